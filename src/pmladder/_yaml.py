@@ -1,0 +1,194 @@
+"""Read YAML as located plain data: the only code in pmladder that parses YAML text.
+
+The result is a tree of `Value`s that remember their line, so validation can say
+`FILE:LINE: roles[2].level: ...`. Only plain data comes out: object-constructing tags
+are refused, nothing is executed, duplicate keys are refused (YAML silently keeps the
+last one), and aliases, nesting and file size are bounded so a hostile file fails fast.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_VALUES = 200_000  # after alias expansion: a "billion laughs" file hits this in milliseconds
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A plain YAML value (str, int, float, bool, None, list or dict of Values) and its line."""
+
+    data: Any
+    line: int
+
+    def __repr__(self) -> str:  # keeps test failures readable
+        return f"Value({self.data!r}, line={self.line})"
+
+
+class YamlProblem(Exception):
+    """Raised inside this module; the caller turns it into a located Problem."""
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses documents nested deeper than MAX_DEPTH.
+
+    PyYAML's composer recurses once per nesting level, so without this a file of
+    ten thousand '[' would end in a RecursionError instead of a message.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise YamlProblem(mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def describe(value: Any, limit: int = 40) -> str:
+    """A short, quoted rendering of a value for error messages; never prints a huge value."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def parse(data: bytes, file: str) -> Value:
+    """Parse one YAML document into a Value tree; raise YamlProblem with a line on any failure."""
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(None, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise YamlProblem(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    loader = _BoundedLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        where = f" (column {mark.column + 1})" if mark else ""
+        what = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(line, f"YAML syntax error: {what}{where}") from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        mark = getattr(exc, "position", None)
+        line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else None
+        raise YamlProblem(line, f"not readable as YAML: {_reader_reason(exc)}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlProblem(1, "the file is empty; expected a mapping of ladder fields")
+    return _Converter().convert(node)
+
+
+def _reader_reason(exc: yaml.YAMLError) -> str:
+    character = getattr(exc, "character", None)
+    if isinstance(character, str):
+        return f"control character {ord(character):#06x} is not allowed"
+    return str(exc).splitlines()[0]
+
+
+class _Converter:
+    """Turns composed nodes into Values, counting every value so aliases cannot explode."""
+
+    def __init__(self):
+        self.count = 0
+        self._constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
+        yaml.constructor.SafeConstructor.__init__(self._constructor)
+
+    def convert(self, node: Node) -> Value:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise YamlProblem(
+                node.start_mark.line + 1,
+                f"more than {MAX_VALUES:,} values once aliases are expanded",
+            )
+        line = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlProblem(line, f"YAML tag {describe(node.tag, 60)} is not allowed: ladders are plain data")
+        if isinstance(node, ScalarNode):
+            data = self._constructor.construct_object(node, deep=True)
+            if isinstance(data, (datetime.date, datetime.datetime)):
+                data = node.value  # a date is just text to us; keep what the author wrote
+            return Value(data, line)
+        if isinstance(node, SequenceNode):
+            return Value([self.convert(item) for item in node.value], line)
+        assert isinstance(node, MappingNode)
+        return Value(self._mapping(node), line)
+
+    def _mapping(self, node: MappingNode) -> dict[Any, Value]:
+        result: dict[Any, Value] = {}
+        key_lines: dict[Any, int] = {}
+        merged: list[dict[Any, Value]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged.extend(self._merge_sources(value_node))
+                continue
+            key = self.convert(key_node).data
+            if isinstance(key, (dict, list)):
+                raise YamlProblem(key_node.start_mark.line + 1, "a key must be plain text")
+            line = key_node.start_mark.line + 1
+            if key in result:
+                raise YamlProblem(
+                    line, f"duplicate key {describe(key)} (first given at line {key_lines[key]})"
+                )
+            key_lines[key] = line
+            result[key] = self.convert(value_node)
+        for source in merged:  # explicit keys win over merged ones, as in YAML 1.1
+            for key, value in source.items():
+                result.setdefault(key, value)
+        return result
+
+    def _merge_sources(self, node: Node) -> list[dict[Any, Value]]:
+        nodes = node.value if isinstance(node, SequenceNode) else [node]
+        sources = []
+        for item in nodes:
+            if not isinstance(item, MappingNode):
+                raise YamlProblem(item.start_mark.line + 1, "'<<' must merge a mapping")
+            self.count += 1
+            sources.append(self._mapping(item))
+        return sources
+
+
+def problem_from(exc: YamlProblem, file: str) -> Problem:
+    return Problem(file, exc.line, "", exc.message)

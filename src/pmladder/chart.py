@@ -1,0 +1,104 @@
+"""Charts for slides and the web: the ladder diagram and the radar as matplotlib Figures.
+
+Importing this module imports matplotlib, so only the chart command and the API load it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from contextlib import contextmanager
+
+import matplotlib
+
+from .errors import RenderError
+from .layout import ladder_scene, radar_scene
+from .model import Ladder
+from .paint_mpl import paint
+from .style import Style, load_style
+
+SIZES = {"slide": (1920, 1080), "square": (1080, 1080)}
+DEFAULT_DPI = 144  # 1920 px at 144 dpi is 13.33 in: PowerPoint's own 16:9 slide
+READABLE_PX = 14  # the smallest text that reads on a 1080p slide
+FORMATS = ("png", "svg", "pdf")
+
+# Settings that make files reproducible and SVG text editable, whatever the style says.
+_FIXED = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "pmladder",
+    "pdf.fonttype": 42,
+    "path.simplify": False,
+}
+
+
+def parse_size(size: str | tuple[int, int] | None) -> tuple[int, int]:
+    """`slide`, `square` or `WxH` in pixels."""
+    if size is None:
+        return SIZES["slide"]
+    if isinstance(size, tuple):
+        return size
+    if size in SIZES:
+        return SIZES[size]
+    match = re.fullmatch(r"(\d{2,5})x(\d{2,5})", size.strip().lower())
+    if not match:
+        raise ValueError(f"expected slide, square or WxH in pixels (like 800x600), got {size!r}")
+    w, h = int(match.group(1)), int(match.group(2))
+    if not (100 <= w <= 10000 and 100 <= h <= 10000):
+        raise ValueError(f"width and height must be from 100 to 10000 pixels, got {size!r}")
+    return w, h
+
+
+def _geometry(size, dpi: float) -> tuple[float, float, float]:
+    w, h = parse_size(size)
+    return w * 72 / dpi, h * 72 / dpi, READABLE_PX * 72 / dpi
+
+
+@contextmanager
+def _settings(style: Style):
+    params = dict(style.rcparams)
+    params.update(_FIXED)
+    try:
+        with matplotlib.rc_context(params):
+            yield
+    except (KeyError, ValueError) as exc:
+        raise RenderError(f"style {style.name}: bad rcparams value: {exc}") from None
+
+
+def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight: str | None = None,
+                 size=None, dpi: float = DEFAULT_DPI, title: bool = True):
+    """The ladder diagram as a matplotlib Figure (nothing is written)."""
+    style = load_style(style)
+    width, height, min_text = _geometry(size, dpi)
+    scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
+                         title=title, min_text=min_text)
+    with _settings(style):
+        figure = paint(scene, dpi=dpi)
+    figure.pmladder_notes = scene.notes
+    return figure
+
+
+def render_radar(ladder: Ladder, role_ids, *, style: Style | str | None = None, size=None,
+                 dpi: float = DEFAULT_DPI, title: bool = True):
+    """A competency radar of one or more roles as a matplotlib Figure."""
+    style = load_style(style)
+    width, height, min_text = _geometry(size or "square", dpi)
+    scene = radar_scene(ladder, list(role_ids), style, width=width, height=height, title=title, min_text=min_text)
+    with _settings(style):
+        figure = paint(scene, dpi=dpi)
+    figure.pmladder_notes = scene.notes
+    return figure
+
+
+def figure_bytes(figure, fmt: str, *, style: Style | None = None, dpi: float = DEFAULT_DPI) -> bytes:
+    """PNG, SVG or PDF bytes with no dates or random ids, so the same input gives the same file."""
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown chart format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    metadata = {
+        "png": {"Software": None},
+        "svg": {"Date": None, "Creator": None},
+        "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+    }[fmt]
+    buffer = io.BytesIO()
+    with _settings(style or load_style(None)):
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor=figure.get_facecolor())
+    return buffer.getvalue()

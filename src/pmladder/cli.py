@@ -1,0 +1,242 @@
+"""The pmladder command line: a thin click layer over the library.
+
+Commands parse options, call one library function, and hand bytes to output.write_output.
+Library errors become `Error: ...` lines and exit status 1; click's usage errors exit 2.
+Heavy libraries are imported inside the commands that need them, so `--help`, `validate`
+and the other light commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import PmladderError
+from .loader import load_ladder
+from .output import STDOUT, write_output
+
+DEFAULT_OUTPUT_DIR = "output"
+
+
+class _Command(click.Command):
+    """Reports library errors as `Error: ...` (exit 1) and Ctrl-C as exit 130, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = super().invoke(ctx)
+            _report_warnings(caught)
+            return result
+        except PmladderError as exc:
+            for line in exc.lines:
+                click.echo(f"Error: {line}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; nothing was written.", err=True)
+            ctx.exit(130)
+
+
+def _report_warnings(caught) -> None:
+    seen = set()
+    for warning in caught:
+        message = str(warning.message)
+        if warning.category.__module__.startswith("pmladder") and message not in seen:
+            seen.add(message)
+            click.echo(f"Warning: {message}", err=True)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except KeyboardInterrupt:  # pragma: no cover - raised outside a command (rare)
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+
+
+ladder_argument = click.argument("ladder", required=False, type=click.Path(dir_okay=True, allow_dash=False))
+style_option = click.option("--style", "style_name", metavar="NAME|PATH", help="A built-in style name or a style file.")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pmladder")
+def cli():
+    """Turn a career ladder written in YAML into a printed handout, slide charts and wiki tables.
+
+    Without a LADDER argument every command uses the built-in Product Management ladder.
+    """
+
+
+@cli.command()
+@click.argument("ladders", nargs=-1, type=click.Path(dir_okay=True))
+def validate(ladders):
+    """Check ladder files and report every problem with its line."""
+    failed = False
+    for path in ladders or (None,):
+        try:
+            ladder = load_ladder(path)
+        except PmladderError as exc:
+            failed = True
+            for line in exc.lines:
+                click.echo(f"Error: {line}", err=True)
+            continue
+        shown = path or "the default ladder"
+        click.echo(f"{shown}: ok ({len(ladder.roles)} roles, {len(ladder.dimensions)} dimensions)")
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@ladder_argument
+def roles(ladder):
+    """List the roles: level, track, id and title."""
+    model = load_ladder(ladder)
+    rows = [("LEVEL", "TRACK", "ID", "TITLE")]
+    for role in model.ordered_roles:
+        track = model.track(role.track)
+        rows.append((str(role.level), track.name if track else "-", role.id, role.title))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+
+
+@cli.command()
+@ladder_argument
+@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
+def matrix(ladder, fmt):
+    """Print the comparison matrix (dimensions x roles) as Markdown or CSV."""
+    from .matrix import to_csv, to_markdown
+
+    model = load_ladder(ladder)
+    click.echo(to_markdown(model) if fmt == "md" else to_csv(model), nl=False)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path, force):
+    """Write a commented starter ladder to PATH (a copy of the default, with guidance)."""
+    from .starter import starter_text
+
+    written = write_output(path, starter_text().encode("utf-8"), overwrite=force)
+    click.echo(f"wrote {written}; edit it, then run: pmladder validate {written}")
+
+
+@cli.command()
+def styles():
+    """List the built-in styles."""
+    from .style import builtin_styles, load_style
+
+    for name in builtin_styles():
+        click.echo(f"{name:<14} {load_style(name).description}")
+
+
+def _output_path(output: str | None, ladder, suffix: str) -> str:
+    if output:
+        return output
+    return os.path.join(DEFAULT_OUTPUT_DIR, f"{ladder.name}{suffix}")
+
+
+def _announce(path: str) -> None:
+    if path != STDOUT:
+        click.echo(path)
+
+
+@cli.command()
+@ladder_argument
+@click.option("--png", "fmt", flag_value="png", help="PNG (the default).")
+@click.option("--svg", "fmt", flag_value="svg", help="SVG with editable text.")
+@click.option("--pdf", "fmt", flag_value="pdf", help="PDF with embedded fonts.")
+@click.option("-o", "--output", metavar="PATH", help="Where to write ('-' for stdout); the suffix may set the format.")
+@click.option("--size", default="slide", show_default=True, metavar="slide|square|WxH", help="Size in pixels.")
+@click.option("--dpi", type=click.IntRange(36, 1200), default=144, show_default=True)
+@click.option("--highlight", metavar="ROLE_ID", help="Mark one role as 'You are here'.")
+@click.option("--radar", metavar="ID,ID,...", help="Draw a competency radar of these roles instead.")
+@style_option
+def chart(ladder, fmt, output, size, dpi, highlight, radar, style_name):
+    """Draw the ladder diagram (or a competency radar) for slides and the web."""
+    from .chart import FORMATS, figure_bytes, parse_size, render_chart, render_radar
+    from .style import load_style
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output and output != STDOUT else ""
+        fmt = suffix if suffix in FORMATS else "png"
+    try:
+        parse_size(size)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--size") from None
+    model = load_ladder(ladder)
+    style = load_style(style_name)
+    if radar is not None:
+        ids = [part.strip() for part in radar.split(",") if part.strip()]
+        figure = render_radar(model, ids, style=style, size=size if size != "slide" else "square", dpi=dpi)
+        default_name = f"{model.name}-radar.{fmt}"
+    else:
+        figure = render_chart(model, style=style, highlight=highlight, size=size, dpi=dpi)
+        default_name = f"{model.name}-chart.{fmt}"
+    for note in getattr(figure, "pmladder_notes", ()):
+        click.echo(f"Note: {note}", err=True)
+    data = figure_bytes(figure, fmt, style=style, dpi=dpi)
+    _announce(write_output(output or os.path.join(DEFAULT_OUTPUT_DIR, default_name), data))
+
+
+@cli.command()
+@click.argument("ladders", nargs=-1, type=click.Path(dir_okay=True))
+@click.option("-o", "--output", metavar="PATH", help="Where to write ('-' for stdout); one ladder only.")
+@click.option("--output-dir", metavar="DIR", help="Folder for the PDFs of several ladders.", default=None)
+@style_option
+@click.option("--page-size", type=click.Choice(["letter", "a4"]), help="Overrides the style's page size.")
+@click.option("--role", "role_ids", multiple=True, metavar="ROLE_ID", help="Excerpt: this role's pages (repeatable).")
+@click.option("--highlight", metavar="ROLE_ID", help="Mark one role as 'You are here' on the chart.")
+@click.option("--worksheet", is_flag=True, help="Add an evidence page per role for 1:1s.")
+def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight, worksheet):
+    """Lay out the printed handout (cover, contents, chart, a page per role, matrix)."""
+    from .handout import render_pdf
+    from .style import load_style
+
+    if output and len(ladders) > 1:
+        raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
+    if output and output_dir:
+        raise click.UsageError("give -o/--output or --output-dir, not both")
+    style = load_style(style_name).with_page_size(page_size)
+    sources = list(ladders) or [None]
+
+    def render(source):
+        model = load_ladder(source)
+        data = render_pdf(model, style, roles=list(role_ids) or None, highlight=highlight, worksheet=worksheet)
+        target = output or os.path.join(output_dir or DEFAULT_OUTPUT_DIR, f"{model.name}.pdf")
+        return write_output(target, data)
+
+    if len(sources) == 1:
+        _announce(render(sources[0]))
+        return
+    written, failures = [], []
+    with click.progressbar(sources, label="Rendering", file=sys.stderr, show_pos=True) as bar:
+        for source in bar:
+            try:
+                written.append(render(source))
+            except PmladderError as exc:
+                failures.extend(exc.lines)
+    for path in written:
+        click.echo(path)
+    if failures:
+        raise _Failures(failures)
+
+
+class _Failures(PmladderError):
+    """Some ladders of a batch failed; the others were written."""
+
+    def __init__(self, lines):
+        super().__init__("\n".join(lines))
+
+
+def main() -> None:  # the console script
+    cli()

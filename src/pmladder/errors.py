@@ -1,0 +1,52 @@
+"""The one exception family of pmladder: every failure a user can cause is one of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located so a person can go and fix it."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class PmladderError(Exception):
+    """Base class: anything the CLI reports as `Error: ...` and exit status 1."""
+
+    @property
+    def lines(self) -> list[str]:
+        """The message, one report line each (without the `Error: ` prefix)."""
+        return str(self).splitlines() or [self.__class__.__name__]
+
+
+class InputError(PmladderError):
+    """A ladder or style file is unreadable or invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class LadderError(InputError):
+    """A ladder file is unreadable or invalid."""
+
+
+class StyleError(InputError):
+    """A style file is unreadable or invalid, or names a style that does not exist."""
+
+
+class RenderError(PmladderError):
+    """A valid ladder cannot be drawn as asked (an unknown role to highlight, no ratings to plot)."""
+
+
+class OutputError(PmladderError):
+    """An output file cannot be written; any previous file at that path is left as it was."""

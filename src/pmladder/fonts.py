@@ -1,0 +1,187 @@
+"""Fonts for both painters: one source of metrics, and per-run fallback for any script.
+
+The style names a body and a bold font (DejaVu Sans by default, shipped with matplotlib).
+Characters those lack fall back, run by run, to the style's fallback fonts and then to
+installed TrueType fonts that cover them (found through fontconfig, only when needed).
+Characters that no font covers are collected so the caller can report them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ._ttf import FontFile, FontFileError, open_font
+from .errors import RenderError
+from .resources import dejavu_dir
+
+_DEJAVU = {
+    "dejavu sans": "DejaVuSans.ttf",
+    "dejavu sans bold": "DejaVuSans-Bold.ttf",
+    "dejavu sans oblique": "DejaVuSans-Oblique.ttf",
+    "dejavu sans mono": "DejaVuSansMono.ttf",
+    "dejavu serif": "DejaVuSerif.ttf",
+    "dejavu serif bold": "DejaVuSerif-Bold.ttf",
+}
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file (a face of it, for collections) under the name painters register it by."""
+
+    path: str
+    index: int = 0
+
+    @property
+    def name(self) -> str:
+        stem = Path(self.path).stem.replace(" ", "")
+        return f"{stem}-{self.index}" if self.index else stem
+
+    @property
+    def file(self) -> FontFile:
+        return open_font(self.path, self.index)
+
+
+def resolve_font(name_or_path: str) -> Face:
+    """A style's font entry as a face: a .ttf/.ttc path, DejaVu by name, or fontconfig's match."""
+    if name_or_path.lower().endswith((".ttf", ".ttc", ".otf")):
+        return _checked(Face(name_or_path))
+    bundled = _DEJAVU.get(name_or_path.lower())
+    if bundled:
+        return Face(str(dejavu_dir() / bundled))
+    path = _fc_match(name_or_path)
+    if path is None:
+        raise RenderError(f"font '{name_or_path}' is not installed (give a .ttf path in the style)")
+    return _checked(Face(path))
+
+
+def _checked(face: Face) -> Face:
+    try:
+        font = face.file
+    except FontFileError as exc:
+        raise RenderError(str(exc)) from None
+    if not font.embeddable:
+        raise RenderError(f"{face.path}: has PostScript (CFF) outlines, which PDFs here cannot embed; use a TrueType font")
+    return face
+
+
+@lru_cache(maxsize=64)
+def _fc_match(name: str) -> str | None:
+    if not shutil.which("fc-match"):
+        return None
+    result = subprocess.run(["fc-match", "-f", "%{file}", name], capture_output=True, text=True, check=False)
+    path = result.stdout.strip()
+    # fc-match always answers with *some* font; accept it only if the family really matches.
+    family = subprocess.run(["fc-match", "-f", "%{family}", name], capture_output=True, text=True, check=False)
+    wanted = name.lower().split()[0]
+    return path if path and wanted in family.stdout.lower() else None
+
+
+@lru_cache(maxsize=256)
+def _system_faces_for(char: str) -> tuple[Face, ...]:
+    """Installed TrueType faces that cover `char`, asked of fontconfig's cache (no rescans)."""
+    if not shutil.which("fc-list"):
+        return ()
+    result = subprocess.run(
+        ["fc-list", f":charset={ord(char):x}", "file", "index"], capture_output=True, text=True, check=False
+    )
+    faces = []
+    for line in sorted(result.stdout.splitlines()):
+        path, _, rest = line.partition(":")
+        index = int(rest.split("=")[-1]) if "index=" in rest else 0
+        if not path.lower().endswith((".ttf", ".ttc")):
+            continue
+        try:
+            font = open_font(path, index)
+        except FontFileError:
+            continue
+        if font.embeddable and font.covers(char):
+            faces.append(Face(path, index))
+    # Prefer full-coverage CJK fonts, then by path, so every machine picks the same face.
+    return tuple(sorted(faces, key=lambda f: (0 if "Droid" in f.path or "wqy" in f.path else 1, f.path)))
+
+
+class FontSet:
+    """A regular and a bold face, with fallbacks; splits text into runs each face can draw."""
+
+    def __init__(self, body: str, bold: str, fallback: tuple[str, ...] = ()):
+        self.regular = resolve_font(body)
+        self.bold = resolve_font(bold)
+        self.fallback = tuple(resolve_font(f) for f in fallback)
+        self.missing: dict[str, set[str]] = {}  # character -> where it occurs (a short context)
+        self._choice: dict[tuple[str, bool], Face | None] = {}
+
+    @classmethod
+    def for_style(cls, style) -> "FontSet":
+        return _fontset(style.fonts.body, style.fonts.bold, style.fonts.fallback)
+
+    def face_for(self, char: str, bold: bool = False) -> Face | None:
+        key = (char, bold)
+        if key not in self._choice:
+            primary = self.bold if bold else self.regular
+            face = None
+            for candidate in (primary, self.regular, *self.fallback):
+                if candidate.file.covers(char):
+                    face = candidate
+                    break
+            else:
+                system = _system_faces_for(char)
+                face = system[0] if system else None
+            self._choice[key] = face
+        return self._choice[key]
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
+        """Consecutive characters grouped by the face that draws them."""
+        primary = self.bold if bold else self.regular
+        runs: list[tuple[Face, str]] = []
+        for char in text:
+            if char.isspace() or char in "\u200b\u00ad":
+                face = runs[-1][0] if runs else primary
+            else:
+                face = self.face_for(char, bold)
+                if face is None:
+                    self.missing.setdefault(char, set()).add(_context(text, char))
+                    face = primary
+            if runs and runs[-1][0] == face:
+                runs[-1] = (face, runs[-1][1] + char)
+            else:
+                runs.append((face, char))
+        return runs
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Width in points of `text` at `size`, each character measured in the face that draws it."""
+        total = 0.0
+        for face, run in self.runs(text, bold):
+            font = face.file
+            total += sum(font.char_width(c) for c in run)
+        return total * size
+
+    def faces(self) -> list[Face]:
+        """Every face used so far (for registration with a painter), primary faces first."""
+        used = {self.regular, self.bold}
+        used.update(f for f in self._choice.values() if f)
+        return sorted(used, key=lambda f: (f not in (self.regular, self.bold), f.path, f.index))
+
+    def missing_report(self) -> str | None:
+        """One line naming characters no installed font covers, and where they occur."""
+        if not self.missing:
+            return None
+        parts = []
+        for char in sorted(self.missing):
+            where = sorted(self.missing[char])[0]
+            parts.append(f"U+{ord(char):04X} {char!r} (in {where!r})")
+        return "no installed font has " + "; ".join(parts) + "; install a font that covers them (see README)"
+
+
+def _context(text: str, char: str) -> str:
+    at = text.index(char)
+    snippet = text[max(0, at - 15) : at + 15].replace("\n", " ")
+    return snippet
+
+
+@lru_cache(maxsize=8)
+def _fontset(body: str, bold: str, fallback: tuple[str, ...]) -> FontSet:
+    return FontSet(body, bold, fallback)

@@ -1,0 +1,545 @@
+"""Layout: a ladder and a style become scenes (the ladder diagram and the competency radar).
+
+Everything here is in points and library-free; both painters draw the result as it is.
+Text is measured and wrapped with fonts.FontSet, so a title breaks at the same place in the
+slide PNG, the SVG and the handout.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .errors import RenderError
+from .fonts import FontSet
+from .model import Ladder, Role, Track
+from .scene import ASCENT, DESCENT, Box, Circle, Line, Polygon, Rect, Scene, Text
+from .style import Style
+
+LEADING = 1.18
+MAX_TITLE_LINES = 4
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap; a word wider than `width` is broken between characters (CJK, long compounds)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if fonts.width(candidate, size, bold) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        for char in word:  # only reached for a word that does not fit on a line of its own
+            if fonts.width(current + char, size, bold) <= width or not current:
+                current += char
+            else:
+                lines.append(current)
+                current = char
+        if fonts.width(current, size, bold) > width and len(current) > 1:
+            lines.append(current)
+            current = ""
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def tint(colour: str, amount: float) -> str:
+    """`amount` of `colour` over white: light fills that keep dark text readable."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(255 - (255 - c) * amount) for c in (r, g, b)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+def text_run(fonts: FontSet, text: str, x: float, y: float, size: float, color: str, **kw) -> Text:
+    return Text(text, x, y, size, color, fonts.width(text, size, kw.get("bold", False)), **kw)
+
+
+# ---------------------------------------------------------------- the ladder diagram
+
+
+@dataclass
+class _Slot:
+    role: Role
+    rect: Rect
+    row: int
+    column: int
+
+
+def ladder_scene(
+    ladder: Ladder,
+    style: Style,
+    *,
+    width: float = 960.0,
+    height: float = 540.0,
+    highlight: str | None = None,
+    title: bool = True,
+    min_text: float = 7.0,
+    links: bool = False,
+) -> Scene:
+    """The career ladder: levels bottom to top, one column per track, arrows for promotions.
+
+    The picture is `width` x `height` points. If the titles cannot fit at `min_text` points,
+    the canvas grows taller (noted in `scene.notes`) rather than printing unreadable text.
+    """
+    if highlight is not None and not ladder.has_role(highlight):
+        raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    fonts = FontSet.for_style(style)
+    notes: list[str] = []
+    for _attempt in range(6):
+        plan = _LadderPlan(ladder, style, fonts, width, height, highlight, title, min_text, links)
+        needed = plan.build()
+        if needed is None:
+            return Scene(width, height, tuple(plan.items), style.palette.background, tuple(fonts.faces()), tuple(notes))
+        height = math.ceil(height * needed)
+        notes = [f"the chart was made taller ({width:.0f}x{height:.0f} pt) to keep every title readable"]
+    raise RenderError("the ladder has too many levels to draw readably")  # pragma: no cover
+
+
+class _LadderPlan:
+    def __init__(self, ladder, style, fonts, width, height, highlight, title, min_text, links):
+        self.ladder, self.style, self.fonts = ladder, style, fonts
+        self.W, self.H = width, height
+        self.highlight, self.show_title, self.min_text, self.links = highlight, title, min_text, links
+        self.items: list = []
+        self.s = min(width / 960, height / 540) if title else min(width / 560, height / 400)
+        self.ts = style.chart.text_scale
+        self.palette = style.palette
+
+    def size(self, points: float) -> float:
+        """A type size scaled to the canvas, never under the readable minimum."""
+        return max(self.min_text, points * self.s * self.ts)
+
+    def build(self) -> float | None:
+        """Lay everything out; return a growth factor for the height if titles do not fit."""
+        p, s, fonts = self.palette, self.s, self.fonts
+        ladder = self.ladder
+        margin = 22 * s
+        top = self.H - margin
+        if self.show_title:
+            size = self.size(20)
+            self.items.append(text_run(fonts, ladder.title, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
+            top -= (ASCENT + DESCENT) * size + 4 * s
+            if ladder.subtitle:
+                sub = self.size(11)
+                line = _fit_line(fonts, ladder.subtitle, self.W - 2 * margin, sub)
+                self.items.append(text_run(fonts, line, margin, top - ASCENT * sub, sub, p.muted, kind="heading"))
+                top -= (ASCENT + DESCENT) * sub
+            top -= 10 * s
+        legend_bottom = margin
+        legend_top = self._legend(margin, legend_bottom)
+        bottom = legend_top + 10 * s
+
+        columns = ladder.columns
+        named_tracks = any(t is not None for t in columns)
+        if named_tracks:
+            head = self.size(11)
+            heading_h = (ASCENT + DESCENT) * head + 12 * s
+            top -= heading_h
+        levels = ladder.levels
+        level_size = self.size(9)
+        gutter = max(fonts.width(_level_label(lv), level_size) for lv in levels) + 16 * s
+        x0, x1 = margin + gutter, self.W - margin
+        y0, y1 = bottom, top
+        rows = len(levels)
+        row_h = (y1 - y0) / rows
+        gap_v = max(12.0, min(row_h * 0.34, 30 * s))
+        box_h = min(row_h - gap_v, 64 * s)
+        col_w = (x1 - x0) / len(columns)
+        gap_h = max(18 * s, col_w * 0.1)
+        staircase = len(columns) == 1 and rows > 1
+
+        # Place boxes.
+        slots: list[_Slot] = []
+        cells: dict[tuple[int, int], list[Role]] = defaultdict(list)
+        for c, track in enumerate(columns):
+            for role in ladder.roles_in(track):
+                cells[(levels.index(role.level), c)].append(role)
+        widest = max(len(v) for v in cells.values())
+        for (r, c), roles in sorted(cells.items()):
+            cell_x = x0 + c * col_w + gap_h / 2
+            avail = col_w - gap_h
+            if staircase:
+                box_w = min(avail, max(avail * 0.36, 170 * s * widest))
+                cell_x += r * (avail - box_w) / (rows - 1)
+            else:
+                box_w = min(avail, 250 * s * len(roles))
+                cell_x += (avail - box_w) / 2
+            inner = 8 * s
+            each = (box_w - inner * (len(roles) - 1)) / len(roles)
+            row_mid = y0 + (r + 0.5) * row_h
+            for k, role in enumerate(roles):
+                rect = Rect(cell_x + k * (each + inner), row_mid - box_h / 2, each, box_h)
+                slots.append(_Slot(role, rect, r, c))
+
+        # Choose one title size for every box: the largest that fits them all.
+        fit = self._fit_titles(slots)
+        if fit is None:
+            needed = self._needed_box_height(slots)
+            return max(1.15, (needed + gap_v) / row_h)
+        title_size, wrapped = fit
+
+        # Bands and level labels, behind everything.
+        for r, level in enumerate(levels):
+            band = Rect(margin, y0 + r * row_h, self.W - 2 * margin, row_h)
+            self.items.insert(0, Box(band, p.bands[r % len(p.bands)], kind="band"))
+            label = _level_label(level)
+            self.items.append(
+                text_run(fonts, label, margin + 8 * s, band.cy - (ASCENT - DESCENT) * level_size / 2,
+                         level_size, p.muted, kind="level")
+            )
+        if named_tracks:
+            for c, track in enumerate(columns):
+                cx = x0 + (c + 0.5) * col_w
+                name = _fit_line(fonts, track.name, col_w - gap_h, head, bold=True)
+                base = y1 + 8 * s + DESCENT * head
+                self.items.append(text_run(fonts, name, cx, base, head, p.text, bold=True, anchor="middle", kind="track"))
+                bar = Rect(cx - min(60 * s, (col_w - gap_h) / 2), y1 + 4 * s, min(120 * s, col_w - gap_h), 2.5 * s)
+                self.items.append(Box(bar, p.track_colour(c), kind="swatch"))
+
+        self._edges(slots, levels, x0, col_w, y0, row_h, gap_v, gap_h)
+        for slot in slots:
+            self._role_box(slot, title_size, wrapped[slot.role.id])
+        return None
+
+    # -- boxes and their text
+
+    def _padding(self, slot: _Slot) -> tuple[float, float]:
+        """Inner padding (horizontal, vertical); the highlighted box leaves room for its tag."""
+        pad_x = 8 * self.s
+        pad_y = 5 * self.s
+        if slot.role.id == self.highlight:
+            pad_y = max(pad_y, self._tag_size() * 0.9 + 2)
+        return pad_x, pad_y
+
+    def _short_size(self, title_size: float) -> float:
+        return max(self.min_text, title_size * 0.8)
+
+    def _text_height(self, slot: _Slot, size: float, lines: int) -> float:
+        height = (lines - 1) * LEADING * size + (ASCENT + DESCENT) * size
+        if _shows_short(slot.role):
+            height += (ASCENT + DESCENT) * self._short_size(size) + 3 * self.s
+        return height
+
+    def _fit_titles(self, slots: list[_Slot]):
+        size = max(self.min_text, 13 * self.s * self.ts)
+        while size >= self.min_text - 1e-9:
+            wrapped, ok = {}, True
+            for slot in slots:
+                pad_x, pad_y = self._padding(slot)
+                lines = wrap(self.fonts, slot.role.title, slot.rect.w - 2 * pad_x, size, bold=True)
+                if len(lines) > MAX_TITLE_LINES or self._text_height(slot, size, len(lines)) > slot.rect.h - 2 * pad_y:
+                    ok = False
+                    break
+                wrapped[slot.role.id] = lines
+            if ok:
+                return size, wrapped
+            size -= 0.5
+        return None
+
+    def _needed_box_height(self, slots: list[_Slot]) -> float:
+        size = self.min_text
+        needed = 0.0
+        for slot in slots:
+            pad_x, pad_y = self._padding(slot)
+            lines = wrap(self.fonts, slot.role.title, slot.rect.w - 2 * pad_x, size, bold=True)
+            needed = max(needed, self._text_height(slot, size, min(len(lines), MAX_TITLE_LINES)) + 2 * pad_y + 2)
+        return needed
+
+    def _role_box(self, slot: _Slot, size: float, lines: list[str]) -> None:
+        p, s, fonts, role = self.palette, self.s, self.fonts, slot.role
+        colour = p.track_colour(slot.column)
+        lit = role.id == self.highlight
+        self.items.append(
+            Box(slot.rect, tint(colour, self.style.chart.tint), p.highlight if lit else colour,
+                (3.2 if lit else 1.0) * self.style.chart.line_width * max(s, 0.6),
+                self.style.chart.corner_radius * s, kind="role", role_id=role.id,
+                link=f"role-{role.id}" if self.links else None)
+        )
+        pad_x, pad_y = self._padding(slot)
+        block = self._text_height(slot, size, len(lines))
+        inner_top = slot.rect.top - pad_y
+        inner_h = slot.rect.h - 2 * pad_y
+        y = inner_top - (inner_h - block) / 2
+        cx = slot.rect.cx
+        if _shows_short(role):
+            short_size = self._short_size(size)
+            short = _fit_line(fonts, role.short, slot.rect.w - 2 * pad_x, short_size)
+            y -= ASCENT * short_size
+            self.items.append(text_run(fonts, short, cx, y, short_size, p.muted, anchor="middle", kind="short", role_id=role.id))
+            y -= DESCENT * short_size + 3 * s
+        y -= ASCENT * size
+        for line in lines:
+            self.items.append(text_run(fonts, line, cx, y, size, p.text, bold=True, anchor="middle", kind="title", role_id=role.id))
+            y -= LEADING * size
+        if lit:
+            tag_size = self._tag_size()
+            label = "You are here"
+            w = fonts.width(label, tag_size, True) + 10 * s
+            h = tag_size * 1.6
+            tag = Rect(slot.rect.x + 6 * s, slot.rect.top - h / 2, w, h)
+            self.items.append(Box(tag, p.highlight, None, 0, h / 2, kind="tag", role_id=role.id))
+            self.items.append(
+                text_run(fonts, label, tag.cx, tag.cy - (ASCENT - DESCENT) * tag_size / 2, tag_size,
+                         "#FFFFFF", bold=True, anchor="middle", kind="tag", role_id=role.id)
+            )
+
+    def _tag_size(self) -> float:
+        return max(self.min_text, 8 * self.s * self.ts)
+
+    # -- promotion arrows, routed through the gaps between rows and columns
+
+    def _edges(self, slots, levels, x0, col_w, y0, row_h, gap_v, gap_h) -> None:
+        by_id = {slot.role.id: slot for slot in slots}
+        edges = [(by_id[role.id], by_id[n]) for role in self.ladder.ordered_roles for n in role.next]
+        outgoing: dict[str, list] = defaultdict(list)
+        incoming: dict[str, list] = defaultdict(list)
+        for a, b in edges:
+            outgoing[a.role.id].append(b)
+            incoming[b.role.id].append(a)
+        for lists in (outgoing, incoming):
+            for key, others in lists.items():
+                others.sort(key=lambda o: (o.rect.cx, o.row))
+
+        def port(slot, others, other):
+            k = others.index(other)
+            return slot.rect.x + slot.rect.w * (k + 1) / (len(others) + 1)
+
+        # Lanes: edges that share a channel get their own line within it.
+        h_lanes: dict[int, list] = defaultdict(list)
+        v_lanes: dict[int, list] = defaultdict(list)
+        plans = []
+        sideways = [(a, b) for a, b in edges if _side_by_side(a, b, slots)]
+        for a, b in sideways:
+            edges.remove((a, b))
+            left, right = (a, b) if a.rect.x < b.rect.x else (b, a)
+            y = (max(left.rect.y, right.rect.y) + min(left.rect.top, right.rect.top)) / 2
+            start, end = (left.rect.right, right.rect.x) if a is left else (right.rect.x, left.rect.right)
+            head = 6.5 * max(self.s, 0.6)
+            self.items.append(Line(((start, y), (end, y)), self.palette.muted,
+                                   self.style.chart.arrow_width * max(self.s, 0.6), arrow=True, head=head))
+        for a, b in edges:
+            up = b.row > a.row or (b.row == a.row)
+            start_y = a.rect.top if up else a.rect.y
+            end_y = b.rect.y if b.row > a.row else b.rect.top
+            first_channel = a.row if up else a.row - 1  # channel k lies between rows k and k+1
+            last_channel = b.row - 1 if b.row > a.row else b.row
+            vertical = None
+            if abs(b.row - a.row) > 1 or (b.row < a.row):
+                if b.column > a.column:
+                    vertical = a.column + 1
+                else:
+                    vertical = a.column
+            plan = [a, b, start_y, end_y, first_channel, last_channel, vertical]
+            plans.append(plan)
+            h_lanes[first_channel].append(plan)
+            if last_channel != first_channel:
+                h_lanes[last_channel].append(plan)
+            if vertical is not None:
+                v_lanes[vertical].append(plan)
+
+        def lane_y(channel, plan):
+            users = h_lanes[channel]
+            k = users.index(plan)
+            bottom = y0 + (channel + 1) * row_h - gap_v / 2
+            spread = gap_v * 0.5
+            return bottom + (0 if len(users) == 1 else -spread / 2 + spread * k / (len(users) - 1))
+
+        def lane_x(boundary, plan):
+            users = v_lanes[boundary]
+            k = users.index(plan)
+            base = x0 + boundary * col_w
+            spread = min(gap_h * 0.5, 4 * len(users))
+            return base + (0 if len(users) == 1 else -spread / 2 + spread * k / (len(users) - 1))
+
+        colour = self.palette.muted
+        width = self.style.chart.arrow_width * max(self.s, 0.6)
+        head = 6.5 * max(self.s, 0.6)
+        for a, b, start_y, end_y, first, last, vertical in plans:
+            sx = port(a, outgoing[a.role.id], b)
+            ex = port(b, incoming[b.role.id], a)
+            plan = [a, b, start_y, end_y, first, last, vertical]
+            plan = next(pl for pl in h_lanes[first] if pl[0] is a and pl[1] is b)
+            y_first = lane_y(first, plan)
+            points = [(sx, start_y), (sx, y_first)]
+            if vertical is None:
+                points += [(ex, y_first), (ex, end_y)]
+            else:
+                vx = lane_x(vertical, plan)
+                y_last = lane_y(last, plan)
+                points += [(vx, y_first), (vx, y_last), (ex, y_last), (ex, end_y)]
+            self.items.insert(self._first_box_index(), Line(tuple(_dedupe(points)), colour, width, arrow=True, head=head))
+
+    def _first_box_index(self) -> int:
+        for i, item in enumerate(self.items):
+            if isinstance(item, Box) and item.kind == "role":
+                return i
+        return len(self.items)
+
+    # -- legend
+
+    def _legend(self, x: float, y: float) -> float:
+        """Draw the legend along the bottom; return its top."""
+        p, s, fonts = self.palette, self.s, self.fonts
+        size = self.size(9)
+        entries: list[tuple[str, str]] = []
+        columns = [t for t in self.ladder.columns if t is not None]
+        if len(columns) > 1:
+            entries += [("swatch", t.name) for t in columns]
+        entries.append(("arrow", "Promotion path"))
+        if self.highlight:
+            entries.append(("tag", "You are here"))
+        swatch = size * 1.1
+        cursor, base = x, y + DESCENT * size
+        for i, (kind, label) in enumerate(entries):
+            mid = base + (ASCENT - DESCENT) * size / 2
+            if kind == "swatch":
+                colour = p.track_colour(i)
+                self.items.append(Box(Rect(cursor, mid - swatch / 2, swatch * 1.6, swatch),
+                                      tint(colour, self.style.chart.tint), colour, 1.0, 2 * s, kind="swatch"))
+                cursor += swatch * 1.6 + 5 * s
+            elif kind == "arrow":
+                self.items.append(Line(((cursor, mid), (cursor + 22 * s, mid)), p.muted,
+                                       self.style.chart.arrow_width * max(s, 0.6), arrow=True, head=6 * max(s, 0.6)))
+                cursor += 22 * s + 5 * s
+            else:
+                self.items.append(Box(Rect(cursor, mid - swatch / 2, swatch * 1.6, swatch), "#FFFFFF",
+                                      p.highlight, 2.5 * max(s, 0.6), 2 * s, kind="swatch"))
+                cursor += swatch * 1.6 + 5 * s
+            self.items.append(text_run(fonts, label, cursor, base, size, p.muted, kind="legend"))
+            cursor += fonts.width(label, size) + 16 * s
+        return y + (ASCENT + DESCENT) * size
+
+
+def _side_by_side(a: _Slot, b: _Slot, slots: list[_Slot]) -> bool:
+    """Two boxes on one row with nothing between them: a straight arrow joins their sides."""
+    if a.row != b.row:
+        return False
+    low, high = sorted((a.rect.right, b.rect.right))
+    return not any(
+        s.row == a.row and s is not a and s is not b and low - 1 < s.rect.cx < high + 1 for s in slots
+    )
+
+
+def _shows_short(role: Role) -> bool:
+    return role.short.strip().lower() != role.title.strip().lower()
+
+
+def _level_label(level: int) -> str:
+    return f"Level {level}"
+
+
+def _fit_line(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
+    """`text` cut with an ellipsis to fit one line of `width` (for labels, never for titles)."""
+    if fonts.width(text, size, bold) <= width:
+        return text
+    while text and fonts.width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _dedupe(points):
+    out = []
+    for point in points:
+        if not out or (abs(out[-1][0] - point[0]) > 0.01 or abs(out[-1][1] - point[1]) > 0.01):
+            out.append(point)
+    return out
+
+
+# ---------------------------------------------------------------- the competency radar
+
+
+def radar_scene(
+    ladder: Ladder,
+    role_ids: list[str] | tuple[str, ...],
+    style: Style,
+    *,
+    width: float = 540.0,
+    height: float = 540.0,
+    title: bool = True,
+    min_text: float = 7.0,
+) -> Scene:
+    """A spider chart of the rating dimensions: one translucent polygon per role, overlaid."""
+    dims = ladder.rating_dimensions
+    if len(dims) < 3:
+        raise RenderError(
+            f"a radar needs at least 3 rating dimensions (kind: rating); this ladder has {len(dims)}"
+        )
+    unknown = [r for r in role_ids if not ladder.has_role(r)]
+    if unknown or not role_ids:
+        raise RenderError(f"--radar: no role with id '{(unknown or [''])[0]}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    roles = [ladder.role(r) for r in role_ids]
+    fonts = FontSet.for_style(style)
+    p = style.palette
+    s = min(width, height) / 540 * style.chart.text_scale
+    items: list = []
+    margin = 16 * s
+    top = height - margin
+    if title:
+        size = max(min_text, 16 * s)
+        heading = " vs ".join(r.title for r in roles) if len(roles) <= 3 else ladder.title
+        heading = _fit_line(fonts, heading, width - 2 * margin, size, bold=True)
+        items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
+        top -= (ASCENT + DESCENT) * size + 8 * s
+    legend_size = max(min_text, 10 * s)
+    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * math.ceil(len(roles) / 2) if len(roles) > 1 else 0
+    bottom = margin + legend_h
+    label_size = max(min_text, 10 * s)
+    label_w = max(fonts.width(d.name, label_size) for d in dims)
+    label_w = min(label_w, width * 0.24)
+    cx = width / 2
+    cy = (top + bottom) / 2
+    radius = max(20.0, min((width - 2 * margin) / 2 - label_w - 8 * s, (top - bottom) / 2 - 2.4 * label_size - 6 * s))
+    n = len(dims)
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    steps = max(d.scale for d in dims)
+    for step in range(1, steps + 1):
+        ring = tuple((cx + radius * step / steps * math.cos(a), cy + radius * step / steps * math.sin(a)) for a in angles)
+        items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
+    for a in angles:
+        items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
+    for i, (dim, a) in enumerate(zip(dims, angles)):
+        lx = cx + (radius + 8 * s) * math.cos(a)
+        ly = cy + (radius + 8 * s) * math.sin(a)
+        cos = math.cos(a)
+        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+        avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
+        lines = wrap(fonts, dim.name, max(avail, 30 * s), label_size)[:2]
+        block = (len(lines) - 1) * LEADING * label_size
+        if math.sin(a) > 0.2:
+            base = ly + DESCENT * label_size + block
+        elif math.sin(a) < -0.2:
+            base = ly - ASCENT * label_size
+        else:
+            base = ly - (ASCENT - DESCENT) * label_size / 2 + block / 2
+        for line in lines:
+            items.append(text_run(fonts, line, lx, base, label_size, p.text, anchor=anchor, kind="axis-label"))
+            base -= LEADING * label_size
+    for k, role in enumerate(roles):
+        colour = p.track_colour(k) if len(roles) > 1 else p.accent
+        points = []
+        for dim, a in zip(dims, angles):
+            value = role.values.get(dim.id)
+            frac = (value / dim.scale) if isinstance(value, int) else 0.0
+            points.append((cx + radius * frac * math.cos(a), cy + radius * frac * math.sin(a)))
+        items.append(Polygon(tuple(points), colour, colour, 1.6 * max(s, 0.6), fill_opacity=0.22, kind="profile"))
+        for x, y in points:
+            items.append(Circle(x, y, 2.4 * max(s, 0.6), colour))
+    if len(roles) > 1:
+        row_h = (ASCENT + DESCENT) * legend_size + 6 * s
+        for k, role in enumerate(roles):
+            col, row = k % 2, k // 2
+            x = margin + col * (width - 2 * margin) / 2
+            y = margin + (math.ceil(len(roles) / 2) - 1 - row) * row_h
+            colour = p.track_colour(k)
+            sw = legend_size
+            items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.4), colour, 1.2, 2, kind="swatch"))
+            label = _fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, legend_size)
+            items.append(text_run(fonts, label, x + sw * 2.0, y + (sw - (ASCENT - DESCENT) * legend_size) / 2, legend_size, p.text, kind="legend"))
+    return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))

@@ -1,0 +1,354 @@
+"""Ladder files to model objects: the only code that sees a ladder's raw data."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping, Union
+
+from . import _yaml
+from ._checks import Checker, TooManyProblems, join
+from ._yaml import Value, describe
+from .errors import LadderError, Problem
+from .model import Dimension, IntroSection, Ladder, Role, Track
+from .resources import default_ladder_path
+
+SCHEMA_VERSION = 1
+MAX_ROLES = 1000
+MAX_LEVEL = 99
+MAX_SCALE = 10
+
+LadderSource = Union[str, os.PathLike, bytes, Mapping[str, Any]]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def load_ladder(source: LadderSource | None = None) -> Ladder:
+    """Load and validate a ladder.
+
+    `source` is a path (str or PathLike), YAML text (a str with a newline, or bytes), or a
+    mapping of plain data; None loads the default Product Management ladder. Raises
+    LadderError listing every problem found, each with its file and line.
+    """
+    if source is None:
+        source = default_ladder_path()
+    if isinstance(source, Mapping):
+        # Serialising gives the mapping the same validation, with lines in the dumped text.
+        import yaml
+
+        return parse_ladder(yaml.safe_dump(dict(source), sort_keys=False, allow_unicode=True).encode(), "<mapping>")
+    if isinstance(source, bytes):
+        return parse_ladder(source, "<text>")
+    if isinstance(source, str) and "\n" in source:
+        return parse_ladder(source.encode("utf-8"), "<text>")
+    path = os.fspath(source)
+    return parse_ladder(read_input(path, LadderError), path, name=Path(path).stem)
+
+
+def read_input(path: str, error: type[LadderError] | Any) -> bytes:
+    """The bytes of an input file, refusing folders, missing files and oversized files cleanly."""
+    try:
+        size = os.stat(path).st_size
+        if os.path.isdir(path):
+            raise IsADirectoryError
+        if size > _yaml.MAX_BYTES:
+            raise error([Problem(path, None, "", f"file is {size:,} bytes; the limit is {_yaml.MAX_BYTES:,} bytes")])
+        with open(path, "rb") as handle:
+            return handle.read(_yaml.MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise error([Problem(path, None, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise error([Problem(path, None, "", "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise error([Problem(path, None, "", f"cannot be read: {exc.strerror or exc}")]) from None
+
+
+def parse_ladder(data: bytes, file: str, name: str | None = None) -> Ladder:
+    """Validate YAML bytes as a ladder; `file` is only used in messages."""
+    try:
+        root = _yaml.parse(data, file)
+    except _yaml.YamlProblem as exc:
+        raise LadderError([_yaml.problem_from(exc, file)]) from None
+    check = Checker(file)
+    try:
+        ladder = _LadderReader(check).read(root, name)
+    except TooManyProblems:
+        ladder = None
+        check.problems.append(Problem(file, None, "", f"stopped after {len(check.problems)} problems"))
+    if check.problems or ladder is None:
+        raise LadderError(check.problems)
+    return ladder
+
+
+def slug(text: str) -> str:
+    """A file-name-safe name: ASCII letters and digits joined by '-', or 'ladder'."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:60] or "ladder"
+
+
+def derive_short(title: str) -> str:
+    """A label for tight spaces: short titles as they are, longer ones by their initials."""
+    words = title.split()
+    if len(title) <= 14 or len(words) < 2:
+        return title
+    initials = "".join(w[0].upper() for w in words if w[0].isalnum() and w.lower() not in _SMALL_WORDS)
+    return initials or title
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "de", "des", "du", "la", "le", "von", "der", "ds.", "i"}
+
+
+class _LadderReader:
+    def __init__(self, check: Checker):
+        self.check = check
+
+    def read(self, root: Value, name: str | None) -> Ladder | None:
+        check = self.check
+        if not isinstance(root.data, dict):
+            check.add(root, "", f"expected a mapping with 'ladder' and 'roles', got {describe(root.data)}")
+            return None
+        top = check.fields(root, "", required=("ladder", "roles"), optional=("schema", "tracks", "dimensions"))
+        if top is None:
+            return None
+        if "schema" in top:
+            check.integer(top["schema"], "schema", low=SCHEMA_VERSION, high=SCHEMA_VERSION)
+        meta = self._meta(top.get("ladder"))
+        tracks = self._tracks(top.get("tracks"))
+        dimensions = self._dimensions(top.get("dimensions"))
+        roles = self._roles(top.get("roles"), tracks, dimensions)
+        if check.problems or meta is None:
+            return None
+        self._check_references(roles, top["roles"])
+        if check.problems:
+            return None
+        return Ladder(
+            roles=tuple(role for role, _ in roles),
+            tracks=tuple(tracks.values()),
+            dimensions=tuple(dimensions.values()),
+            name=name or slug(meta["title"]),
+            source=check.file if not check.file.startswith("<") else None,
+            **meta,
+        )
+
+    def _meta(self, value: Value | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        check = self.check
+        fields = check.fields(
+            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "intro")
+        )
+        if fields is None:
+            return None
+        meta: dict[str, Any] = {"title": check.text(fields.get("title"), "ladder.title", required=True)}
+        for key in ("subtitle", "organization", "version"):
+            meta[key] = check.text(fields.get(key), f"ladder.{key}")
+        intro = []
+        for index, item in enumerate(check.items(fields.get("intro"), "ladder.intro")):
+            path = f"ladder.intro[{index}]"
+            section = check.fields(item, path, required=("heading", "body"))
+            if not section:
+                continue
+            heading = check.text(section.get("heading"), f"{path}.heading", required=True)
+            body = check.text(section.get("body"), f"{path}.body", required=True)
+            if heading and body:
+                intro.append(IntroSection(heading, paragraphs(body)))
+        meta["intro"] = tuple(intro)
+        return meta if meta["title"] else None
+
+    def _tracks(self, value: Value | None) -> dict[str, Track]:
+        tracks: dict[str, Track] = {}
+        for index, item in enumerate(self.check.items(value, "tracks")):
+            path = f"tracks[{index}]"
+            fields = self.check.fields(item, path, required=("id", "name"), optional=("description",))
+            if not fields:
+                continue
+            track_id = self._id(fields.get("id"), f"{path}.id", tracks, "track")
+            name = self.check.text(fields.get("name"), f"{path}.name", required=True)
+            if track_id and name:
+                tracks[track_id] = Track(track_id, name, self.check.text(fields.get("description"), f"{path}.description"))
+        return tracks
+
+    def _dimensions(self, value: Value | None) -> dict[str, Dimension]:
+        check = self.check
+        dimensions: dict[str, Dimension] = {}
+        for index, item in enumerate(check.items(value, "dimensions")):
+            path = f"dimensions[{index}]"
+            fields = check.fields(item, path, required=("id", "name"), optional=("description", "kind", "scale"))
+            if not fields:
+                continue
+            dim_id = self._id(fields.get("id"), f"{path}.id", dimensions, "dimension")
+            name = check.text(fields.get("name"), f"{path}.name", required=True)
+            kind = check.choice(fields.get("kind"), f"{path}.kind", ("text", "rating")) or "text"
+            scale = check.integer(fields.get("scale"), f"{path}.scale", low=2, high=MAX_SCALE) or 5
+            if "scale" in fields and kind != "rating":
+                check.add(fields["scale"], f"{path}.scale", "only a rating dimension has a scale (add kind: rating)")
+            description = check.text(fields.get("description"), f"{path}.description")
+            if dim_id and name:
+                dimensions[dim_id] = Dimension(dim_id, name, kind, scale, description)
+        return dimensions
+
+    def _roles(self, value: Value | None, tracks: dict[str, Track], dimensions: dict[str, Dimension]):
+        check = self.check
+        if value is None:
+            return []
+        items = check.items(value, "roles")
+        if not items and isinstance(value.data, list) or value.data is None:
+            check.add(value, "roles", "expected at least one role")
+            return []
+        if len(items) > MAX_ROLES:
+            check.add(value, "roles", f"{len(items):,} roles; the limit is {MAX_ROLES:,}")
+            return []
+        roles: list[tuple[Role, Value]] = []
+        seen: dict[str, Role] = {}
+        for index, item in enumerate(items):
+            path = f"roles[{index}]"
+            fields = check.fields(
+                item,
+                path,
+                required=("id", "title", "level", "summary") + (("track",) if tracks else ()),
+                optional=("short", "responsibilities", "skills", "next", "reports_to", "dimensions")
+                + (() if tracks else ("track",)),
+            )
+            if not fields:
+                continue
+            role_id = self._id(fields.get("id"), f"{path}.id", seen, "role")
+            title = check.text(fields.get("title"), f"{path}.title", required=True)
+            level = check.integer(fields.get("level"), f"{path}.level", low=1, high=MAX_LEVEL)
+            summary = check.text(fields.get("summary"), f"{path}.summary", required=True)
+            short = check.text(fields.get("short"), f"{path}.short")
+            track = self._reference(fields.get("track"), f"{path}.track", tracks, "track")
+            if "track" in fields and not tracks:
+                check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
+            next_ids = self._id_list(fields.get("next"), f"{path}.next")
+            reports_to = check.text(fields.get("reports_to"), f"{path}.reports_to")
+            values = self._values(fields.get("dimensions"), f"{path}.dimensions", dimensions)
+            if None in (role_id, title, level, summary):
+                continue
+            role = Role(
+                id=role_id,
+                title=title,
+                short=short or derive_short(title),
+                level=level,
+                summary=summary,
+                track=track,
+                responsibilities=check.text_list(fields.get("responsibilities"), f"{path}.responsibilities"),
+                skills=check.text_list(fields.get("skills"), f"{path}.skills"),
+                next=next_ids,
+                reports_to=reports_to,
+                values=MappingProxyType(values),
+            )
+            seen[role_id] = role
+            roles.append((role, item))
+        return roles
+
+    def _values(self, value: Value | None, path: str, dimensions: dict[str, Dimension]) -> dict[str, Any]:
+        check = self.check
+        if value is None:
+            return {}
+        fields = check.fields(value, path, optional=dimensions)
+        values: dict[str, Any] = {}
+        for dim_id, item in (fields or {}).items():
+            dim = dimensions[dim_id]
+            item_path = join(path, dim_id)
+            if dim.is_rating:
+                rating = check.integer(item, item_path, low=1, high=dim.scale)
+                if rating is not None:
+                    values[dim_id] = rating
+            else:
+                text = check.text(item, item_path)
+                if text:
+                    values[dim_id] = text
+        return values
+
+    def _id(self, value: Value | None, path: str, seen: Mapping[str, Any], what: str) -> str | None:
+        check = self.check
+        if value is None:
+            return None
+        if not isinstance(value.data, str) or not _ID.match(value.data) or len(value.data) > 64:
+            check.add(
+                value, path,
+                f"expected a {what} id of lowercase letters, digits, '-' and '_' (at most 64), got {describe(value.data)}",
+            )
+            return None
+        if value.data in seen:
+            check.add(value, path, f"duplicate {what} id '{value.data}'")
+            return None
+        return value.data
+
+    def _id_list(self, value: Value | None, path: str) -> tuple[str, ...]:
+        if value is not None and isinstance(value.data, str):
+            value = Value([value], value.line)  # `next: pm` means `next: [pm]`
+        ids = []
+        for index, item in enumerate(self.check.items(value, path)):
+            if not isinstance(item.data, str):
+                self.check.add(item, f"{path}[{index}]", f"expected a role id, got {describe(item.data)}")
+            else:
+                ids.append(item.data)
+        return tuple(ids)
+
+    def _reference(self, value: Value | None, path: str, known: Mapping[str, Any], what: str) -> str | None:
+        if value is None or not known:
+            return None
+        if not isinstance(value.data, str) or value.data not in known:
+            self.check.add(value, path, f"unknown {what} {describe(value.data)}; expected one of: {', '.join(known)}")
+            return None
+        return value.data
+
+    def _check_references(self, roles: list[tuple[Role, Value]], roles_value: Value) -> None:
+        check = self.check
+        by_id = {role.id: role for role, _ in roles}
+        for index, (role, item) in enumerate(roles):
+            fields = item.data
+            for position, target in enumerate(role.next):
+                if target not in by_id:
+                    line = fields["next"].line
+                    if isinstance(fields["next"].data, list):
+                        line = fields["next"].data[position].line
+                    check.add(None, f"roles[{index}].next[{position}]", f"unknown role '{target}'", line=line)
+                elif target == role.id:
+                    check.add(fields["next"], f"roles[{index}].next", f"role '{role.id}' cannot lead to itself")
+            if role.reports_to is not None and role.reports_to not in by_id:
+                check.add(fields["reports_to"], f"roles[{index}].reports_to", f"unknown role '{role.reports_to}'")
+        if check.problems:
+            return
+        cycle = _find_cycle(by_id)
+        if cycle:
+            index = next(i for i, (role, _) in enumerate(roles) if role.id == cycle[0])
+            check.add(
+                roles[index][1].data["next"], f"roles[{index}].next",
+                "promotion paths form a cycle: " + " -> ".join(cycle),
+            )
+
+
+def _find_cycle(roles: Mapping[str, Role]) -> list[str] | None:
+    """A cycle in the `next` graph as ids (first id repeated at the end), or None."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    for start in roles:
+        if state.get(start):
+            continue
+        path: list[str] = []
+        stack = [(start, iter(roles[start].next))]
+        state[start] = 1
+        path.append(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(child) == 1:
+                return path[path.index(child):] + [child]
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(roles[child].next)))
+    return None
+
+
+def paragraphs(body: str) -> tuple[str, ...]:
+    """Split plain text on blank lines; lines within a paragraph are joined with spaces."""
+    blocks = re.split(r"\n\s*\n", body.strip())
+    return tuple(" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip())

@@ -1,0 +1,142 @@
+"""The ladder model: immutable objects that every renderer consumes instead of raw YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping, Union
+
+Rating = int
+DimensionValue = Union[str, Rating]
+
+
+@dataclass(frozen=True)
+class IntroSection:
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A row of the comparison matrix: free text per role, or a rating from 1 to `scale`."""
+
+    id: str
+    name: str
+    kind: str = "text"
+    scale: int = 5
+    description: str | None = None
+
+    @property
+    def is_rating(self) -> bool:
+        return self.kind == "rating"
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    short: str
+    level: int
+    summary: str
+    track: str | None = None
+    responsibilities: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    reports_to: str | None = None
+    values: Mapping[str, DimensionValue] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dimension whose value differs between a role and a role it leads to."""
+
+    dimension: Dimension
+    before: DimensionValue | None
+    after: DimensionValue | None
+
+    @property
+    def delta(self) -> int | None:
+        """The rating step (+1, +2, ...) for rating dimensions with both values given."""
+        if self.dimension.is_rating and isinstance(self.before, int) and isinstance(self.after, int):
+            return self.after - self.before
+        return None
+
+
+@dataclass(frozen=True)
+class Ladder:
+    title: str
+    roles: tuple[Role, ...]
+    subtitle: str | None = None
+    organization: str | None = None
+    version: str | None = None
+    intro: tuple[IntroSection, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    dimensions: tuple[Dimension, ...] = ()
+    name: str = "ladder"  # for output file names: the file's stem, or a slug of the title
+    source: str | None = None  # the path the ladder was read from, as given
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.title, self.roles))
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def has_role(self, role_id: str) -> bool:
+        return any(role.id == role_id for role in self.roles)
+
+    @property
+    def columns(self) -> tuple[Track | None, ...]:
+        """The tracks, in order; a ladder without tracks is one unnamed column (None)."""
+        return self.tracks or (None,)
+
+    def roles_in(self, track: Track | None) -> tuple[Role, ...]:
+        """The roles of one column, entry level first."""
+        track_id = track.id if track else None
+        return tuple(sorted((r for r in self.roles if r.track == track_id), key=lambda r: r.level))
+
+    @property
+    def ordered_roles(self) -> tuple[Role, ...]:
+        """Roles by track then level: the reading order of the handout and the matrix."""
+        return tuple(role for track in self.columns for role in self.roles_in(track))
+
+    def track(self, track_id: str | None) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+    @property
+    def levels(self) -> tuple[int, ...]:
+        return tuple(sorted({role.level for role in self.roles}))
+
+    @property
+    def rating_dimensions(self) -> tuple[Dimension, ...]:
+        return tuple(d for d in self.dimensions if d.is_rating)
+
+    @property
+    def text_dimensions(self) -> tuple[Dimension, ...]:
+        return tuple(d for d in self.dimensions if not d.is_rating)
+
+    def next_roles(self, role: Role) -> tuple[Role, ...]:
+        return tuple(self.role(role_id) for role_id in role.next)
+
+    def previous_roles(self, role: Role) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if role.id in r.next)
+
+    def changes(self, role: Role, next_role: Role) -> tuple[Change, ...]:
+        """What differs from `role` to `next_role`, dimension by dimension, in dimension order."""
+        return tuple(
+            Change(dim, role.values.get(dim.id), next_role.values.get(dim.id))
+            for dim in self.dimensions
+            if role.values.get(dim.id) != next_role.values.get(dim.id)
+        )

@@ -1,0 +1,101 @@
+"""The matplotlib painter: a scene becomes a Figure (for PNG, SVG and PDF slides).
+
+Object API only (no pyplot), so nothing leaks between calls; nothing here writes files.
+One axes spans the figure with data units equal to points, so scene coordinates are used
+as they are.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Circle as CirclePatch, Polygon as PolygonPatch, Rectangle
+from matplotlib.path import Path as MplPath
+
+from .scene import Box, Circle, Line, Polygon, Scene, Text
+
+_ANCHOR = {"start": "left", "middle": "center", "end": "right"}
+
+
+@lru_cache(maxsize=None)
+def _family(path: str, index: int = 0) -> str:
+    """Register a font file with matplotlib once and return its family name."""
+    font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=path).get_name()
+
+
+def paint(scene: Scene, *, dpi: float = 144.0, rcparams=None) -> Figure:
+    """A Figure of exactly scene.width x scene.height points at `dpi`."""
+    families = [_family(face.path) for face in scene.font_faces]
+    bold_family = families[1] if len(families) > 1 else families[0]
+    regular = _unique([families[0]] + families[2:])
+    bold = _unique([bold_family] + families[2:])
+    fig = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi)
+    fig.patch.set_facecolor(scene.background or "none")
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, scene.width)
+    ax.set_ylim(0, scene.height)
+    ax.set_axis_off()
+    for z, item in enumerate(scene.items):
+        if isinstance(item, Box):
+            _box(ax, item, z)
+        elif isinstance(item, Line):
+            _line(ax, item, z)
+        elif isinstance(item, Polygon):
+            ax.add_patch(PolygonPatch(item.points, closed=True, facecolor=item.fill or "none", edgecolor=item.stroke or "none",
+                                      linewidth=item.stroke_width, alpha=None, zorder=z, joinstyle="round"))
+            if item.fill and item.fill_opacity < 1:
+                ax.patches[-1].set_facecolor(_rgba(item.fill, item.fill_opacity))
+        elif isinstance(item, Circle):
+            ax.add_patch(CirclePatch((item.cx, item.cy), item.r, facecolor=item.fill or "none",
+                                     edgecolor=item.stroke or "none", linewidth=item.stroke_width, zorder=z))
+        elif isinstance(item, Text):
+            ax.text(item.x, item.y, item.text, fontsize=item.size, color=item.color, ha=_ANCHOR[item.anchor], va="baseline",
+                    family=bold if item.bold else regular, weight="bold" if item.bold else "normal", zorder=z,
+                    gid=f"{item.kind}-{item.role_id}" if item.role_id else None, parse_math=False, usetex=False)
+    return fig
+
+
+def _unique(names):
+    seen = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _rgba(colour: str, alpha: float):
+    return tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)) + (alpha,)
+
+
+def _box(ax, box: Box, z: int) -> None:
+    r = box.rect
+    common = dict(facecolor=box.fill or "none", edgecolor=box.stroke or "none", linewidth=box.stroke_width, zorder=z)
+    if box.radius > 0:
+        radius = min(box.radius, r.w / 2, r.h / 2)
+        patch = FancyBboxPatch((r.x + radius, r.y + radius), r.w - 2 * radius, r.h - 2 * radius,
+                               boxstyle=f"round,pad={radius},rounding_size={radius}", **common)
+    else:
+        patch = Rectangle((r.x, r.y), r.w, r.h, **common)
+    if box.role_id:
+        patch.set_gid(f"{box.kind}-{box.role_id}")
+    ax.add_patch(patch)
+
+
+def _line(ax, line: Line, z: int) -> None:
+    points = list(line.points)
+    codes = [MplPath.MOVETO] + [MplPath.LINETO] * (len(points) - 1)
+    if line.arrow:
+        style = f"-|>,head_length={line.head * 0.9:.2f},head_width={line.head * 0.45:.2f}"
+        patch = FancyArrowPatch(path=MplPath(points, codes), arrowstyle=style, color=line.color,
+                                linewidth=line.width, zorder=z, joinstyle="round", capstyle="butt", shrinkA=0, shrinkB=0)
+        # mutation_scale=1 makes the head sizes above read as points.
+        patch.set_mutation_scale(1)
+    else:
+        from matplotlib.patches import PathPatch
+
+        patch = PathPatch(MplPath(points, codes), facecolor="none", edgecolor=line.color, linewidth=line.width, zorder=z,
+                          linestyle=(0, line.dash) if line.dash else "solid")
+    ax.add_patch(patch)

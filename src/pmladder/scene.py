@@ -1,0 +1,178 @@
+"""Scenes: plain data for a picture (boxes, lines, polygons, text runs), in points.
+
+Layout produces scenes; painters (matplotlib for slides, ReportLab for the handout) draw them.
+The origin is the bottom-left corner, y grows upwards, as in both libraries. Because a scene
+is plain data, overlap and readability checks run on it directly, without pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+# Vertical extent of text relative to its size, from DejaVu Sans: capitals and ascenders
+# reach ~0.76 em above the baseline, descenders ~0.24 em below.
+ASCENT = 0.76
+DESCENT = 0.24
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def top(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    def intersects(self, other: "Rect", tolerance: float = 0.01) -> bool:
+        return (
+            self.x < other.right - tolerance
+            and other.x < self.right - tolerance
+            and self.y < other.top - tolerance
+            and other.y < self.top - tolerance
+        )
+
+    def contains(self, other: "Rect", tolerance: float = 0.01) -> bool:
+        return (
+            other.x >= self.x - tolerance
+            and other.right <= self.right + tolerance
+            and other.y >= self.y - tolerance
+            and other.top <= self.top + tolerance
+        )
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle, optionally rounded. `kind` says what it is: role, band, tag, swatch, panel."""
+
+    rect: Rect
+    fill: str | None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+    radius: float = 0.0
+    kind: str = "role"
+    role_id: str | None = None
+    link: str | None = None  # a destination name painters may link (the role's page)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text. (x, y) is the baseline point; `anchor` is start, middle or end."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    color: str
+    width: float  # measured with the layout's font metrics, in points
+    bold: bool = False
+    anchor: str = "start"
+    kind: str = "label"
+    role_id: str | None = None
+
+    @property
+    def rect(self) -> Rect:
+        left = {"start": self.x, "middle": self.x - self.width / 2, "end": self.x - self.width}[self.anchor]
+        return Rect(left, self.y - DESCENT * self.size, self.width, (ASCENT + DESCENT) * self.size)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A polyline; with `arrow`, a filled head of `head` points at its last point."""
+
+    points: tuple[tuple[float, float], ...]
+    color: str
+    width: float
+    arrow: bool = False
+    head: float = 6.0
+    dash: tuple[float, ...] | None = None
+    kind: str = "edge"
+
+
+@dataclass(frozen=True)
+class Polygon:
+    points: tuple[tuple[float, float], ...]
+    fill: str | None
+    stroke: str | None
+    stroke_width: float = 1.0
+    fill_opacity: float = 1.0
+    kind: str = "shape"
+
+
+@dataclass(frozen=True)
+class Circle:
+    cx: float
+    cy: float
+    r: float
+    fill: str | None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+
+
+Item = Union[Box, Text, Line, Polygon, Circle]
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A picture `width` x `height` points; `items` are painted in order (later on top)."""
+
+    width: float
+    height: float
+    items: tuple[Item, ...]
+    background: str | None = "#FFFFFF"
+    font_faces: tuple = field(default=(), compare=False)  # fonts.Face objects the texts need
+    notes: tuple[str, ...] = ()  # what layout had to do (enlarged canvas), for the caller to report
+
+    def of(self, cls: type) -> Iterator:
+        return (item for item in self.items if isinstance(item, cls))
+
+    @property
+    def texts(self) -> list[Text]:
+        return list(self.of(Text))
+
+    @property
+    def role_boxes(self) -> dict[str, Box]:
+        return {b.role_id: b for b in self.of(Box) if b.kind == "role" and b.role_id}
+
+    def overlaps(self) -> list[str]:
+        """Every pair of things that should not touch but do, described for a test failure."""
+        found = []
+        boxes = [b for b in self.of(Box) if b.kind == "role"]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                if a.rect.intersects(b.rect):
+                    found.append(f"box {a.role_id} overlaps box {b.role_id}")
+        texts = self.texts
+        for i, a in enumerate(texts):
+            for b in texts[i + 1 :]:
+                if a.rect.intersects(b.rect):
+                    found.append(f"text {a.text!r} overlaps text {b.text!r}")
+            for box in boxes:
+                if a.role_id == box.role_id and a.kind in ("title", "short"):
+                    if not box.rect.contains(a.rect):
+                        found.append(f"text {a.text!r} overflows box {box.role_id}")
+                elif a.rect.intersects(box.rect) and a.kind not in ("tag",):
+                    found.append(f"text {a.text!r} overlaps box {box.role_id}")
+        frame = Rect(0, 0, self.width, self.height)
+        for text in texts:
+            if not frame.contains(text.rect):
+                found.append(f"text {text.text!r} falls outside the picture")
+        return found
+
+    def smallest_text(self) -> float:
+        return min((t.size for t in self.texts), default=0.0)
