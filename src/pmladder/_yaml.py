@@ -19,7 +19,7 @@ from .errors import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 50
-MAX_VALUES = 200_000  # after alias expansion: a "billion laughs" file hits this in milliseconds
+MAX_VALUES = 100_000  # after alias expansion: a "billion laughs" file hits this in milliseconds
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -99,8 +99,9 @@ def parse(data: bytes, file: str) -> Value:
         raise YamlProblem(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    loader = _BoundedLoader(text)
+    loader = None
     try:
+        loader = _BoundedLoader(text)
         node = loader.get_single_node()
     except YamlProblem:
         raise
@@ -115,7 +116,8 @@ def parse(data: bytes, file: str) -> Value:
         line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else None
         raise YamlProblem(line, f"not readable as YAML: {_reader_reason(exc)}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise YamlProblem(1, "the file is empty; expected a mapping of ladder fields")
     return _Converter().convert(node)
@@ -124,7 +126,9 @@ def parse(data: bytes, file: str) -> Value:
 def _reader_reason(exc: yaml.YAMLError) -> str:
     character = getattr(exc, "character", None)
     if isinstance(character, str):
-        return f"control character {ord(character):#06x} is not allowed"
+        character = ord(character)
+    if isinstance(character, int):
+        return f"control character {character:#06x} is not allowed"
     return str(exc).splitlines()[0]
 
 
@@ -145,7 +149,8 @@ class _Converter:
             )
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
-            raise YamlProblem(line, f"YAML tag {describe(node.tag, 60)} is not allowed: ladders are plain data")
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(line, f"YAML tag {describe(shown, 60)} is not allowed: ladders are plain data")
         if isinstance(node, ScalarNode):
             data = self._constructor.construct_object(node, deep=True)
             if isinstance(data, (datetime.date, datetime.datetime)):

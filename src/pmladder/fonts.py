@@ -115,7 +115,7 @@ class FontSet:
         self._choice: dict[tuple[str, bool], Face | None] = {}
 
     @classmethod
-    def for_style(cls, style) -> "FontSet":
+    def for_style(cls, style) -> FontSet:
         return _fontset(style.fonts.body, style.fonts.bold, style.fonts.fallback)
 
     def face_for(self, char: str, bold: bool = False) -> Face | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .errors import RenderError
 from .fonts import FontSet
-from .model import Ladder, Role, Track
+from .model import Ladder, Role
 from .scene import ASCENT, DESCENT, Box, Circle, Line, Polygon, Rect, Scene, Text
 from .style import Style
 
@@ -144,52 +144,36 @@ class _LadderPlan:
             top -= heading_h
         levels = ladder.levels
         level_size = self.size(9)
-        gutter = max(fonts.width(_level_label(lv), level_size) for lv in levels) + 16 * s
+        gutter = max(fonts.width(ladder.label("level", n=lv), level_size) for lv in levels) + 16 * s
         x0, x1 = margin + gutter, self.W - margin
         y0, y1 = bottom, top
         rows = len(levels)
         row_h = (y1 - y0) / rows
-        gap_v = max(12.0, min(row_h * 0.34, 30 * s))
-        box_h = min(row_h - gap_v, 64 * s)
         col_w = (x1 - x0) / len(columns)
         gap_h = max(18 * s, col_w * 0.1)
-        staircase = len(columns) == 1 and rows > 1
-
-        # Place boxes.
-        slots: list[_Slot] = []
-        cells: dict[tuple[int, int], list[Role]] = defaultdict(list)
-        for c, track in enumerate(columns):
-            for role in ladder.roles_in(track):
-                cells[(levels.index(role.level), c)].append(role)
-        widest = max(len(v) for v in cells.values())
-        for (r, c), roles in sorted(cells.items()):
-            cell_x = x0 + c * col_w + gap_h / 2
-            avail = col_w - gap_h
-            if staircase:
-                box_w = min(avail, max(avail * 0.36, 170 * s * widest))
-                cell_x += r * (avail - box_w) / (rows - 1)
-            else:
-                box_w = min(avail, 250 * s * len(roles))
-                cell_x += (avail - box_w) / 2
-            inner = 8 * s
-            each = (box_w - inner * (len(roles) - 1)) / len(roles)
-            row_mid = y0 + (r + 0.5) * row_h
-            for k, role in enumerate(roles):
-                rect = Rect(cell_x + k * (each + inner), row_mid - box_h / 2, each, box_h)
-                slots.append(_Slot(role, rect, r, c))
-
-        # Choose one title size for every box: the largest that fits them all.
-        fit = self._fit_titles(slots)
-        if fit is None:
+        gap_v = max(12.0, min(row_h * 0.34, 30 * s))
+        # A comfortable box height first; if titles do not fit, every bit of the row but the
+        # arrows' channel; only then a taller canvas.
+        best = None
+        # Short labels go first when space is tight: the title is what a reader needs.
+        for self.show_shorts in (True, False):
+            for box_h in (min(row_h - gap_v, 64 * s), row_h - 12.0):
+                slots = self._place(levels, columns, x0, y0, row_h, col_w, gap_h, max(box_h, 1.0))
+                fit = self._fit_titles(slots)
+                if fit is not None and (best is None or fit[0] > best[1][0] + 1.5):
+                    best = (slots, fit)
+            if best is not None:
+                break
+        if best is None:
             needed = self._needed_box_height(slots)
-            return max(1.15, (needed + gap_v) / row_h)
-        title_size, wrapped = fit
+            return max(1.1, (needed + 12.0) / row_h)
+        slots, (title_size, wrapped) = best
 
         # Bands and level labels, behind everything.
         for r, level in enumerate(levels):
             band = Rect(margin, y0 + r * row_h, self.W - 2 * margin, row_h)
             self.items.insert(0, Box(band, p.bands[r % len(p.bands)], kind="band"))
-            label = _level_label(level)
+            label = self.ladder.label("level", n=level)
             self.items.append(
                 text_run(fonts, label, margin + 8 * s, band.cy - (ASCENT - DESCENT) * level_size / 2,
                          level_size, p.muted, kind="level")
@@ -203,10 +187,38 @@ class _LadderPlan:
                 bar = Rect(cx - min(60 * s, (col_w - gap_h) / 2), y1 + 4 * s, min(120 * s, col_w - gap_h), 2.5 * s)
                 self.items.append(Box(bar, p.track_colour(c), kind="swatch"))
 
-        self._edges(slots, levels, x0, col_w, y0, row_h, gap_v, gap_h)
+        self._edges(slots, levels, x0, col_w, y0, row_h, row_h - slots[0].rect.h, gap_h)
         for slot in slots:
             self._role_box(slot, title_size, wrapped[slot.role.id])
         return None
+
+    def _place(self, levels, columns, x0, y0, row_h, col_w, gap_h, box_h) -> list[_Slot]:
+        """Boxes in a grid of levels (rows) and tracks (columns); one track climbs as a staircase."""
+        s = self.s
+        rows = len(levels)
+        staircase = len(columns) == 1 and rows > 1
+        cells: dict[tuple[int, int], list[Role]] = defaultdict(list)
+        for c, track in enumerate(columns):
+            for role in self.ladder.roles_in(track):
+                cells[(levels.index(role.level), c)].append(role)
+        widest = max(len(v) for v in cells.values())
+        slots: list[_Slot] = []
+        for (r, c), roles in sorted(cells.items()):
+            cell_x = x0 + c * col_w + gap_h / 2
+            avail = col_w - gap_h
+            if staircase:
+                box_w = min(avail, max(avail * 0.36, 170 * s * widest))
+                cell_x += r * (avail - box_w) / (rows - 1)
+            else:
+                box_w = min(avail, 330 * s * len(roles))
+                cell_x += (avail - box_w) / 2
+            inner = 8 * s
+            each = (box_w - inner * (len(roles) - 1)) / len(roles)
+            row_mid = y0 + (r + 0.5) * row_h
+            for k, role in enumerate(roles):
+                rect = Rect(cell_x + k * (each + inner), row_mid - box_h / 2, each, box_h)
+                slots.append(_Slot(role, rect, r, c))
+        return slots
 
     # -- boxes and their text
 
@@ -223,7 +235,7 @@ class _LadderPlan:
 
     def _text_height(self, slot: _Slot, size: float, lines: int) -> float:
         height = (lines - 1) * LEADING * size + (ASCENT + DESCENT) * size
-        if _shows_short(slot.role):
+        if self.show_shorts and _shows_short(slot.role):
             height += (ASCENT + DESCENT) * self._short_size(size) + 3 * self.s
         return height
 
@@ -268,7 +280,7 @@ class _LadderPlan:
         inner_h = slot.rect.h - 2 * pad_y
         y = inner_top - (inner_h - block) / 2
         cx = slot.rect.cx
-        if _shows_short(role):
+        if self.show_shorts and _shows_short(role):
             short_size = self._short_size(size)
             short = _fit_line(fonts, role.short, slot.rect.w - 2 * pad_x, short_size)
             y -= ASCENT * short_size
@@ -280,7 +292,7 @@ class _LadderPlan:
             y -= LEADING * size
         if lit:
             tag_size = self._tag_size()
-            label = "You are here"
+            label = self.ladder.label("you_are_here")
             w = fonts.width(label, tag_size, True) + 10 * s
             h = tag_size * 1.6
             tag = Rect(slot.rect.x + 6 * s, slot.rect.top - h / 2, w, h)
@@ -298,32 +310,26 @@ class _LadderPlan:
     def _edges(self, slots, levels, x0, col_w, y0, row_h, gap_v, gap_h) -> None:
         by_id = {slot.role.id: slot for slot in slots}
         edges = [(by_id[role.id], by_id[n]) for role in self.ladder.ordered_roles for n in role.next]
-        outgoing: dict[str, list] = defaultdict(list)
-        incoming: dict[str, list] = defaultdict(list)
-        for a, b in edges:
-            outgoing[a.role.id].append(b)
-            incoming[b.role.id].append(a)
-        for lists in (outgoing, incoming):
-            for key, others in lists.items():
-                others.sort(key=lambda o: (o.rect.cx, o.row))
+        sideways = [(a, b) for a, b in edges if _side_by_side(a, b, slots)]
+        edges = [edge for edge in edges if edge not in sideways]
+        ports = _ports(edges, spacing=max(10.0, 28 * self.s))
 
         def port(slot, others, other):
-            k = others.index(other)
-            return slot.rect.x + slot.rect.w * (k + 1) / (len(others) + 1)
+            return ports[(slot.role.id, other.role.id)]
 
-        # Lanes: edges that share a channel get their own line within it.
-        h_lanes: dict[int, list] = defaultdict(list)
-        v_lanes: dict[int, list] = defaultdict(list)
-        plans = []
-        sideways = [(a, b) for a, b in edges if _side_by_side(a, b, slots)]
+        outgoing = incoming = {}  # ports are precomputed; the names keep the call sites readable
         for a, b in sideways:
-            edges.remove((a, b))
             left, right = (a, b) if a.rect.x < b.rect.x else (b, a)
             y = (max(left.rect.y, right.rect.y) + min(left.rect.top, right.rect.top)) / 2
             start, end = (left.rect.right, right.rect.x) if a is left else (right.rect.x, left.rect.right)
             head = 6.5 * max(self.s, 0.6)
             self.items.append(Line(((start, y), (end, y)), self.palette.muted,
                                    self.style.chart.arrow_width * max(self.s, 0.6), arrow=True, head=head))
+
+        # Lanes: edges that share a channel get their own line within it.
+        h_lanes: dict[int, list] = defaultdict(list)
+        v_lanes: dict[int, list] = defaultdict(list)
+        plans = []
         for a, b in edges:
             up = b.row > a.row or (b.row == a.row)
             start_y = a.rect.top if up else a.rect.y
@@ -347,7 +353,7 @@ class _LadderPlan:
         def lane_y(channel, plan):
             users = h_lanes[channel]
             k = users.index(plan)
-            bottom = y0 + (channel + 1) * row_h - gap_v / 2
+            bottom = y0 + (channel + 1) * row_h  # the middle of the gap between two rows
             spread = gap_v * 0.5
             return bottom + (0 if len(users) == 1 else -spread / 2 + spread * k / (len(users) - 1))
 
@@ -362,8 +368,8 @@ class _LadderPlan:
         width = self.style.chart.arrow_width * max(self.s, 0.6)
         head = 6.5 * max(self.s, 0.6)
         for a, b, start_y, end_y, first, last, vertical in plans:
-            sx = port(a, outgoing[a.role.id], b)
-            ex = port(b, incoming[b.role.id], a)
+            sx = port(a, outgoing, b)
+            ex = port(b, incoming, a)
             plan = [a, b, start_y, end_y, first, last, vertical]
             plan = next(pl for pl in h_lanes[first] if pl[0] is a and pl[1] is b)
             y_first = lane_y(first, plan)
@@ -392,9 +398,9 @@ class _LadderPlan:
         columns = [t for t in self.ladder.columns if t is not None]
         if len(columns) > 1:
             entries += [("swatch", t.name) for t in columns]
-        entries.append(("arrow", "Promotion path"))
+        entries.append(("arrow", self.ladder.label("promotion_path")))
         if self.highlight:
-            entries.append(("tag", "You are here"))
+            entries.append(("tag", self.ladder.label("you_are_here")))
         swatch = size * 1.1
         cursor, base = x, y + DESCENT * size
         for i, (kind, label) in enumerate(entries):
@@ -406,7 +412,8 @@ class _LadderPlan:
                 cursor += swatch * 1.6 + 5 * s
             elif kind == "arrow":
                 self.items.append(Line(((cursor, mid), (cursor + 22 * s, mid)), p.muted,
-                                       self.style.chart.arrow_width * max(s, 0.6), arrow=True, head=6 * max(s, 0.6)))
+                                       self.style.chart.arrow_width * max(s, 0.6), arrow=True, head=6 * max(s, 0.6),
+                                       kind="legend"))
                 cursor += 22 * s + 5 * s
             else:
                 self.items.append(Box(Rect(cursor, mid - swatch / 2, swatch * 1.6, swatch), "#FFFFFF",
@@ -415,6 +422,48 @@ class _LadderPlan:
             self.items.append(text_run(fonts, label, cursor, base, size, p.muted, kind="legend"))
             cursor += fonts.width(label, size) + 16 * s
         return y + (ASCENT + DESCENT) * size
+
+
+def _ports(edges: list[tuple[_Slot, _Slot]], spacing: float) -> dict[tuple[str, str], float]:
+    """Where each arrow leaves and enters its boxes (x positions).
+
+    An arrow to the box straight above uses both centres, so the ladder's spine is a straight
+    line; arrows that turn leave and arrive beside the centre, on the side they head for.
+    """
+    ports: dict[tuple[str, str], float] = {}
+    straight: dict[tuple[str, str], float] = {}
+    for a, b in edges:
+        low, high = max(a.rect.x, b.rect.x), min(a.rect.right, b.rect.right)
+        if b.row == a.row + 1 and a.column == b.column and high - low >= min(20.0, a.rect.w / 3):
+            # Boxes that overlap horizontally: one vertical line through the middle of the overlap.
+            straight[(a.role.id, b.role.id)] = (low + high) / 2
+    ends: dict[str, list[tuple[_Slot, _Slot, bool]]] = defaultdict(list)  # box -> (box, other, outgoing)
+    for a, b in edges:
+        ends[a.role.id].append((a, b, True))
+        ends[b.role.id].append((b, a, False))
+    for items in ends.values():
+        for outgoing in (True, False):
+            group = [(box, other) for box, other, out in items if out is outgoing]
+            if not group:
+                continue
+            box = group[0][0]
+
+            def key(other: _Slot, box: _Slot = box, outgoing: bool = outgoing) -> tuple[str, str]:
+                """The edge between `box` and `other`, as (from, to)."""
+                return (box.role.id, other.role.id) if outgoing else (other.role.id, box.role.id)
+
+            centre_taken = any(key(o) in straight for _, o in group)
+            right = sorted((o for _, o in group if key(o) not in straight and o.rect.cx >= box.rect.cx), key=lambda o: o.rect.cx)
+            left = sorted((o for _, o in group if key(o) not in straight and o.rect.cx < box.rect.cx), key=lambda o: -o.rect.cx)
+            step = min(spacing, box.rect.w / (2 * (max(len(left), len(right)) + 1)))
+            for _, other in group:
+                if key(other) in straight:
+                    ports[(box.role.id, other.role.id)] = straight[key(other)]
+            for side, others in ((1, right), (-1, left)):
+                for k, other in enumerate(others):
+                    offset = (k + 1) * step if centre_taken or len(others) > 1 or left and right else 0.0
+                    ports[(box.role.id, other.role.id)] = box.rect.cx + side * offset
+    return ports
 
 
 def _side_by_side(a: _Slot, b: _Slot, slots: list[_Slot]) -> bool:
@@ -429,10 +478,6 @@ def _side_by_side(a: _Slot, b: _Slot, slots: list[_Slot]) -> bool:
 
 def _shows_short(role: Role) -> bool:
     return role.short.strip().lower() != role.title.strip().lower()
-
-
-def _level_label(level: int) -> str:
-    return f"Level {level}"
 
 
 def _fit_line(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
@@ -504,7 +549,7 @@ def radar_scene(
         items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
     for a in angles:
         items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
-    for i, (dim, a) in enumerate(zip(dims, angles)):
+    for _i, (dim, a) in enumerate(zip(dims, angles)):
         lx = cx + (radius + 8 * s) * math.cos(a)
         ly = cy + (radius + 8 * s) * math.sin(a)
         cos = math.cos(a)

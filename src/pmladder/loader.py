@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping, Union
+from typing import Any
 
 from . import _yaml
 from ._checks import Checker, TooManyProblems, join
 from ._yaml import Value, describe
 from .errors import LadderError, Problem
-from .model import Dimension, IntroSection, Ladder, Role, Track
+from .model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
 from .resources import default_ladder_path
 
 SCHEMA_VERSION = 1
@@ -20,7 +21,7 @@ MAX_ROLES = 1000
 MAX_LEVEL = 99
 MAX_SCALE = 10
 
-LadderSource = Union[str, os.PathLike, bytes, Mapping[str, Any]]
+LadderSource = str | os.PathLike | bytes | Mapping[str, Any]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -78,7 +79,7 @@ def parse_ladder(data: bytes, file: str, name: str | None = None) -> Ladder:
         ladder = None
         check.problems.append(Problem(file, None, "", f"stopped after {len(check.problems)} problems"))
     if check.problems or ladder is None:
-        raise LadderError(check.problems)
+        raise LadderError(sorted(check.problems, key=lambda p: p.line if p.line is not None else float("inf")))
     return ladder
 
 
@@ -118,13 +119,11 @@ class _LadderReader:
         tracks = self._tracks(top.get("tracks"))
         dimensions = self._dimensions(top.get("dimensions"))
         roles = self._roles(top.get("roles"), tracks, dimensions)
+        self._check_references(roles)
         if check.problems or meta is None:
             return None
-        self._check_references(roles, top["roles"])
-        if check.problems:
-            return None
         return Ladder(
-            roles=tuple(role for role, _ in roles),
+            roles=tuple(role for role, _, _ in roles),
             tracks=tuple(tracks.values()),
             dimensions=tuple(dimensions.values()),
             name=name or slug(meta["title"]),
@@ -137,7 +136,7 @@ class _LadderReader:
             return None
         check = self.check
         fields = check.fields(
-            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "intro")
+            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "intro", "labels")
         )
         if fields is None:
             return None
@@ -155,6 +154,13 @@ class _LadderReader:
             if heading and body:
                 intro.append(IntroSection(heading, paragraphs(body)))
         meta["intro"] = tuple(intro)
+        if "labels" in fields:
+            labels = dict(DEFAULT_LABELS)
+            for key, item in (check.fields(fields["labels"], "ladder.labels", optional=DEFAULT_LABELS) or {}).items():
+                text = check.text(item, f"ladder.labels.{key}", required=True)
+                if text:
+                    labels[key] = text
+            meta["labels"] = MappingProxyType(labels)
         return meta if meta["title"] else None
 
     def _tracks(self, value: Value | None) -> dict[str, Track]:
@@ -200,8 +206,8 @@ class _LadderReader:
         if len(items) > MAX_ROLES:
             check.add(value, "roles", f"{len(items):,} roles; the limit is {MAX_ROLES:,}")
             return []
-        roles: list[tuple[Role, Value]] = []
-        seen: dict[str, Role] = {}
+        roles: list[tuple[Role, Value, int]] = []
+        seen: dict[str, Value] = {}  # every id given, complete role or not, to catch duplicates
         for index, item in enumerate(items):
             path = f"roles[{index}]"
             fields = check.fields(
@@ -214,6 +220,8 @@ class _LadderReader:
             if not fields:
                 continue
             role_id = self._id(fields.get("id"), f"{path}.id", seen, "role")
+            if role_id:
+                seen[role_id] = item
             title = check.text(fields.get("title"), f"{path}.title", required=True)
             level = check.integer(fields.get("level"), f"{path}.level", low=1, high=MAX_LEVEL)
             summary = check.text(fields.get("summary"), f"{path}.summary", required=True)
@@ -239,8 +247,8 @@ class _LadderReader:
                 reports_to=reports_to,
                 values=MappingProxyType(values),
             )
-            seen[role_id] = role
-            roles.append((role, item))
+            roles.append((role, item, index))
+        self.known_role_ids = set(seen)
         return roles
 
     def _values(self, value: Value | None, path: str, dimensions: dict[str, Dimension]) -> dict[str, Any]:
@@ -296,28 +304,29 @@ class _LadderReader:
             return None
         return value.data
 
-    def _check_references(self, roles: list[tuple[Role, Value]], roles_value: Value) -> None:
+    def _check_references(self, roles: list[tuple[Role, Value, int]]) -> None:
         check = self.check
-        by_id = {role.id: role for role, _ in roles}
-        for index, (role, item) in enumerate(roles):
+        known = getattr(self, "known_role_ids", set())
+        by_id = {role.id: role for role, _, _ in roles}
+        for role, item, index in roles:
             fields = item.data
             for position, target in enumerate(role.next):
-                if target not in by_id:
+                if target not in known:
                     line = fields["next"].line
                     if isinstance(fields["next"].data, list):
                         line = fields["next"].data[position].line
                     check.add(None, f"roles[{index}].next[{position}]", f"unknown role '{target}'", line=line)
                 elif target == role.id:
                     check.add(fields["next"], f"roles[{index}].next", f"role '{role.id}' cannot lead to itself")
-            if role.reports_to is not None and role.reports_to not in by_id:
+            if role.reports_to is not None and role.reports_to not in known:
                 check.add(fields["reports_to"], f"roles[{index}].reports_to", f"unknown role '{role.reports_to}'")
-        if check.problems:
-            return
+        if check.problems or len(by_id) != len(known):
+            return  # a cycle through a broken role would only confuse
         cycle = _find_cycle(by_id)
         if cycle:
-            index = next(i for i, (role, _) in enumerate(roles) if role.id == cycle[0])
+            role, item, index = next(entry for entry in roles if entry[0].id == cycle[0])
             check.add(
-                roles[index][1].data["next"], f"roles[{index}].next",
+                item.data["next"], f"roles[{index}].next",
                 "promotion paths form a cycle: " + " -> ".join(cycle),
             )
 

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping, Union
 
 Rating = int
-DimensionValue = Union[str, Rating]
+DimensionValue = str | Rating
+
+# The words pmladder itself prints, in English; a ladder's `labels:` replaces any of them so a
+# handout in Polish or Japanese reads in one language. {n}, {total} and {role} are filled in.
+DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
+    "level": "Level {n}",
+    "promotion_path": "Promotion path",
+    "you_are_here": "You are here",
+    "contents": "Contents",
+    "introduction": "Introduction",
+    "overview": "The ladder at a glance",
+    "roles": "Roles",
+    "summary": "Summary",
+    "responsibilities": "Responsibilities",
+    "skills": "Skills",
+    "profile": "Profile",
+    "promotion_paths": "Promotion paths",
+    "leads_to": "Leads to",
+    "reports_to": "Reports to",
+    "next_level": "What changes at the next level",
+    "next_level_to": "From {role} to {next}",
+    "no_changes": "The dimensions stay the same; the step is in scope and expectations above.",
+    "top_of_track": "This is the top of its track.",
+    "matrix": "Comparison matrix",
+    "dimension": "Dimension",
+    "worksheet": "Evidence worksheet",
+    "worksheet_hint": "Write down examples from the last months that show each dimension at this level.",
+    "page": "Page {n} of {total}",
+    "track": "Track",
+    "version": "Version",
+})
 
 
 @dataclass(frozen=True)
@@ -84,6 +114,14 @@ class Ladder:
     dimensions: tuple[Dimension, ...] = ()
     name: str = "ladder"  # for output file names: the file's stem, or a slug of the title
     source: str | None = None  # the path the ladder was read from, as given
+    labels: Mapping[str, str] = field(default_factory=lambda: DEFAULT_LABELS)
+
+    def label(self, key: str, **values: object) -> str:
+        """One of the words pmladder prints, in the ladder's language, with {placeholders} filled."""
+        text = self.labels.get(key, DEFAULT_LABELS[key])
+        for name, value in values.items():  # plain replacement: ladder text is never a format string
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
     def __hash__(self) -> int:
         return hash((self.name, self.title, self.roles))

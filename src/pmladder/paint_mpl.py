@@ -7,19 +7,27 @@ as they are.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import logging
+from functools import cache
 
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Circle as CirclePatch, Polygon as PolygonPatch, Rectangle
+from matplotlib.patches import Circle as CirclePatch
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
+from matplotlib.patches import Polygon as PolygonPatch
 from matplotlib.path import Path as MplPath
 
 from .scene import Box, Circle, Line, Polygon, Scene, Text
 
 _ANCHOR = {"start": "left", "middle": "center", "end": "right"}
 
+# A fallback font with no bold face (Droid Sans Fallback) is drawn regular; that is expected,
+# so matplotlib's "Failed to find font weight bold" lines would only be noise.
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
-@lru_cache(maxsize=None)
+
+@cache
 def _family(path: str, index: int = 0) -> str:
     """Register a font file with matplotlib once and return its family name."""
     font_manager.fontManager.addfont(path)
@@ -33,6 +41,7 @@ def paint(scene: Scene, *, dpi: float = 144.0, rcparams=None) -> Figure:
     regular = _unique([families[0]] + families[2:])
     bold = _unique([bold_family] + families[2:])
     fig = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi)
+    FigureCanvasAgg(fig)  # a real canvas, so callers can draw() and measure without pyplot
     fig.patch.set_facecolor(scene.background or "none")
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, scene.width)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped(folder: str) -> Path:
     """`data` or `styles`: inside the wheel (pmladder/data), else the checkout's top-level folder."""
     for candidate in (_PACKAGE / folder, _PACKAGE.parent.parent / folder):
@@ -22,7 +22,7 @@ def default_ladder_path() -> Path:
     return shipped("data") / "product-management.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def dejavu_dir() -> Path:
     """matplotlib's bundled DejaVu fonts, found without importing matplotlib (it costs ~0.3 s)."""
     spec = importlib.util.find_spec("matplotlib")

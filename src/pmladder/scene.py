@@ -7,8 +7,8 @@ is plain data, overlap and readability checks run on it directly, without pixels
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 # Vertical extent of text relative to its size, from DejaVu Sans: capitals and ascenders
 # reach ~0.76 em above the baseline, descenders ~0.24 em below.
@@ -39,7 +39,7 @@ class Rect:
     def cy(self) -> float:
         return self.y + self.h / 2
 
-    def intersects(self, other: "Rect", tolerance: float = 0.01) -> bool:
+    def intersects(self, other: Rect, tolerance: float = 0.01) -> bool:
         return (
             self.x < other.right - tolerance
             and other.x < self.right - tolerance
@@ -47,7 +47,7 @@ class Rect:
             and other.y < self.top - tolerance
         )
 
-    def contains(self, other: "Rect", tolerance: float = 0.01) -> bool:
+    def contains(self, other: Rect, tolerance: float = 0.01) -> bool:
         return (
             other.x >= self.x - tolerance
             and other.right <= self.right + tolerance
@@ -124,7 +124,7 @@ class Circle:
     stroke_width: float = 0.0
 
 
-Item = Union[Box, Text, Line, Polygon, Circle]
+Item = Box | Text | Line | Polygon | Circle
 
 
 @dataclass(frozen=True)

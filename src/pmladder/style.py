@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from . import _yaml
 from ._checks import Checker, TooManyProblems, join
@@ -90,7 +91,7 @@ class Style:
     rcparams: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     source: str | None = None
 
-    def with_page_size(self, size: str | None) -> "Style":
+    def with_page_size(self, size: str | None) -> Style:
         return self if size is None else replace(self, page=replace(self.page, size=size))
 
 
@@ -162,7 +163,7 @@ class _StyleReader:
         )
         if "grayscale" in fields:
             changes["grayscale"] = self._bool(fields["grayscale"], "grayscale")
-        for section, cls in _SECTIONS.items():
+        for section, _cls in _SECTIONS.items():
             if section in fields:
                 changes[section] = self._section(fields[section], section, getattr(base, section))
         if "logo" in fields:
@@ -237,7 +238,7 @@ class _StyleReader:
         if not name:
             return None
         resolved = self.path.parent / name
-        if not resolved.suffix.lower() in LOGO_SUFFIXES:
+        if resolved.suffix.lower() not in LOGO_SUFFIXES:
             check.add(fields["file"], "logo.file", "expected a PNG, JPEG or SVG image")
             return None
         if not _readable_image(resolved):

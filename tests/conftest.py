@@ -1,0 +1,69 @@
+"""Shared fixtures: small ladders written as text, and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LADDER = ROOT / "data" / "product-management.yaml"
+TWO_TRACK = ROOT / "data" / "examples" / "engineering-two-track.yaml"
+POLISH_JAPANESE = ROOT / "data" / "examples" / "inzynieria-pl-ja.yaml"
+
+
+def ladder_text(roles: str, extra: str = "") -> str:
+    """A minimal valid ladder around the given roles block (indented YAML list items)."""
+    return "ladder:\n  title: Test ladder\n" + extra + "roles:\n" + textwrap.indent(
+        textwrap.dedent(roles), "  "
+    )
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text to a file in a temporary folder and return its path as a string."""
+
+    def _write(text: str, name: str = "ladder.yaml") -> str:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return str(path)
+
+    return _write
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def make_ladder(roles: int, tracks: int = 1, dimensions: int = 4, title_words: int = 3) -> dict:
+    """A generated ladder as plain data: `roles` spread over `tracks`, levels stacked per track."""
+    track_list = [{"id": f"t{t}", "name": f"Track {t + 1}"} for t in range(tracks)]
+    dims = []
+    for d in range(dimensions):
+        if d % 2:
+            dims.append({"id": f"d{d}", "name": f"Rating {d}", "kind": "rating", "scale": 5})
+        else:
+            dims.append({"id": f"d{d}", "name": f"Dimension {d}"})
+    per_track = -(-roles // tracks)
+    out = []
+    for i in range(roles):
+        t, level = divmod(i, per_track)
+        role = {
+            "id": f"r{i}",
+            "title": " ".join(["Principal"] * (title_words - 1) + [f"Role {i}"]),
+            "level": level + 1,
+            "summary": f"Summary of role {i}.",
+            "dimensions": {d["id"]: (min(5, 1 + level % 5) if d.get("kind") else f"value {i}") for d in dims},
+        }
+        if tracks > 1:
+            role["track"] = f"t{t}"
+        if level + 1 < per_track and i + 1 < roles:
+            role["next"] = [f"r{i + 1}"]
+        out.append(role)
+    data = {"ladder": {"title": f"Generated {roles}"}, "dimensions": dims, "roles": out}
+    if tracks > 1:
+        data["tracks"] = track_list
+    return data
