@@ -8,7 +8,17 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import LadderError, OutputError, PmladderError, RenderError, StyleError
+from .api import chart_bytes, flowables, render_chart, render_pdf, render_radar, write_pdf
+from .errors import (
+    InputError,
+    LadderError,
+    MissingGlyphsWarning,
+    OutputError,
+    PacketError,
+    PmladderError,
+    RenderError,
+    StyleError,
+)
 from .loader import load_ladder
 from .model import Change, Dimension, IntroSection, Ladder, Role, Track
 from .style import Style, load_style
@@ -17,16 +27,25 @@ __all__ = [
     "__version__",
     "Change",
     "Dimension",
+    "InputError",
     "IntroSection",
     "Ladder",
     "LadderError",
+    "MissingGlyphsWarning",
     "OutputError",
+    "PacketError",
     "PmladderError",
     "RenderError",
     "Role",
     "Style",
     "StyleError",
     "Track",
+    "chart_bytes",
+    "flowables",
     "load_ladder",
     "load_style",
+    "render_chart",
+    "render_pdf",
+    "render_radar",
+    "write_pdf",
 ]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from contextlib import contextmanager
 
 import matplotlib
 
 from .errors import RenderError
+from .fonts import FontSet
 from .layout import ladder_scene, radar_scene
 from .model import Ladder
 from .paint_mpl import paint
@@ -71,6 +73,7 @@ def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight:
     width, height, min_text = _geometry(size, dpi)
     scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
                          title=title, min_text=min_text)
+    FontSet.for_style(style).warn_missing()
     with _settings(style):
         figure = paint(scene, dpi=dpi)
     figure.pmladder_notes = scene.notes
@@ -83,6 +86,7 @@ def render_radar(ladder: Ladder, role_ids, *, style: Style | str | None = None, 
     style = load_style(style)
     width, height, min_text = _geometry(size or "square", dpi)
     scene = radar_scene(ladder, list(role_ids), style, width=width, height=height, title=title, min_text=min_text)
+    FontSet.for_style(style).warn_missing()
     with _settings(style):
         figure = paint(scene, dpi=dpi)
     figure.pmladder_notes = scene.notes
@@ -99,6 +103,8 @@ def figure_bytes(figure, fmt: str, *, style: Style | None = None, dpi: float = D
         "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
     }[fmt]
     buffer = io.BytesIO()
-    with _settings(style or load_style(None)):
+    with _settings(style or load_style(None)), warnings.catch_warnings():
+        # Characters no font covers were already reported once, by name; not again per glyph.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor=figure.get_facecolor())
     return buffer.getvalue()

@@ -197,9 +197,15 @@ def chart(ladder, fmt, output, size, dpi, highlight, radar, style_name):
 @click.option("--role", "role_ids", multiple=True, metavar="ROLE_ID", help="Excerpt: this role's pages (repeatable).")
 @click.option("--highlight", metavar="ROLE_ID", help="Mark one role as 'You are here' on the chart.")
 @click.option("--worksheet", is_flag=True, help="Add an evidence page per role for 1:1s.")
-def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight, worksheet):
-    """Lay out the printed handout (cover, contents, chart, a page per role, matrix)."""
-    from .handout import render_pdf
+@click.option("--prepend", multiple=True, metavar="PDF", help="A PDF to put before the ladder pages (repeatable).")
+@click.option("--append", "append_", multiple=True, metavar="PDF", help="A PDF to put after them (repeatable).")
+def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight, worksheet, prepend, append_):
+    """Lay out the printed handout (cover, contents, chart, a page per role, matrix).
+
+    With --role, an excerpt for an onboarding packet; --prepend and --append merge the team's
+    own PDFs (a welcome letter, a handbook) around it.
+    """
+    from .api import render_pdf
     from .style import load_style
 
     if output and len(ladders) > 1:
@@ -211,7 +217,8 @@ def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight,
 
     def render(source):
         model = load_ladder(source)
-        data = render_pdf(model, style, roles=list(role_ids) or None, highlight=highlight, worksheet=worksheet)
+        data = render_pdf(model, style=style, roles=role_ids, highlight=highlight, worksheet=worksheet,
+                          prepend=prepend, append=append_)
         target = output or os.path.join(output_dir or DEFAULT_OUTPUT_DIR, f"{model.name}.pdf")
         return write_output(target, data)
 

@@ -50,3 +50,11 @@ class RenderError(PmladderError):
 
 class OutputError(PmladderError):
     """An output file cannot be written; any previous file at that path is left as it was."""
+
+
+class MissingGlyphsWarning(UserWarning):
+    """Some characters are covered by no installed font; they would print as empty boxes."""
+
+
+class PacketError(PmladderError):
+    """One of the team's PDFs for an onboarding packet is missing or unreadable."""

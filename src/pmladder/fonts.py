@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ._ttf import FontFile, FontFileError, open_font
-from .errors import RenderError
+from .errors import MissingGlyphsWarning, RenderError
 from .resources import dejavu_dir
 
 _DEJAVU = {
@@ -164,6 +165,13 @@ class FontSet:
         used = {self.regular, self.bold}
         used.update(f for f in self._choice.values() if f)
         return sorted(used, key=lambda f: (f not in (self.regular, self.bold), f.path, f.index))
+
+    def warn_missing(self) -> None:
+        """Warn (MissingGlyphsWarning) about characters no font covers, once, then forget them."""
+        report = self.missing_report()
+        self.missing.clear()
+        if report:
+            warnings.warn(report, MissingGlyphsWarning, stacklevel=3)
 
     def missing_report(self) -> str | None:
         """One line naming characters no installed font covers, and where they occur."""

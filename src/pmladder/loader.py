@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -39,7 +40,11 @@ def load_ladder(source: LadderSource | None = None) -> Ladder:
         # Serialising gives the mapping the same validation, with lines in the dumped text.
         import yaml
 
-        return parse_ladder(yaml.safe_dump(dict(source), sort_keys=False, allow_unicode=True).encode(), "<mapping>")
+        text = yaml.safe_dump(dict(source), sort_keys=False, allow_unicode=True).encode()
+        try:
+            return parse_ladder(text, "<mapping>")
+        except LadderError as exc:  # lines of the dumped text mean nothing to the caller
+            raise LadderError([replace(p, line=None) for p in exc.problems]) from None
     if isinstance(source, bytes):
         return parse_ladder(source, "<text>")
     if isinstance(source, str) and "\n" in source:

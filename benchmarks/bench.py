@@ -1,0 +1,152 @@
+"""Benchmark every pmladder command against the import cost of the libraries it needs.
+
+Run by hand (not part of the test suite):  python benchmarks/bench.py [--rounds 7]
+
+Each command and its floor run as separate processes, interleaved round by round so that
+machine noise hits both alike; the table shows medians and the ratio to the floor measured
+in the same run. Targets come from the speed issue; docs/performance.md records the latest
+table. WeasyPrint is compared only when it is installed (it is not a dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+from conftest import DEFAULT_LADDER, make_ladder  # noqa: E402  (the tests' ladder generator)
+
+PY = sys.executable
+
+
+def run(argv: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time (s) and peak memory (KiB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="pmladder-bench-"))
+    try:
+        return bench(work, args.rounds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bench(work: Path, rounds: int) -> int:
+    for n in (50, 100, 200):
+        (work / f"gen{n}.yaml").write_text(yaml.safe_dump(make_ladder(n, 5, 20), allow_unicode=True), encoding="utf-8")
+    batch = []
+    for i in range(20):
+        path = work / f"team{i:02d}.yaml"
+        shutil.copy(DEFAULT_LADDER, path)
+        batch.append(str(path))
+    pm = [PY, "-m", "pmladder"]
+    weasy = _weasyprint_command(work)
+
+    cases: dict[str, list[str]] = {
+        "floor: click+yaml": [PY, "-c", "import click, yaml"],
+        "floor: +reportlab": [PY, "-c", "import click, yaml, reportlab.platypus, reportlab.graphics.shapes"],
+        "floor: matplotlib": [PY, "-c", "import matplotlib.figure, matplotlib.backends.backend_agg"],
+        "--help": pm + ["--help"],
+        "validate": pm + ["validate"],
+        "roles": pm + ["roles"],
+        "matrix": pm + ["matrix"],
+        "init": pm + ["init", str(work / "starter.yaml"), "--force"],
+        "styles": pm + ["styles"],
+        "chart (png)": pm + ["chart", "-o", str(work / "chart.png")],
+        "pdf (default)": pm + ["pdf", "-o", str(work / "default.pdf")],
+        "pdf 50 roles": pm + ["pdf", str(work / "gen50.yaml"), "-o", str(work / "g50.pdf")],
+        "pdf 100 roles": pm + ["pdf", str(work / "gen100.yaml"), "-o", str(work / "g100.pdf")],
+        "pdf 200 roles": pm + ["pdf", str(work / "gen200.yaml"), "-o", str(work / "g200.pdf")],
+        "pdf batch of 20": pm + ["pdf", *batch, "--output-dir", str(work / "batch")],
+    }
+    if weasy:
+        cases["weasyprint (same text + svg chart)"] = weasy
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    memory: dict[str, int] = {name: 0 for name in cases}
+    separate: list[float] = []
+    for round_ in range(rounds):
+        for name, argv in cases.items():
+            elapsed, peak = run(argv, work)
+            times[name].append(elapsed)
+            memory[name] = max(memory[name], peak)
+        if round_ < 3:  # twenty separate invocations are slow; three rounds give a fair median
+            start = time.perf_counter()
+            for path in batch:
+                run(pm + ["pdf", path, "-o", str(work / "single.pdf")], work)
+            separate.append(time.perf_counter() - start)
+
+    median = {name: statistics.median(values) for name, values in times.items()}
+    median["20 separate pdf runs"] = statistics.median(separate)
+    floor_light, floor_pdf, floor_chart = median["floor: click+yaml"], median["floor: +reportlab"], median["floor: matplotlib"]
+    checks = [
+        ("--help", floor_light, 1.6, "x click+yaml"),
+        *[(name, floor_light, 2.5, "x click+yaml") for name in ("validate", "roles", "matrix", "init", "styles")],
+        ("chart (png)", floor_chart, 1.3, "x matplotlib"),
+        ("pdf (default)", floor_pdf, 1.5, "x reportlab floor"),
+        ("pdf 200 roles", median["pdf (default)"], 8.0, "x default pdf"),
+        ("pdf 200 roles", median["pdf 100 roles"], 2.3, "x 100 roles"),
+        ("pdf batch of 20", median["20 separate pdf runs"], 0.4, "x 20 separate runs"),
+    ]
+    if weasy:
+        checks.append(("pdf (default)", median["weasyprint (same text + svg chart)"], 0.35, "x weasyprint"))
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {rounds} rounds")
+    print()
+    print(f"| {'command':<36} | {'median s':>8} | {'peak MiB':>8} |")
+    print(f"| {'-' * 36} | {'-' * 8}: | {'-' * 8}: |")
+    for name in median:
+        peak = f"{memory[name] / 1024:.0f}" if name in memory else ""
+        print(f"| {name:<36} | {median[name]:>8.3f} | {peak:>8} |")
+    print()
+    print(f"| {'target':<36} | {'ratio':>6} | {'limit':>6} | {'against':<20} | ok |")
+    print(f"| {'-' * 36} | {'-' * 6}: | {'-' * 6}: | {'-' * 20} | -- |")
+    failed = 0
+    for name, base, limit, against in checks:
+        ratio = median[name] / base
+        ok = ratio <= limit
+        failed += not ok
+        print(f"| {name:<36} | {ratio:>6.2f} | {limit:>6.2f} | {against:<20} | {'yes' if ok else 'NO'} |")
+    slope = (median["pdf 200 roles"] - median["pdf 50 roles"]) / 150
+    print()
+    print(f"per-role slope (50 -> 200 roles): {slope * 1000:.1f} ms per role; "
+          f"200-role peak memory {memory['pdf 200 roles'] / 1024:.0f} MiB (limit 200)")
+    failed += memory["pdf 200 roles"] / 1024 > 200
+    if not weasy:
+        print("weasyprint is not installed: its comparison was skipped (pip install weasyprint)")
+    return 1 if failed else 0
+
+
+def _weasyprint_command(work: Path) -> list[str] | None:
+    """A process that lays out the same handout text and chart (as SVG) with WeasyPrint."""
+    try:
+        import weasyprint  # noqa: F401
+    except Exception:
+        return None
+    subprocess.run([PY, "-m", "pmladder", "chart", "--svg", "-o", str(work / "chart.svg")], check=True)
+    return [PY, str(HERE / "weasy_handout.py"), str(DEFAULT_LADDER), str(work / "chart.svg"), str(work / "weasy.pdf")]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

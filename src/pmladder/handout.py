@@ -1,0 +1,957 @@
+"""The printed handout: a ladder becomes a PDF (ReportLab platypus), returned as bytes.
+
+Cover, contents, introduction, the ladder chart, a page per role, the comparison matrix on
+landscape pages and, on request, evidence worksheets. Ladder text is always text, never
+markup: every string is escaped before it reaches a Paragraph, and characters the body font
+lacks are set in a fallback face run by run. Every font is an embedded TrueType font, and the
+same input gives the same bytes. Nothing here writes files or imports matplotlib.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import warnings
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .errors import MissingGlyphsWarning, RenderError
+from .fonts import FontSet
+from .layout import ladder_scene, radar_scene
+from .model import Dimension, Ladder, Role
+from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces, register_family
+from .style import MM, Style
+
+__all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
+
+WHITE = "#FFFFFF"
+FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
+_SEPARATORS = re.compile(r"([/\\_.:;,=+|@&?#~\-])(?=\S)")
+_LONG_WORD = re.compile(r"\S{16,}")
+MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
+
+
+# ---------------------------------------------------------------- public API
+
+
+def render_pdf(
+    ladder: Ladder,
+    style: Style,
+    *,
+    roles: list[str] | tuple[str, ...] | None = None,
+    highlight: str | None = None,
+    worksheet: bool = False,
+) -> bytes:
+    """The handout as PDF bytes; `roles` makes an onboarding excerpt of those roles (and their next steps)."""
+    fontset = FontSet.for_style(style)
+    fontset.missing.clear()
+    parts = _Parts(ladder, style, fontset)
+    excerpt = parts.excerpt_roles(roles) if roles is not None else None
+    if highlight is not None and not ladder.has_role(highlight):
+        raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    # One pass: page numbers that are only known at the end (contents, "page X of Y") are
+    # drawn as PDF forms referenced where they appear and defined once the layout is done.
+    doc = _HandoutDoc(parts, excerpt=excerpt is not None)
+    story = parts.document_story(excerpt, highlight, worksheet)
+    buffer = io.BytesIO()
+    doc.build(story, filename=buffer)
+    data = buffer.getvalue()
+    report = fontset.missing_report()
+    fontset.missing.clear()
+    if report is not None:
+        warnings.warn(report, MissingGlyphsWarning, stacklevel=2)
+    return data
+
+
+def flowables(
+    ladder: Ladder,
+    style: Style,
+    *,
+    roles: list[str] | tuple[str, ...] | None = None,
+    highlight: str | None = None,
+    width: float | None = None,
+) -> list:
+    """Flowables for a caller's own story: the ladder chart, the role pages and the matrix.
+
+    They carry their own (embedded) fonts and paragraph styles and fit the frame they are
+    laid out in, or `width` points when given.
+    """
+    fontset = FontSet.for_style(style)
+    parts = _Parts(ladder, style, fontset)
+    chosen = parts.excerpt_roles(roles) if roles is not None else list(ladder.ordered_roles)
+    if highlight is not None and not ladder.has_role(highlight):
+        raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    links = {f"role-{r.id}" for r in chosen}
+    height_of = (lambda w: parts.frame_height * 0.62) if width is None else (lambda w: width * 0.75)
+    story: list = [parts.heading(ladder.label("overview"), "h2")]
+    if width is None:
+        story.append(LazySceneFlowable(lambda w: parts.chart_scene(w, height_of(w), highlight), fontset, links))
+    else:
+        story.append(SceneFlowable(parts.chart_scene(width, height_of(width), highlight), fontset, links))
+    for role in chosen:
+        story.append(PageBreak())
+        story.append(_Anchor(f"role-{role.id}", role.title, 0, {}))
+        story.extend(parts.role_page(role, width))
+    story.append(PageBreak())
+    if width is None:
+        story.append(_Deferred(lambda w: parts.matrix(w, heading=True)))
+    else:
+        story.extend(parts.matrix(width, heading=True))
+    return story
+
+
+# ---------------------------------------------------------------- small flowables
+
+
+class _Anchor(Flowable):
+    """A bookmark (for links), an outline entry and a note of the page it fell on."""
+
+    def __init__(self, key: str, title: str, level: int, record: dict, outline: bool = True):
+        super().__init__()
+        self.key, self.title, self.level, self.record, self.outline = key, title, level, record, outline
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        canv = self.canv
+        canv.bookmarkPage(self.key)
+        if self.outline:
+            canv.addOutlineEntry(self.title, self.key, self.level, closed=False)
+        self.record[self.key] = canv.getPageNumber()
+
+
+class _Nothing(ActionFlowable):
+    def __init__(self):
+        super().__init__(("nothing",))
+
+    def apply(self, doc):
+        pass
+
+
+class _Deferred(Flowable):
+    """Content built for the width of the frame it lands in (the matrix in a caller's story)."""
+
+    def __init__(self, build):
+        super().__init__()
+        self.build = build
+
+    def wrap(self, avail_width, avail_height):
+        return avail_width, avail_height + 1  # never fits as it is: the frame asks to split it
+
+    def split(self, avail_width, avail_height):
+        return [_Nothing(), *self.build(avail_width)]
+
+    def draw(self):  # pragma: no cover - always split first
+        pass
+
+
+class _Chips(Flowable):
+    """Small rounded labels in a row (short title, level, track), wrapping when needed."""
+
+    def __init__(self, chips, fontset: FontSet, palette, size: float = 8.5):
+        super().__init__()
+        self.chips = chips  # [(text, bold, swatch colour or None)]
+        self.fontset, self.palette, self.size = fontset, palette, size
+        self.pad = size * 0.8
+        self.chip_h = size * 1.9
+        self.gap = 6
+
+    def _layout(self, avail_width):
+        placed, x, row = [], 0.0, 0
+        for text, bold, swatch in self.chips:
+            w = self.fontset.width(text, self.size, bold) + 2 * self.pad + (self.size * 1.1 if swatch else 0)
+            w = min(w, avail_width)
+            if x > 0 and x + w > avail_width:
+                x, row = 0.0, row + 1
+            placed.append((x, row, w, text, bold, swatch))
+            x += w + self.gap
+        return placed, row + 1
+
+    def wrap(self, avail_width, avail_height):
+        self._placed, rows = self._layout(avail_width)
+        self.width = avail_width
+        self.height = rows * self.chip_h + (rows - 1) * 4
+        return self.width, self.height
+
+    def draw(self):
+        canv, p, size = self.canv, self.palette, self.size
+        rows = max(r for _, r, *_ in self._placed) + 1
+        for x, row, w, text, bold, swatch in self._placed:
+            y = (rows - 1 - row) * (self.chip_h + 4)
+            canv.setFillColor(colour(p.background))
+            canv.setStrokeColor(colour(p.rule))
+            canv.setLineWidth(0.8)
+            canv.roundRect(x, y, w, self.chip_h, self.chip_h / 2, stroke=1, fill=1)
+            tx = x + self.pad
+            if swatch:
+                canv.setFillColor(colour(swatch))
+                canv.circle(tx + size * 0.35, y + self.chip_h / 2, size * 0.35, stroke=0, fill=1)
+                tx += size * 1.1
+            draw_text(canv, self.fontset, text, tx, y + (self.chip_h - 0.52 * size) / 2, size, p.text, bold=bold)
+
+
+class _Band(Flowable):
+    """The cover's colour band: full bleed to the page edges, its content at the bottom."""
+
+    def __init__(self, content, fill: str | None, bleed: tuple[float, float, float], min_height: float, pad: float):
+        super().__init__()
+        self.content, self.fill, self.bleed, self.min_height, self.pad = content, fill, bleed, min_height, pad
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self._heights = [f.wrap(avail_width, avail_height)[1] for f in self.content]
+        self.height = max(self.min_height, sum(self._heights) + 2 * self.pad)
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        left, right, top = self.bleed
+        if self.fill:
+            canv.setFillColor(colour(self.fill))
+            canv.rect(-left, 0, self.width + left + right, self.height + top, stroke=0, fill=1)
+        y = self.pad + sum(self._heights)
+        for flowable, h in zip(self.content, self._heights):
+            y -= h
+            flowable.drawOn(canv, 0, y)
+
+
+class _Ruled(Flowable):
+    """Lines to write on."""
+
+    def __init__(self, lines: int, spacing: float, color: str):
+        super().__init__()
+        self.lines, self.spacing, self.color = lines, spacing, color
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self.lines * self.spacing
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.setStrokeColor(colour(self.color))
+        canv.setLineWidth(0.5)
+        for i in range(self.lines):
+            canv.line(0, i * self.spacing, self.width, i * self.spacing)
+
+
+# ---------------------------------------------------------------- the document
+
+
+class _HandoutDoc(BaseDocTemplate):
+    """Cover, portrait and landscape page templates with the running header and footer."""
+
+    def __init__(self, parts: _Parts, *, excerpt: bool):
+        self.parts = parts
+        self.record: dict[str, int] = {}  # bookmark key -> page, filled by the anchors
+        self.forms: dict[str, tuple[str, float]] = {}  # form name -> (bookmark key, type size)
+        self.footers: list[int] = []  # pages that show "page X of Y"
+        _style, ladder = parts.style, parts.ladder
+        keywords = ["career ladder", ladder.title, *(t.name for t in ladder.tracks)]
+        super().__init__(
+            None,
+            pagesize=parts.page_size,
+            leftMargin=parts.margin, rightMargin=parts.margin, topMargin=parts.margin, bottomMargin=parts.margin,
+            title=ladder.title + (" (excerpt)" if excerpt else ""),
+            author=ladder.organization or "",
+            subject=ladder.subtitle or ladder.title,
+            keywords=keywords,
+            creator="pmladder",
+            invariant=1,
+            initialFontName=parts.regular,
+            initialFontSize=10,
+        )
+        pw, ph = parts.page_size
+        m = parts.margin
+        portrait = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="portrait")
+        landscape = Frame(m, m, ph - 2 * m, pw - 2 * m, 0, 0, 0, 0, id="landscape")
+        cover = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="cover")
+        templates = [
+            PageTemplate("cover", [cover], pagesize=(pw, ph)),
+            PageTemplate("page", [portrait], onPage=self._decorate, pagesize=(pw, ph)),
+            PageTemplate("landscape", [landscape], onPage=self._decorate, pagesize=(ph, pw)),
+        ]
+        self.addPageTemplates(templates[1:] + templates[:1] if excerpt else templates)
+
+    def _endBuild(self):
+        self._doSave = 0
+        super()._endBuild()  # finishes the last page
+        self._define_forms()
+        self.canv.save()
+
+    def _define_forms(self) -> None:
+        canv, parts = self.canv, self.parts
+        fonts, p = parts.fontset, parts.palette
+        total = max(self.footers, default=0)
+        for page in self.footers:
+            canv.beginForm(f"pm-foot-{page}", -300, -4, 1, 12)
+            text = parts.ladder.label("page", n=page, total=total)
+            draw_text(canv, fonts, text, 0, 0, 8, p.muted, anchor="end")
+            canv.endForm()
+        for name, (key, size) in sorted(self.forms.items()):
+            canv.beginForm(name, -100, -4, 1, 14)
+            draw_text(canv, fonts, str(self.record.get(key, "")), 0, 0, size, p.text, anchor="end")
+            canv.endForm()
+
+    def _decorate(self, canv, doc):
+        parts, p = self.parts, self.parts.palette
+        fonts = parts.fontset
+        pw, ph = canv._pagesize
+        m = parts.margin
+        canv.saveState()
+        size = 8
+        rule_y = ph - m + 12
+        logo = parts.style.logo
+        right = pw - m
+        if logo and logo.header and parts.logo_ok:
+            h = 14
+            w = h * parts.logo_aspect
+            canv.drawImage(logo.file, right - w, rule_y + 3, w, h, mask="auto")
+            right -= w + 8
+        title = _fit(fonts, parts.ladder.title, right - m, size)
+        draw_text(canv, fonts, title, m, rule_y + 5, size, p.muted)
+        canv.setStrokeColor(colour(p.rule))
+        canv.setLineWidth(0.5)
+        canv.line(m, rule_y, pw - m, rule_y)
+        foot_y = m - 26
+        canv.line(m, foot_y + 12, pw - m, foot_y + 12)
+        ladder = parts.ladder
+        version = f"{ladder.label('version')} {ladder.version}" if ladder.version else None
+        left_bits = [b for b in (ladder.organization, version) if b]
+        if left_bits:
+            draw_text(canv, fonts, _fit(fonts, "  \u00b7  ".join(left_bits), (pw - 2 * m) * 0.7, size), m, foot_y, size, p.muted)
+        page = canv.getPageNumber()
+        self.footers.append(page)
+        canv.translate(pw - m, foot_y)
+        canv.doForm(f"pm-foot-{page}")
+        canv.restoreState()
+
+
+class _PageRef(Flowable):
+    """The page number of a bookmark, right-aligned, printed once the layout is known."""
+
+    def __init__(self, key: str, size: float):
+        super().__init__()
+        self.key, self.size = key, size
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = avail_width, self.size * 1.2
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        doc = canv._doctemplate
+        name = f"pm-page-{self.key}-{self.size:g}"
+        doc.forms[name] = (self.key, self.size)
+        canv.saveState()
+        canv.translate(self.width, self.size * 0.22)
+        canv.doForm(name)
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def _fit(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
+    if fonts.width(text, size, bold) <= width:
+        return text
+    while text and fonts.width(text + "\u2026", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+# ---------------------------------------------------------------- the content
+
+
+class _Parts:
+    """Paragraph styles, geometry and the builders of each part of the handout."""
+
+    def __init__(self, ladder: Ladder, style: Style, fontset: FontSet):
+        self.ladder, self.style, self.fontset = ladder, style, fontset
+        self.palette = style.palette
+        register_family(fontset)
+        self.regular, self.bold = fontset.regular.name, fontset.bold.name
+        self.page_size = style.page.dimensions
+        self.margin = style.page.margin_mm * MM
+        pw, ph = self.page_size
+        self.frame_width = pw - 2 * self.margin
+        self.frame_height = ph - 2 * self.margin
+        self.landscape_width = ph - 2 * self.margin
+        self.logo_ok, self.logo_aspect, self.notes = False, 1.0, []
+        if style.logo:
+            self._check_logo(style.logo.file)
+        p = self.palette
+        self.on_primary = p.text if style.grayscale else WHITE
+        self.band_fill = p.surface if style.grayscale else p.primary
+        self.head_fill = p.surface if style.grayscale else p.primary
+        base = style.fonts.base_size or 10.0
+        k = base / 10.0
+
+        def ps(name, size, leading, bold=False, color=p.text, **kw):
+            return ParagraphStyle(
+                name, fontName=self.bold if bold else self.regular, fontSize=size * k, leading=leading * k,
+                textColor=colour(color), bulletFontName=self.regular, bulletFontSize=size * k,
+                splitLongWords=1, allowWidows=0, allowOrphans=0, **kw,
+            )
+
+        self.styles = {
+            "cover": ps("cover", 30, 36, True, self.on_primary),
+            "cover-sub": ps("cover-sub", 13, 18, False, self.on_primary),
+            "cover-meta": ps("cover-meta", 12, 17, False, p.text),
+            "cover-small": ps("cover-small", 10, 14, False, p.muted),
+            "h1": ps("h1", 20, 25, True, p.primary, spaceAfter=8, keepWithNext=1),
+            "h2": ps("h2", 12, 15, True, p.primary, spaceBefore=12, spaceAfter=5, keepWithNext=1),
+            "h3": ps("h3", 10, 13, True, p.text, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+            "body": ps("body", 10, 14, spaceAfter=6),
+            "lead": ps("lead", 11, 15.5, spaceBefore=10, spaceAfter=6),
+            "caption": ps("caption", 8.5, 11.5, color=p.muted, spaceAfter=6),
+            "bullet": ps("bullet", 10, 13.5, leftIndent=12, bulletIndent=1, spaceAfter=3),
+            "cell": ps("cell", 8.5, 11),
+            "cell-bold": ps("cell-bold", 8.5, 11, True),
+            "cell-small": ps("cell-small", 7.5, 9.5, color=p.muted),
+            "cell-head": ps("cell-head", 8.5, 11, True, self.on_primary),
+            "cell-head-small": ps("cell-head-small", 7.5, 9.5, False, self.on_primary),
+            "toc0": ps("toc0", 10.5, 15, True),
+            "toc1": ps("toc1", 10, 14, leftIndent=14),
+            "toc-page": ps("toc-page", 10, 14, alignment=TA_RIGHT),
+            "ws-dim": ps("ws-dim", 10, 13, True, p.text, spaceBefore=4),
+            "ws-value": ps("ws-value", 8.5, 11, color=p.muted),
+            "h3-free": ps("h3-free", 10, 13, True, p.text, spaceBefore=4, spaceAfter=4),
+        }
+
+    # -- text
+
+    def markup(self, text: str, bold: bool = False, width: float | None = None, size: float = 8.5) -> str:
+        """Escaped Paragraph markup for ladder text, with runs the body face lacks in their own face."""
+        if width is not None:
+            text = self.breakable(text, width, size, bold)
+        primary = self.fontset.bold if bold else self.fontset.regular
+        out = []
+        for face, run in self.fontset.runs(text, bold):
+            if face == primary:
+                out.append(escape(run))
+            else:
+                register_faces([face])
+                out.append(f'<font face="{face.name}">{escape(run)}</font>')
+        return "".join(out)
+
+    def breakable(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        """Zero-width break chances after separators in words too wide for `width` (URLs, paths);
+        words without any are split between letters by the paragraph itself."""
+
+        def fix(match):
+            word = match.group(0)
+            if self.fontset.width(word, size, bold) <= width:
+                return word
+            return _SEPARATORS.sub("\\1\u200b", word)
+
+        return _LONG_WORD.sub(fix, text)
+
+    def balanced(self, text: str, style: str) -> str:
+        """Markup for a display line that wraps once, broken where both lines are about as long."""
+        st = self.styles[style]
+        bold = st.fontName == self.bold
+        width = self.fontset.width(text, st.fontSize, bold)
+        words = text.split()
+        if width <= self.frame_width or width > 2 * self.frame_width * 0.95 or len(words) < 2:
+            return self.markup(text, bold)
+        best = min(range(1, len(words)), key=lambda k: max(
+            self.fontset.width(" ".join(words[:k]), st.fontSize, bold),
+            self.fontset.width(" ".join(words[k:]), st.fontSize, bold)))
+        return self.markup(" ".join(words[:best]), bold) + "<br/>" + self.markup(" ".join(words[best:]), bold)
+
+    def para(self, text: str, style: str = "body", width: float | None = None, bullet: str | None = None) -> Paragraph:
+        st = self.styles[style]
+        markup = self.markup(text, bold=st.fontName == self.bold, width=width, size=st.fontSize)
+        return Paragraph(markup, st, bulletText=bullet)
+
+    def heading(self, text: str, level: str = "h1") -> Paragraph:
+        return self.para(text, level)
+
+    def dots(self, value, scale: int) -> str:
+        """A rating as markup: ●●●○○ (filled in the accent colour, empty ones muted)."""
+        if not isinstance(value, int):
+            return "\u2014"
+        value = max(0, min(value, scale))
+        p = self.palette
+        return (f'<font color="{p.accent}">{FILLED * value}</font>'
+                f'<font color="{p.muted}">{EMPTY * (scale - value)}</font>')
+
+    def value_para(self, dim: Dimension, value, width: float, style: str = "cell") -> Paragraph:
+        if dim.is_rating:
+            return Paragraph(self.dots(value, dim.scale), self.styles[style])
+        if value is None:
+            return Paragraph("\u2014", self.styles[style])
+        return self.para(str(value), style, width=width)
+
+    # -- geometry helpers
+
+    def _check_logo(self, path: str) -> None:
+        if path.lower().endswith(".svg"):
+            self.notes.append("SVG logos are not drawn in the PDF; use a PNG or JPEG")
+            return
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            w, h = ImageReader(path).getSize()
+            self.logo_ok, self.logo_aspect = True, w / h if h else 1.0
+        except Exception:  # an unreadable image: leave it out rather than fail the handout
+            self.notes.append(f"logo {path} could not be read")
+
+    def track_index(self, role: Role) -> int:
+        for i, track in enumerate(self.ladder.columns):
+            if (track.id if track else None) == role.track:
+                return i
+        return 0
+
+    def chart_scene(self, width: float, height: float, highlight: str | None):
+        return ladder_scene(self.ladder, self.style, width=width, height=height, highlight=highlight,
+                            title=False, links=True)
+
+    def excerpt_roles(self, ids) -> list[Role]:
+        ids = list(ids)
+        if not ids:
+            raise RenderError("--roles: give at least one role id")
+        for role_id in ids:
+            if not self.ladder.has_role(role_id):
+                raise RenderError(f"--roles: no role with id '{role_id}'; roles: {', '.join(r.id for r in self.ladder.roles)}")
+        wanted = set(ids)
+        for role_id in ids:
+            wanted.update(self.ladder.role(role_id).next)
+        return [r for r in self.ladder.ordered_roles if r.id in wanted]
+
+    # -- the whole document
+
+    def document_story(self, excerpt, highlight, worksheet) -> list:
+        ladder = self.ladder
+        story: list = []
+        chosen = excerpt if excerpt is not None else list(ladder.ordered_roles)
+        links = {f"role-{r.id}" for r in chosen}
+        if excerpt is None:
+            story += self.cover()
+            story += [NextPageTemplate("page"), PageBreak()]
+            story += self.contents(worksheet)
+            if ladder.intro:
+                story += [PageBreak(), self.anchor("introduction", ladder.label("introduction"), 0)]
+                story += self.introduction()
+            story += [PageBreak(), self.anchor("overview", ladder.label("overview"), 0),
+                      self.heading(ladder.label("overview"))]
+            room = self.frame_height - 40
+        else:
+            story += self.title_block(excerpt)
+            story.append(self.anchor("overview", ladder.label("overview"), 0))
+            room = self.frame_height - sum(f.wrap(self.frame_width, self.frame_height)[1] + 8 for f in story)
+        key = self.chart_key(chosen)
+        key_h = key.wrap(self.frame_width, self.frame_height)[1]
+        # The chart takes what the role index leaves, within reason (an index too long to share
+        # the page simply continues overleaf).
+        chart_h = max(self.frame_height * 0.45, min(self.frame_height * 0.62, room - key_h - 18))
+        story.append(SceneFlowable(self.chart_scene(self.frame_width, chart_h, highlight), self.fontset, links))
+        story.append(Spacer(1, 10))
+        story.append(key)
+        for k, role in enumerate(chosen):
+            story.append(PageBreak())
+            if k == 0:
+                story.append(self.anchor("roles", ladder.label("roles"), 0))
+            story.append(self.anchor(f"role-{role.id}", role.title, 1))
+            story += self.role_page(role, self.frame_width)
+        if excerpt is None:
+            story += [NextPageTemplate("landscape"), PageBreak(), self.anchor("matrix", ladder.label("matrix"), 0)]
+            story += self.matrix(self.landscape_width, heading=True)
+        if worksheet:
+            story += [NextPageTemplate("page")]
+            for k, role in enumerate(chosen):
+                story.append(PageBreak())
+                if k == 0:
+                    story.append(self.anchor("worksheets", ladder.label("worksheet"), 0))
+                story.append(self.anchor(f"worksheet-{role.id}", role.title, 1))
+                story += self.worksheet(role)
+        return story
+
+    def anchor(self, key: str, title: str, level: int) -> _Anchor:
+        return _DocAnchor(key, title, level)
+
+    def cover(self) -> list:
+        ladder = self.ladder
+        inner = [Paragraph(self.balanced(ladder.title, "cover"), self.styles["cover"])]
+        if ladder.subtitle:
+            inner += [Spacer(1, 10), self.para(ladder.subtitle, "cover-sub")]
+        m = self.margin
+        band = _Band(inner, self.band_fill, (m, m, m), self.frame_height * 0.42, 22)
+        story: list = [band, Spacer(1, 28)]
+        if self.logo_ok and self.style.logo.cover:
+            from reportlab.platypus import Image
+
+            h = 40
+            img = Image(self.style.logo.file, width=h * self.logo_aspect, height=h)
+            img.hAlign = "LEFT"
+            story += [img, Spacer(1, 16)]
+        if ladder.organization:
+            story.append(self.para(ladder.organization, "cover-meta"))
+        if ladder.version:
+            story.append(self.para(f"{ladder.label('version')} {ladder.version}", "cover-small"))
+        tracks = [t for t in ladder.columns if t is not None]
+        if len(tracks) > 1:
+            story.append(self.para(" \u00b7 ".join(t.name for t in tracks), "cover-small"))
+        return story
+
+    def title_block(self, chosen: list[Role]) -> list:
+        ladder = self.ladder
+        story = [self.para(ladder.title, "h1")]
+        if ladder.subtitle:
+            story.append(self.para(ladder.subtitle, "lead"))
+        story.append(self.para(f"{ladder.label('roles')}: " + ", ".join(r.title for r in chosen), "caption"))
+        return story
+
+    def contents(self, worksheet: bool) -> list:
+        ladder = self.ladder
+        entries: list[tuple[int, str, str]] = []
+        if ladder.intro:
+            entries.append((0, ladder.label("introduction"), "introduction"))
+        entries.append((0, ladder.label("overview"), "overview"))
+        entries.append((0, ladder.label("roles"), "roles"))
+        entries += [(1, r.title, f"role-{r.id}") for r in ladder.ordered_roles]
+        entries.append((0, ladder.label("matrix"), "matrix"))
+        if worksheet:
+            entries.append((0, ladder.label("worksheet"), "worksheets"))
+            entries += [(1, r.title, f"worksheet-{r.id}") for r in ladder.ordered_roles]
+        rows = []
+        for level, title, key in entries:
+            st = "toc0" if level == 0 else "toc1"
+            text = f'<a href="#{key}">{self.markup(title, bold=level == 0)}</a>'
+            rows.append([Paragraph(text, self.styles[st]), _PageRef(key, self.styles["toc-page"].fontSize)])
+        table = Table(rows, colWidths=[self.frame_width - 48, 48])
+        commands = [
+            ("FONT", (0, 0), (-1, -1), self.regular, 10),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        for i, (level, _, _) in enumerate(entries):
+            if level == 0 and i > 0:
+                commands.append(("TOPPADDING", (0, i), (-1, i), 8))
+        table.setStyle(TableStyle(commands))
+        title = ladder.label("contents")
+        return [self.anchor("contents", title, 0), self.heading(title), Spacer(1, 6), table]
+
+    def introduction(self) -> list:
+        story: list = [self.heading(self.ladder.label("introduction"))]
+        for section in self.ladder.intro:
+            story.append(self.para(section.heading, "h2"))
+            story += [self.para(text) for text in section.paragraphs]
+        return story
+
+    def chart_key(self, chosen: list[Role]) -> Table:
+        """Under the chart: every role with its level and page, so the chart reads without colour.
+        Up to six roles in one column; more in two, filled column by column."""
+        cells = []
+        for role in chosen:
+            track = self.ladder.track(role.track)
+            bits = [role.short] if role.short != role.title else []
+            bits.append(self.ladder.label("level", n=role.level))
+            if track:
+                bits.append(track.name)
+            link = f'<a href="#role-{role.id}">{self.markup(role.title, bold=True)}</a>'
+            cells.append(([Paragraph(link, self.styles["cell-bold"]),
+                           self.para(" \u00b7 ".join(bits), "cell-small")],
+                          _PageRef(f"role-{role.id}", 8.5)))
+        w = self.frame_width
+        columns = 1 if len(cells) <= 6 else 2
+        per = math.ceil(len(cells) / columns)
+        rows = []
+        for r in range(per):
+            row = []
+            for c in range(columns):
+                k = c * per + r
+                row += list(cells[k]) if k < len(cells) else ["", ""]
+            rows.append(row)
+        gap = 16 if columns > 1 else 0
+        each = (w - gap * (columns - 1)) / columns
+        widths = []
+        for c in range(columns):
+            widths += [each - 30, 30 + (gap if c < columns - 1 else 0)]
+        table = Table(rows, colWidths=widths)
+        commands = [
+            ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        for c in range(columns):
+            commands.append(("LINEBELOW", (2 * c, 0), (2 * c + 1, -1), 0.4, colour(self.palette.rule)))
+            if c < columns - 1:
+                commands.append(("RIGHTPADDING", (2 * c + 1, 0), (2 * c + 1, -1), gap + 2))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    # -- a role page
+
+    def role_page(self, role: Role, width: float | None) -> list:
+        ladder, p = self.ladder, self.palette
+        track = ladder.track(role.track)
+        track_colour = p.track_colour(self.track_index(role))
+        chips = [(role.short, True, None), (ladder.label("level", n=role.level), False, None)]
+        if track:
+            chips.append((track.name, False, track_colour))
+        head = Table(
+            [[self.para(role.title, "h1")], [_Chips(chips, self.fontset, p)]],
+            colWidths=["100%"],
+        )
+        head.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.regular, 10),
+            ("BACKGROUND", (0, 0), (-1, -1), colour(p.surface)),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, colour(track_colour)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, 0), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+            ("TOPPADDING", (0, 1), (-1, 1), 2),
+            ("BOTTOMPADDING", (0, 1), (-1, 1), 12),
+        ]))
+        story: list = [head, Spacer(1, 4), self.para(role.summary, "lead")]
+
+        # Two columns: what the role does | what it is expected to show.
+        left: list = []
+        if role.responsibilities:
+            left.append(self.para(ladder.label("responsibilities"), "h3"))
+            left += [self.para(item, "bullet", bullet="\u2022") for item in role.responsibilities]
+        if role.skills:
+            left.append(self.para(ladder.label("skills"), "h3"))
+            left += [self.para(item, "bullet", bullet="\u2022") for item in role.skills]
+        right: list = []
+        right_w = (width or self.frame_width) * 0.5 - 12
+        text_dims = [d for d in ladder.text_dimensions if role.values.get(d.id) is not None]
+        rating_dims = ladder.rating_dimensions
+        if text_dims or rating_dims:
+            right.append(self.para(ladder.label("profile"), "h3"))
+        if text_dims:
+            right.append(self.kv_table(role, text_dims, right_w, 0.36))
+        if rating_dims:
+            right.append(Spacer(1, 8))
+            right.append(self.kv_table(role, rating_dims, right_w, 0.64))
+        if len(rating_dims) >= 3:
+            right.append(Spacer(1, 6))
+            right.append(LazySceneFlowable(
+                lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.78, title=False),
+                self.fontset))
+        if left or right:
+            body = Table([[left or "", right or ""]], colWidths=["50%", "50%"], splitInRow=1)
+            body.setStyle(TableStyle([
+                ("FONT", (0, 0), (-1, -1), self.regular, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 12),
+                ("LEFTPADDING", (1, 0), (1, -1), 12),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBEFORE", (1, 0), (1, -1), 0.5, colour(p.rule)),
+            ]))
+            story.append(body)
+
+        story += self.promotion(role)
+        story += self.changes(role, width or self.frame_width)
+        return story
+
+    def longest_word(self, texts, size: float = 8.5, bold: bool = True) -> float:
+        """The width of the widest word, so a label column never has to split a word."""
+        return max((self.fontset.width(word, size, bold) for text in texts for word in text.split()), default=0.0)
+
+    def kv_table(self, role: Role, dims, width: float, key_share: float) -> Table:
+        key_w = min(width * 0.5, max(width * key_share, self.longest_word(d.name for d in dims) + 8))
+        rows = []
+        for dim in dims:
+            rows.append([self.para(dim.name, "cell-bold", width=key_w - 6),
+                         self.value_para(dim, role.values.get(dim.id), width - key_w - 6)])
+        table = Table(rows, colWidths=[key_w, width - key_w])
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, colour(self.palette.rule)),
+        ]))
+        return table
+
+    def promotion(self, role: Role) -> list:
+        ladder = self.ladder
+        story: list = [self.para(ladder.label("promotion_paths"), "h2")]
+        nexts = ladder.next_roles(role)
+        lines = []
+        for nxt in nexts:
+            lines.append((ladder.label("leads_to"), nxt))
+        if role.reports_to and ladder.has_role(role.reports_to):
+            lines.append((ladder.label("reports_to"), ladder.role(role.reports_to)))
+        for label, other in lines:
+            track = ladder.track(other.track)
+            where = ladder.label("level", n=other.level) + (f", {track.name}" if track else "")
+            markup = (f'<font face="{self.bold}">{self.markup(label, bold=True)}:</font> '
+                      f'{self.markup(other.title)} <font color="{self.palette.muted}">({self.markup(where)})</font>')
+            story.append(Paragraph(markup, self.styles["bullet"], bulletText="\u2022"))
+        if not nexts:
+            story.append(self.para(self.top_line(role), "body"))
+        return [KeepTogether(story)]
+
+    def top_line(self, role: Role) -> str:
+        return self.ladder.label("top_of_track")
+
+    def changes(self, role: Role, width: float) -> list:
+        ladder, p = self.ladder, self.palette
+        nexts = ladder.next_roles(role)
+        if not nexts:
+            return []
+        story: list = []
+        first = True
+        for nxt in nexts:
+            changes = ladder.changes(role, nxt)
+            heading = self.para(ladder.label("next_level"), "h2") if first else None
+            first = False
+            sub = self.para(ladder.label("next_level_to", role=role.title, next=nxt.title), "h3")
+            if not changes:
+                block = [sub, self.para(ladder.label("no_changes"), "body")]
+                story.append(KeepTogether(([heading] if heading else []) + block))
+                continue
+            name_w = min(width * 0.34, max(width * 0.22, self.longest_word(c.dimension.name for c in changes) + 12))
+            col_w = (width - name_w) / 2
+            rows = [[self.para(ladder.label("dimension"), "cell-head", width=name_w - 10),
+                     self.para(role.title, "cell-head", width=col_w - 10),
+                     self.para(nxt.title, "cell-head", width=col_w - 10)]]
+            spans = []
+            for change in changes:
+                dim = change.dimension
+                name = self.para(dim.name, "cell-bold", width=name_w - 10)
+                if dim.is_rating:
+                    text = f"{self.dots(change.before, dim.scale)} \u2192 {self.dots(change.after, dim.scale)}"
+                    if change.delta is not None:
+                        text += f" ({change.delta:+d})"
+                    rows.append([name, Paragraph(text, self.styles["cell"]), ""])
+                    spans.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
+                else:
+                    rows.append([name, self.value_para(dim, change.before, col_w - 10),
+                                 self.value_para(dim, change.after, col_w - 10)])
+            table = Table(rows, colWidths=[name_w, col_w, width - name_w - col_w], repeatRows=1)
+            table.setStyle(TableStyle([
+                ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), colour(self.head_fill)),
+                ("BACKGROUND", (0, 1), (0, -1), colour(p.surface)),
+                ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colour(p.background), colour(p.bands[0])]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                *spans,
+            ]))
+            block = ([heading] if heading else []) + [sub, table]
+            story.append(KeepTogether(block) if len(changes) < 14 else block[0])
+            if len(changes) >= 14:
+                story += block[1:]
+        return story
+
+    # -- the comparison matrix
+
+    def matrix(self, width: float, heading: bool = True) -> list:
+        ladder, p = self.ladder, self.palette
+        roles = list(ladder.ordered_roles)
+        dims = ladder.dimensions
+        head_w = min(width * 0.3, max(min(130.0, width * 0.2), self.longest_word(d.name for d in dims) + 12))
+        per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // 72)))
+        chunks = math.ceil(len(roles) / per_table)
+        per = math.ceil(len(roles) / chunks)
+        story: list = []
+        if heading:
+            story.append(self.heading(ladder.label("matrix")))
+        for c in range(chunks):
+            group = roles[c * per : (c + 1) * per]
+            if c > 0:
+                story.append(PageBreak())
+            if chunks > 1:
+                label = f"{ladder.label('roles')} {c * per + 1}\u2013{c * per + len(group)} / {len(roles)}"
+                story.append(self.para(label, "h3-free"))
+            col_w = (width - head_w) / len(group)
+            header = [self.para(ladder.label("dimension"), "cell-head")]
+            for role in group:
+                track = ladder.track(role.track)
+                level = ladder.label("level", n=role.level).replace(" ", "\u00a0")
+                sub = f"{role.short} \u00b7 {level}" + (f" \u00b7 {track.name}" if track else "")
+                header.append([self.para(role.title, "cell-head", width=col_w - 10),
+                               self.para(sub, "cell-head-small", width=col_w - 10)])
+            rows = [header]
+            for dim in dims:
+                first = [self.para(dim.name, "cell-bold", width=head_w - 10)]
+                if dim.description:
+                    first.append(self.para(dim.description, "cell-small", width=head_w - 10))
+                row = [first]
+                for role in group:
+                    row.append(self.value_para(dim, role.values.get(dim.id), col_w - 10))
+                rows.append(row)
+            table = Table(rows, colWidths=[head_w] + [col_w] * len(group), repeatRows=1, splitInRow=1)
+            table.setStyle(TableStyle([
+                ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), colour(self.head_fill)),
+                ("BACKGROUND", (0, 1), (0, -1), colour(p.surface)),
+                ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colour(p.background), colour(p.bands[0])]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)),
+                ("LINEAFTER", (0, 0), (0, -1), 0.6, colour(p.rule)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]))
+            story.append(table)
+        return story
+
+    # -- evidence worksheets
+
+    def worksheet(self, role: Role) -> list:
+        story: list = [
+            self.para(f"{self.ladder.label('worksheet')}: {role.title}", "h1"),
+            self.para(self.ladder.label("worksheet_hint"), "caption"),
+        ]
+        for dim in self.ladder.dimensions:
+            value = role.values.get(dim.id)
+            if dim.is_rating:
+                expected = Paragraph(self.dots(value, dim.scale), self.styles["cell"])
+            else:
+                expected = self.para(str(value) if value is not None else "\u2014", "ws-value")
+            story.append(KeepTogether([self.para(dim.name, "ws-dim"), expected, Spacer(1, 4),
+                                       _Ruled(3, 19, self.palette.rule), Spacer(1, 6)]))
+        return story
+
+
+class _DocAnchor(_Anchor):
+    """An anchor that records into the document being built (set when drawn)."""
+
+    def __init__(self, key: str, title: str, level: int):
+        super().__init__(key, title, level, {})
+
+    def draw(self):
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None and hasattr(doc, "record"):
+            self.record = doc.record
+        super().draw()

@@ -1,0 +1,127 @@
+"""The Python API: the examples in docs/api.md run, flowables work in a caller's document, packets merge."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+import pmladder
+from conftest import ROOT
+from pmladder.cli import cli
+
+EXAMPLES = re.findall(r"```python\n(.*?)```(?:\s*```text\n(.*?)```)?", (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize("code, expected", EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
+def test_docs_examples_run_and_print_what_the_docs_say(code, expected, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "docs/api.md", "exec"), {"__name__": "__docs__"})
+    if expected:
+        assert out.getvalue() == expected
+
+
+def test_public_api_is_deliberate():
+    assert set(pmladder.__all__) >= {
+        "load_ladder", "load_style", "render_pdf", "write_pdf", "render_chart", "render_radar", "flowables",
+        "LadderError", "Ladder", "Role",
+    }
+    assert all(hasattr(pmladder, name) for name in pmladder.__all__)
+    assert (ROOT / "src" / "pmladder" / "py.typed").exists()
+
+
+def test_import_is_light():
+    code = "import sys, pmladder; print([m for m in ('matplotlib', 'reportlab', 'pypdf') if m in sys.modules])"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_flowables_in_a_callers_own_document(tmp_path):
+    """A welcome page of the caller's, then the ladder flowables: both texts are in the result."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    target = tmp_path / "welcome.pdf"
+    story = [Paragraph("Welcome aboard, Ada", getSampleStyleSheet()["Title"]), PageBreak()]
+    story += pmladder.flowables(pmladder.load_ladder(), roles=["pm"], highlight="pm")
+    SimpleDocTemplate(str(target), pagesize=A4).build(story)
+    texts = page_texts(target.read_bytes())
+    assert "Welcome aboard, Ada" in texts[0]
+    joined = "\n".join(texts[1:])
+    assert "Product Manager" in joined and "Senior Product Manager" in joined
+    assert "You are here" in joined
+    assert PdfReader(str(target)).pages[0].mediabox.width == pytest.approx(A4[0], abs=1)
+
+
+def make_pdf(path: Path, title: str | None, pages: int = 1) -> Path:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=612, height=792)
+    if title:
+        writer.add_metadata({"/Title": title})
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+class TestPackets:
+    def test_page_order_and_outline(self, runner, tmp_path):
+        welcome = make_pdf(tmp_path / "welcome.pdf", "Welcome to Northwind", pages=2)
+        handbook = make_pdf(tmp_path / "handbook.pdf", None, pages=3)
+        excerpt = pmladder.render_pdf(pmladder.load_ladder(), roles=["pm"], highlight="pm")
+        excerpt_pages = len(PdfReader(io.BytesIO(excerpt)).pages)
+        target = tmp_path / "packet.pdf"
+        result = runner.invoke(cli, ["pdf", "--role", "pm", "--highlight", "pm", "--prepend", str(welcome),
+                                     "--append", str(handbook), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        reader = PdfReader(str(target))
+        assert len(reader.pages) == 2 + excerpt_pages + 3
+        texts = [page.extract_text() for page in reader.pages]
+        assert texts[0] == "" and texts[1] == ""  # the welcome letter's blank pages come first
+        assert "Product Manager" in texts[2]
+        titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        assert titles[0] == "Welcome to Northwind"
+        assert titles[-1] == "handbook.pdf"  # no PDF title: named by its file
+        assert "Product Manager" in [i.title for i in _flatten(reader.outline)]
+        assert reader.get_destination_page_number(reader.outline[0]) == 0
+        assert reader.get_destination_page_number(reader.outline[-1]) == 2 + excerpt_pages
+
+    @pytest.mark.parametrize("kind", ["missing", "not-pdf", "folder"])
+    def test_bad_inserted_pdf_is_a_clean_error_and_nothing_is_written(self, runner, tmp_path, kind):
+        bad = tmp_path / "welcome.pdf"
+        if kind == "not-pdf":
+            bad.write_text("hello", encoding="utf-8")
+        elif kind == "folder":
+            bad.mkdir()
+        target = tmp_path / "out" / "packet.pdf"
+        result = runner.invoke(cli, ["pdf", "--role", "pm", "--prepend", str(bad), "-o", str(target)])
+        assert result.exit_code == 1
+        expected = {"missing": "no such file", "not-pdf": "not a PDF file", "folder": "is a folder, not a PDF"}[kind]
+        assert result.stderr == f"Error: {bad}: {expected}\n"
+        assert not target.exists()
+
+    def test_packets_are_reproducible(self, tmp_path):
+        welcome = make_pdf(tmp_path / "welcome.pdf", "Welcome")
+        first = pmladder.render_pdf(pmladder.load_ladder(), roles=["apm"], prepend=[welcome])
+        second = pmladder.render_pdf(pmladder.load_ladder(), roles=["apm"], prepend=[welcome])
+        assert first == second
+
+
+def _flatten(outline):
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flatten(item)
+        else:
+            yield item

@@ -1,0 +1,147 @@
+"""Styles: built-ins, extends, validation with lines, contrast, and a print style with no colour."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image, ImageChops
+
+from conftest import POLISH_JAPANESE, TWO_TRACK
+from pmladder import StyleError, load_ladder, load_style
+from pmladder.chart import figure_bytes, render_chart
+from pmladder.cli import cli
+from pmladder.layout import tint
+from pmladder.style import builtin_styles
+
+BUILTINS = ["brand-example", "default", "print", "slides"]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two '#RRGGBB' colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def is_grey(png: bytes) -> bool:
+    """True when every pixel has equal red, green and blue."""
+    with Image.open(io.BytesIO(png)) as image:
+        r, g, b = image.convert("RGB").split()
+        return ImageChops.difference(r, g).getbbox() is None and ImageChops.difference(g, b).getbbox() is None
+
+
+def style_errors(path) -> list[str]:
+    with pytest.raises(StyleError) as info:
+        load_style(path)
+    return info.value.lines
+
+
+class TestBuiltins:
+    def test_the_four_builtins_ship(self):
+        assert sorted(builtin_styles()) == BUILTINS
+
+    def test_cli_lists_them_with_descriptions(self, runner):
+        result = runner.invoke(cli, ["styles"])
+        assert [line.split()[0] for line in result.output.splitlines()] == BUILTINS
+        assert all(len(line.split()) > 2 for line in result.output.splitlines())
+
+    def test_unknown_name_lists_the_builtins(self, runner):
+        result = runner.invoke(cli, ["chart", "--style", "corporate"])
+        assert result.exit_code == 1
+        assert result.stderr == "Error: corporate: no such style; built-in styles: " + ", ".join(BUILTINS) + "\n"
+
+    @pytest.mark.parametrize("name", BUILTINS)
+    def test_text_on_every_coloured_surface_meets_wcag_aa(self, name):
+        style = load_style(name)
+        p = style.palette
+        fills = [tint(c, style.chart.tint) for c in p.tracks] + [p.surface, p.background, *p.bands]
+        for fill in fills:
+            assert contrast(p.text, fill) >= 4.5, (name, fill)
+            assert contrast(p.muted, fill) >= 4.5, (name, "muted", fill)
+        assert contrast("#FFFFFF", p.highlight) >= 4.5  # the "You are here" tag
+        assert contrast("#FFFFFF", p.primary) >= 4.5  # white headings on the primary band
+
+    @pytest.mark.parametrize("name", BUILTINS)
+    def test_every_builtin_draws_the_default_chart(self, name):
+        figure = render_chart(load_ladder(), style=name, size=(960, 540), dpi=72)
+        assert figure_bytes(figure, "png").startswith(b"\x89PNG")
+
+    def test_print_style_chart_has_no_colour(self):
+        figure = render_chart(load_ladder(TWO_TRACK), style="print", highlight="staff", size=(960, 540), dpi=72)
+        assert is_grey(figure_bytes(figure, "png", style=load_style("print"), dpi=72))
+
+    def test_default_chart_does_have_colour(self):
+        """The check above can fail: the default style's chart is not grey."""
+        figure = render_chart(load_ladder(TWO_TRACK), size=(960, 540), dpi=72)
+        assert not is_grey(figure_bytes(figure, "png", dpi=72))
+
+    def test_slides_style_has_larger_type(self):
+        from pmladder.layout import ladder_scene
+
+        ladder = load_ladder(POLISH_JAPANESE)
+        default = ladder_scene(ladder, load_style("default"))
+        slides = ladder_scene(ladder, load_style("slides"))
+        size = lambda scene, kind: max(t.size for t in scene.texts if t.kind == kind)  # noqa: E731
+        assert size(slides, "level") > size(default, "level")
+
+    def test_brand_example_has_a_logo(self):
+        style = load_style("brand-example")
+        assert style.logo and style.logo.file.endswith("logo.png")
+        assert style.palette.primary == "#0B3B3A"
+        assert style.palette.text == load_style("default").palette.text  # inherited
+
+
+class TestStyleFiles:
+    def test_extends_changes_only_what_it_says(self, tmp_path):
+        path = tmp_path / "team.yaml"
+        path.write_text("extends: default\npalette:\n  primary: '#112233'\npage:\n  size: a4\n", encoding="utf-8")
+        style, default = load_style(path), load_style("default")
+        assert style.palette.primary == "#112233" and style.page.size == "a4"
+        assert style.palette.tracks == default.palette.tracks
+        assert style.fonts == default.fonts and style.chart == default.chart
+        assert style.page.margin_mm == default.page.margin_mm
+
+    def test_unknown_field_with_did_you_mean(self, tmp_path):
+        path = tmp_path / "team.yaml"
+        path.write_text("palette:\n  primry: '#112233'\n", encoding="utf-8")
+        assert style_errors(path) == [f"{path}:2: palette.primry: unknown field (did you mean 'primary'?)"]
+
+    def test_bad_values_each_with_their_line(self, tmp_path):
+        path = tmp_path / "team.yaml"
+        path.write_text(
+            "palette:\n  primary: blue\n  tracks: []\npage:\n  size: a5\nchart:\n  line_width: wide\n"
+            "logo:\n  file: missing.png\n",
+            encoding="utf-8",
+        )
+        assert style_errors(path) == [
+            f"{path}:2: palette.primary: expected a colour like '#1F3A5F', got 'blue'",
+            f"{path}:3: palette.tracks: expected a list of at least one colour",
+            f"{path}:5: page.size: expected one of letter, a4, got 'a5'",
+            f"{path}:7: chart.line_width: expected a number from 0 to 1000, got 'wide'",
+            f"{path}:9: logo.file: not a readable image: {tmp_path / 'missing.png'}",
+        ]
+
+    def test_a_logo_must_be_an_image(self, tmp_path):
+        (tmp_path / "logo.png").write_text("not a png", encoding="utf-8")
+        path = tmp_path / "team.yaml"
+        path.write_text("logo:\n  file: logo.png\n", encoding="utf-8")
+        assert style_errors(path) == [f"{path}:2: logo.file: not a readable image: {tmp_path / 'logo.png'}"]
+
+    def test_paths_are_relative_to_the_style_file(self, tmp_path):
+        folder = tmp_path / "brand"
+        folder.mkdir()
+        (folder / "mark.png").write_bytes((builtin_styles()["brand-example"].parent / "brand-example" / "logo.png").read_bytes())
+        (folder / "style.yaml").write_text("logo:\n  file: mark.png\n", encoding="utf-8")
+        assert load_style(folder / "style.yaml").logo.file == str(folder / "mark.png")
+
+    def test_extends_cycle_is_an_error(self, tmp_path):
+        (tmp_path / "a.yaml").write_text("extends: b.yaml\n", encoding="utf-8")
+        (tmp_path / "b.yaml").write_text("extends: a.yaml\n", encoding="utf-8")
+        lines = style_errors(tmp_path / "a.yaml")
+        assert lines[0].endswith("extends: styles extend each other in a cycle")
