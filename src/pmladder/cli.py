@@ -40,6 +40,14 @@ class _Command(click.Command):
         except KeyboardInterrupt:
             click.echo("Interrupted; nothing was written.", err=True)
             ctx.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: say so in one line, never a traceback
+            if os.environ.get("PMLADDER_DEBUG"):
+                raise
+            click.echo(f"Error: internal error ({type(exc).__name__}: {str(exc)[:200]}); nothing was written. "
+                       "Please report it; PMLADDER_DEBUG=1 shows the details.", err=True)
+            ctx.exit(1)
 
 
 def _report_warnings(caught) -> None:

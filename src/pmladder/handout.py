@@ -104,7 +104,8 @@ def flowables(
     if width is None:
         story.append(LazySceneFlowable(lambda w: parts.chart_scene(w, height_of(w), highlight), fontset, links))
     else:
-        story.append(SceneFlowable(parts.chart_scene(width, height_of(width), highlight), fontset, links))
+        story.append(SceneFlowable(parts.chart_scene(width, height_of(width), highlight), fontset, links,
+                                   max_height=width * 1.2))
     for role in chosen:
         story.append(PageBreak())
         story.append(_Anchor(f"role-{role.id}", role.title, 0, {}))
@@ -563,7 +564,8 @@ class _Parts:
         # The chart takes what the role index leaves, within reason (an index too long to share
         # the page simply continues overleaf).
         chart_h = max(self.frame_height * 0.45, min(self.frame_height * 0.62, room - key_h - 18))
-        story.append(SceneFlowable(self.chart_scene(self.frame_width, chart_h, highlight), self.fontset, links))
+        story.append(SceneFlowable(self.chart_scene(self.frame_width, chart_h, highlight), self.fontset, links,
+                                   max_height=self.frame_height - 60))
         story.append(Spacer(1, 10))
         story.append(key)
         for k, role in enumerate(chosen):

@@ -143,25 +143,32 @@ class SceneFlowable(Flowable):
     `links` limits the link targets to destinations that exist in the document (None: all).
     """
 
-    def __init__(self, scene: Scene, fontset: FontSet, links=None):
+    def __init__(self, scene: Scene, fontset: FontSet, links=None, max_height: float | None = None):
         super().__init__()
         self.scene = scene
         self.fontset = fontset
         self.links = links
         self._drawing = None
-        self.width, self.height = scene.width, scene.height
+        # A ladder with very many levels lays out taller than a page; it is then shrunk to fit
+        # the page rather than failing (its role index below still lists every role legibly).
+        self.scale = min(1.0, max_height / scene.height) if max_height else 1.0
+        self.width, self.height = scene.width * self.scale, scene.height * self.scale
 
     def wrap(self, avail_width, avail_height):
-        return self.scene.width, self.scene.height
+        return self.width, self.height
 
     def draw(self):
         if self._drawing is None:
             self._drawing = drawing(self.scene, self.fontset)
-        renderPDF.draw(self._drawing, self.canv, 0, 0)
+        canv = self.canv
+        canv.saveState()
+        canv.scale(self.scale, self.scale)
+        renderPDF.draw(self._drawing, canv, 0, 0)
         for box in self.scene.of(Box):
             if box.link and (self.links is None or box.link in self.links):
                 r = box.rect
-                self.canv.linkRect("", box.link, (r.x, r.y, r.right, r.top), relative=1, thickness=0)
+                canv.linkRect("", box.link, (r.x, r.y, r.right, r.top), relative=1, thickness=0)
+        canv.restoreState()
 
 
 class LazySceneFlowable(Flowable):
