@@ -231,3 +231,22 @@ class TestLimits:
         roles = "".join(f"- {{id: r{i}, title: R, level: x, summary: s}}\n" for i in range(200))
         problems = errors(write(ladder_text(roles)))
         assert len(problems) == 51 and problems[-1].endswith("stopped after 50 problems")
+
+
+class TestLabels:
+    def test_labels_translate_and_fill_placeholders_literally(self, write):
+        extra = '  labels:\n    level: "Poziom {n}"\n    page: "{n}/{total} {x}"\n'
+        ladder = load_ladder(write(ladder_text(ROLE, extra)))
+        assert ladder.label("level", n=3) == "Poziom 3"
+        assert ladder.label("page", n=1, total=9) == "1/9 {x}"  # unknown braces stay as written
+        assert ladder.label("skills") == "Skills"
+
+    def test_unknown_label_key_is_an_error(self, write):
+        path = write(ladder_text(ROLE, "  labels:\n    levle: Poziom\n"))
+        assert errors(path) == [f"{path}:4: ladder.labels.levle: unknown field (did you mean 'level'?)"]
+
+    def test_every_label_is_documented(self):
+        from pmladder.model import DEFAULT_LABELS
+
+        docs = (DEFAULT_LADDER.parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+        assert all(f"| `{key}` |" in docs for key in DEFAULT_LABELS)
