@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import struct
 from array import array
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
@@ -38,6 +38,7 @@ class FontFile:
             metrics.byteswap()  # big-endian in the file
             self._advances = metrics[0::2]
             self._cmap = _best_cmap(data, tables["cmap"][0])
+            self._width_cache: dict[str, float] = {}
         except (OSError, KeyError, struct.error, IndexError, ValueError) as exc:
             raise FontFileError(f"{path}: not a readable TrueType font ({exc})") from None
 
@@ -48,6 +49,22 @@ class FontFile:
 
     def covers(self, char: str) -> bool:
         return ord(char) in self._cmap
+
+    @cached_property
+    def chars(self) -> frozenset[str]:
+        """Every character the font has, for a fast "does it cover all of this text" test."""
+        return frozenset(map(chr, self._cmap))
+
+    def text_width(self, text: str) -> float:
+        """Advance width of `text` in em, characters measured once and remembered."""
+        cache = self._width_cache
+        total = 0.0
+        for char in text:
+            width = cache.get(char)
+            if width is None:
+                width = cache[char] = self.char_width(char)
+            total += width
+        return total
 
     def char_width(self, char: str) -> float:
         """Advance width in em (1.0 = the font size); missing characters count as 0.6 em."""

@@ -52,7 +52,11 @@ class OutputError(PmladderError):
     """An output file cannot be written; any previous file at that path is left as it was."""
 
 
-class MissingGlyphsWarning(UserWarning):
+class PmladderWarning(UserWarning):
+    """Something the user should know; the output was still written. The CLI prints `Warning: ...`."""
+
+
+class MissingGlyphsWarning(PmladderWarning):
     """Some characters are covered by no installed font; they would print as empty boxes."""
 
 

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ._ttf import FontFile, FontFileError, open_font
@@ -36,7 +36,7 @@ class Face:
     path: str
     index: int = 0
 
-    @property
+    @cached_property
     def name(self) -> str:
         stem = Path(self.path).stem.replace(" ", "")
         return f"{stem}-{self.index}" if self.index else stem
@@ -137,6 +137,8 @@ class FontSet:
     def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
         """Consecutive characters grouped by the face that draws them."""
         primary = self.bold if bold else self.regular
+        if primary.file.chars.issuperset(text):  # the usual case, decided in C
+            return [(primary, text)] if text else []
         runs: list[tuple[Face, str]] = []
         for char in text:
             if char.isspace() or char in "\u200b\u00ad":
@@ -154,11 +156,7 @@ class FontSet:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width in points of `text` at `size`, each character measured in the face that draws it."""
-        total = 0.0
-        for face, run in self.runs(text, bold):
-            font = face.file
-            total += sum(font.char_width(c) for c in run)
-        return total * size
+        return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
 
     def faces(self) -> list[Face]:
         """Every face used so far (for registration with a painter), primary faces first."""

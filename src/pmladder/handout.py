@@ -32,9 +32,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .errors import MissingGlyphsWarning, RenderError
+from .errors import MissingGlyphsWarning, PmladderWarning, RenderError
 from .fonts import FontSet
-from .layout import ladder_scene, radar_scene
+from .layout import fit_line, ladder_scene, radar_scene
 from .model import Dimension, Ladder, Role
 from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces, register_family
 from .style import MM, Style
@@ -328,7 +328,7 @@ class _HandoutDoc(BaseDocTemplate):
             w = h * parts.logo_aspect
             canv.drawImage(logo.file, right - w, rule_y + 3, w, h, mask="auto")
             right -= w + 8
-        title = _fit(fonts, parts.ladder.title, right - m, size)
+        title = fit_line(fonts, parts.ladder.title, right - m, size)
         draw_text(canv, fonts, title, m, rule_y + 5, size, p.muted)
         canv.setStrokeColor(colour(p.rule))
         canv.setLineWidth(0.5)
@@ -339,7 +339,7 @@ class _HandoutDoc(BaseDocTemplate):
         version = f"{ladder.label('version')} {ladder.version}" if ladder.version else None
         left_bits = [b for b in (ladder.organization, version) if b]
         if left_bits:
-            draw_text(canv, fonts, _fit(fonts, "  \u00b7  ".join(left_bits), (pw - 2 * m) * 0.7, size), m, foot_y, size, p.muted)
+            draw_text(canv, fonts, fit_line(fonts, "  \u00b7  ".join(left_bits), (pw - 2 * m) * 0.7, size), m, foot_y, size, p.muted)
         page = canv.getPageNumber()
         self.footers.append(page)
         canv.translate(pw - m, foot_y)
@@ -370,14 +370,6 @@ class _PageRef(Flowable):
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-def _fit(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
-    if fonts.width(text, size, bold) <= width:
-        return text
-    while text and fonts.width(text + "\u2026", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
-
-
 # ---------------------------------------------------------------- the content
 
 
@@ -395,7 +387,7 @@ class _Parts:
         self.frame_width = pw - 2 * self.margin
         self.frame_height = ph - 2 * self.margin
         self.landscape_width = ph - 2 * self.margin
-        self.logo_ok, self.logo_aspect, self.notes = False, 1.0, []
+        self.logo_ok, self.logo_aspect = False, 1.0
         if style.logo:
             self._check_logo(style.logo.file)
         p = self.palette
@@ -506,7 +498,8 @@ class _Parts:
 
     def _check_logo(self, path: str) -> None:
         if path.lower().endswith(".svg"):
-            self.notes.append("SVG logos are not drawn in the PDF; use a PNG or JPEG")
+            warnings.warn(f"logo {path}: SVG logos are not drawn in the PDF; use a PNG or JPEG",
+                          PmladderWarning, stacklevel=2)
             return
         try:
             from reportlab.lib.utils import ImageReader
@@ -514,7 +507,7 @@ class _Parts:
             w, h = ImageReader(path).getSize()
             self.logo_ok, self.logo_aspect = True, w / h if h else 1.0
         except Exception:  # an unreadable image: leave it out rather than fail the handout
-            self.notes.append(f"logo {path} could not be read")
+            warnings.warn(f"logo {path} could not be read; the handout has no logo", PmladderWarning, stacklevel=2)
 
     def track_index(self, role: Role) -> int:
         for i, track in enumerate(self.ladder.columns):
@@ -529,10 +522,10 @@ class _Parts:
     def excerpt_roles(self, ids) -> list[Role]:
         ids = list(ids)
         if not ids:
-            raise RenderError("--roles: give at least one role id")
+            raise RenderError("--role: give at least one role id")
         for role_id in ids:
             if not self.ladder.has_role(role_id):
-                raise RenderError(f"--roles: no role with id '{role_id}'; roles: {', '.join(r.id for r in self.ladder.roles)}")
+                raise RenderError(f"--role: no role with id '{role_id}'; roles: {', '.join(r.id for r in self.ladder.roles)}")
         wanted = set(ids)
         for role_id in ids:
             wanted.update(self.ladder.role(role_id).next)

@@ -128,7 +128,7 @@ class _LadderPlan:
             top -= (ASCENT + DESCENT) * size + 4 * s
             if ladder.subtitle:
                 sub = self.size(11)
-                line = _fit_line(fonts, ladder.subtitle, self.W - 2 * margin, sub)
+                line = fit_line(fonts, ladder.subtitle, self.W - 2 * margin, sub)
                 self.items.append(text_run(fonts, line, margin, top - ASCENT * sub, sub, p.muted, kind="heading"))
                 top -= (ASCENT + DESCENT) * sub
             top -= 10 * s
@@ -181,7 +181,7 @@ class _LadderPlan:
         if named_tracks:
             for c, track in enumerate(columns):
                 cx = x0 + (c + 0.5) * col_w
-                name = _fit_line(fonts, track.name, col_w - gap_h, head, bold=True)
+                name = fit_line(fonts, track.name, col_w - gap_h, head, bold=True)
                 base = y1 + 8 * s + DESCENT * head
                 self.items.append(text_run(fonts, name, cx, base, head, p.text, bold=True, anchor="middle", kind="track"))
                 bar = Rect(cx - min(60 * s, (col_w - gap_h) / 2), y1 + 4 * s, min(120 * s, col_w - gap_h), 2.5 * s)
@@ -282,7 +282,7 @@ class _LadderPlan:
         cx = slot.rect.cx
         if self.show_shorts and _shows_short(role):
             short_size = self._short_size(size)
-            short = _fit_line(fonts, role.short, slot.rect.w - 2 * pad_x, short_size)
+            short = fit_line(fonts, role.short, slot.rect.w - 2 * pad_x, short_size)
             y -= ASCENT * short_size
             self.items.append(text_run(fonts, short, cx, y, short_size, p.muted, anchor="middle", kind="short", role_id=role.id))
             y -= DESCENT * short_size + 3 * s
@@ -480,7 +480,7 @@ def _shows_short(role: Role) -> bool:
     return role.short.strip().lower() != role.title.strip().lower()
 
 
-def _fit_line(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
+def fit_line(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
     """`text` cut with an ellipsis to fit one line of `width` (for labels, never for titles)."""
     if fonts.width(text, size, bold) <= width:
         return text
@@ -529,7 +529,7 @@ def radar_scene(
     if title:
         size = max(min_text, 16 * s)
         heading = " vs ".join(r.title for r in roles) if len(roles) <= 3 else ladder.title
-        heading = _fit_line(fonts, heading, width - 2 * margin, size, bold=True)
+        heading = fit_line(fonts, heading, width - 2 * margin, size, bold=True)
         items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
         top -= (ASCENT + DESCENT) * size + 8 * s
     legend_size = max(min_text, 10 * s)
@@ -585,6 +585,6 @@ def radar_scene(
             colour = p.track_colour(k)
             sw = legend_size
             items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.4), colour, 1.2, 2, kind="swatch"))
-            label = _fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, legend_size)
+            label = fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, legend_size)
             items.append(text_run(fonts, label, x + sw * 2.0, y + (sw - (ASCENT - DESCENT) * legend_size) / 2, legend_size, p.text, kind="legend"))
     return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))
