@@ -130,3 +130,23 @@ def test_styles_lists_builtins(runner):
     names = [line.split()[0] for line in result.output.splitlines()]
     assert {"default", "print", "slides"} <= set(names)
     assert json.dumps(result.output)  # plain text, one line each
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(runner, write):
+    text = ladder_text("- {id: a, title: '=HYPERLINK(\"http://x\")', level: 1, summary: s}\n")
+    result = runner.invoke(cli, ["matrix", "--format", "csv", write(text)])
+    rows = list(csv.reader(io.StringIO(result.output)))
+    assert rows[1][2] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_roles_table_aligns_wide_characters(runner, write):
+    text = "ladder: {title: T}\ntracks:\n  - {id: a, name: 製品}\n  - {id: b, name: Product}\nroles:\n" \
+        "  - {id: x, title: X, level: 1, summary: s, track: a}\n  - {id: y, title: Y, level: 1, summary: s, track: b}\n"
+    lines = runner.invoke(cli, ["roles", write(text)]).output.splitlines()
+    # the id column starts at the same terminal column on every line (製品 is four columns wide)
+    assert lines[1].index("x") + 2 == lines[2].index("y")
+
+
+def test_a_closed_pipe_is_not_an_error_message(tmp_path):
+    process = subprocess.run(f"{sys.executable} -m pmladder matrix | head -c 1", shell=True, capture_output=True, text=True)
+    assert "Error" not in process.stderr and "Traceback" not in process.stderr

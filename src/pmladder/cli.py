@@ -42,6 +42,10 @@ class _Command(click.Command):
             ctx.exit(130)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:  # `pmladder matrix | head`: the reader has all it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so Python's exit flush does not fail again
+            ctx.exit(1)
         except Exception as exc:  # a bug of ours: say so in one line, never a traceback
             if os.environ.get("PMLADDER_DEBUG"):
                 raise
@@ -111,9 +115,17 @@ def roles(ladder):
     for role in model.ordered_roles:
         track = model.track(role.track)
         rows.append((str(role.level), track.name if track else "-", role.id, role.title))
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    widths = [max(_display_width(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+        cells = (cell + " " * (widths[i] - _display_width(cell)) for i, cell in enumerate(row[:3]))
+        click.echo("  ".join(cells) + "  " + row[3])
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns: East Asian wide characters take two, so Japanese track names still align."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @cli.command()
@@ -185,7 +197,9 @@ def chart(ladder, fmt, output, size, dpi, highlight, radar, style_name):
     style = load_style(style_name)
     if radar is not None:
         ids = [part.strip() for part in radar.split(",") if part.strip()]
-        figure = render_radar(model, ids, style=style, size=size if size != "slide" else "square", dpi=dpi)
+        # A radar is round: square unless the user asked for a size.
+        explicit = click.get_current_context().get_parameter_source("size") != click.core.ParameterSource.DEFAULT
+        figure = render_radar(model, ids, style=style, size=size if explicit else "square", dpi=dpi)
         default_name = f"{model.name}-radar.{fmt}"
     else:
         figure = render_chart(model, style=style, highlight=highlight, size=size, dpi=dpi)

@@ -210,6 +210,37 @@ class _Chips(Flowable):
             draw_text(canv, self.fontset, text, tx, y + (self.chip_h - 0.52 * size) / 2, size, p.text, bold=bold)
 
 
+class _Rating(Flowable):
+    """Rating dots (●●●○○), optionally '→ ●●●●○ (+1)', drawn straight onto the canvas.
+
+    Still real text (it extracts as written); but a Paragraph would parse colour markup for
+    every cell, which was a quarter of a large handout's build time.
+    """
+
+    def __init__(self, segments, font: str, size: float, leading: float):
+        super().__init__()
+        self.segments = segments  # [(text, '#RRGGBB')]
+        self.font, self.size, self.leading = font, size, leading
+
+    def wrap(self, avail_width, avail_height):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.width = sum(stringWidth(text, self.font, self.size) for text, _ in self.segments)
+        self.height = self.leading
+        return self.width, self.height
+
+    def draw(self):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        canv, x = self.canv, 0.0
+        baseline = self.leading - self.size  # where a Paragraph of this style puts its first line
+        canv.setFont(self.font, self.size)
+        for text, fill in self.segments:
+            canv.setFillColor(colour(fill))
+            canv.drawString(x, baseline, text)
+            x += stringWidth(text, self.font, self.size)
+
+
 class _Band(Flowable):
     """The cover's colour band: full bleed to the page edges, its content at the bottom."""
 
@@ -478,18 +509,20 @@ class _Parts:
     def heading(self, text: str, level: str = "h1") -> Paragraph:
         return self.para(text, level)
 
-    def dots(self, value, scale: int) -> str:
-        """A rating as markup: ●●●○○ (filled in the accent colour, empty ones muted)."""
+    def dot_segments(self, value, scale: int) -> list[tuple[str, str]]:
+        """A rating as coloured text: filled dots in the accent colour, empty ones muted."""
         if not isinstance(value, int):
-            return "\u2014"
+            return [("\u2014", self.palette.text)]
         value = max(0, min(value, scale))
-        p = self.palette
-        return (f'<font color="{p.accent}">{FILLED * value}</font>'
-                f'<font color="{p.muted}">{EMPTY * (scale - value)}</font>')
+        return [(FILLED * value, self.palette.accent), (EMPTY * (scale - value), self.palette.muted)]
+
+    def rating(self, segments, style: str = "cell") -> _Rating:
+        st = self.styles[style]
+        return _Rating(segments, st.fontName, st.fontSize, st.leading)
 
     def value_para(self, dim: Dimension, value, width: float, style: str = "cell") -> Paragraph:
         if dim.is_rating:
-            return Paragraph(self.dots(value, dim.scale), self.styles[style])
+            return self.rating(self.dot_segments(value, dim.scale), style)
         if value is None:
             return Paragraph("\u2014", self.styles[style])
         return self.para(str(value), style, width=width)
@@ -839,10 +872,11 @@ class _Parts:
                 dim = change.dimension
                 name = self.para(dim.name, "cell-bold", width=name_w - 10)
                 if dim.is_rating:
-                    text = f"{self.dots(change.before, dim.scale)} \u2192 {self.dots(change.after, dim.scale)}"
+                    segments = [*self.dot_segments(change.before, dim.scale), (" \u2192 ", p.text),
+                                *self.dot_segments(change.after, dim.scale)]
                     if change.delta is not None:
-                        text += f" ({change.delta:+d})"
-                    rows.append([name, Paragraph(text, self.styles["cell"]), ""])
+                        segments.append((f" ({change.delta:+d})", p.text))
+                    rows.append([name, self.rating(segments), ""])
                     spans.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
                 else:
                     rows.append([name, self.value_para(dim, change.before, col_w - 10),
@@ -931,7 +965,7 @@ class _Parts:
         for dim in self.ladder.dimensions:
             value = role.values.get(dim.id)
             if dim.is_rating:
-                expected = Paragraph(self.dots(value, dim.scale), self.styles["cell"])
+                expected = self.rating(self.dot_segments(value, dim.scale))
             else:
                 expected = self.para(str(value) if value is not None else "\u2014", "ws-value")
             story.append(KeepTogether([self.para(dim.name, "ws-dim"), expected, Spacer(1, 4),

@@ -500,6 +500,32 @@ def _dedupe(points):
 # ---------------------------------------------------------------- the competency radar
 
 
+def _radar_legend(fonts, roles, p, width, margin, size, s) -> list:
+    """Swatch and title per role: one centred row when it fits, else two columns."""
+    sw = size
+    entries = [(role, p.track_colour(k)) for k, role in enumerate(roles)]
+    widths = [sw * 2.0 + fonts.width(role.title, size) for role, _ in entries]
+    gap = 24 * s
+    row_h = (ASCENT + DESCENT) * size + 6 * s
+    items: list = []
+    if sum(widths) + gap * (len(widths) - 1) <= width - 2 * margin:
+        x = (width - sum(widths) - gap * (len(widths) - 1)) / 2
+        places = []
+        for w in widths:
+            places.append((x, margin))
+            x += w + gap
+    else:
+        rows = math.ceil(len(entries) / 2)
+        places = [(margin + (k % 2) * (width - 2 * margin) / 2, margin + (rows - 1 - k // 2) * row_h)
+                  for k in range(len(entries))]
+    for (role, colour), (x, y) in zip(entries, places):
+        items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.35), colour, 1.2, 2, kind="swatch"))
+        label = fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, size)
+        base = y + (sw - (ASCENT - DESCENT) * size) / 2
+        items.append(text_run(fonts, label, x + sw * 2.0, base, size, p.text, kind="legend"))
+    return items
+
+
 def radar_scene(
     ladder: Ladder,
     role_ids: list[str] | tuple[str, ...],
@@ -537,7 +563,9 @@ def radar_scene(
     bottom = margin + legend_h
     label_size = max(min_text, 10 * s)
     label_w = max(fonts.width(d.name, label_size) for d in dims)
-    label_w = min(label_w, width * 0.24)
+    # Longer names wrap onto two lines beside the axis, but a single word is never split.
+    longest_word = max(fonts.width(word, label_size) for d in dims for word in d.name.split())
+    label_w = max(min(label_w, width * 0.16), longest_word)
     cx = width / 2
     cy = (top + bottom) / 2
     radius = max(20.0, min((width - 2 * margin) / 2 - label_w - 8 * s, (top - bottom) / 2 - 2.4 * label_size - 6 * s))
@@ -555,7 +583,7 @@ def radar_scene(
         cos = math.cos(a)
         anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
         avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
-        lines = wrap(fonts, dim.name, max(avail, 30 * s), label_size)[:2]
+        lines = wrap(fonts, dim.name, max(avail, 30 * s), label_size)
         block = (len(lines) - 1) * LEADING * label_size
         if math.sin(a) > 0.2:
             base = ly + DESCENT * label_size + block
@@ -566,6 +594,8 @@ def radar_scene(
         for line in lines:
             items.append(text_run(fonts, line, lx, base, label_size, p.text, anchor=anchor, kind="axis-label"))
             base -= LEADING * label_size
+    # Fills first, then every outline and point on top, so one role's shape never hides another's edge.
+    shapes = []
     for k, role in enumerate(roles):
         colour = p.track_colour(k) if len(roles) > 1 else p.accent
         points = []
@@ -573,18 +603,11 @@ def radar_scene(
             value = role.values.get(dim.id)
             frac = (value / dim.scale) if isinstance(value, int) else 0.0
             points.append((cx + radius * frac * math.cos(a), cy + radius * frac * math.sin(a)))
-        items.append(Polygon(tuple(points), colour, colour, 1.6 * max(s, 0.6), fill_opacity=0.22, kind="profile"))
-        for x, y in points:
-            items.append(Circle(x, y, 2.4 * max(s, 0.6), colour))
+        shapes.append((tuple(points), colour))
+        items.append(Polygon(tuple(points), colour, None, 0, fill_opacity=0.2, kind="profile"))
+    for points, colour in shapes:
+        items.append(Polygon(points, None, colour, 1.8 * max(s, 0.6), kind="outline"))
+        items.extend(Circle(x, y, 2.4 * max(s, 0.6), colour) for x, y in points)
     if len(roles) > 1:
-        row_h = (ASCENT + DESCENT) * legend_size + 6 * s
-        for k, role in enumerate(roles):
-            col, row = k % 2, k // 2
-            x = margin + col * (width - 2 * margin) / 2
-            y = margin + (math.ceil(len(roles) / 2) - 1 - row) * row_h
-            colour = p.track_colour(k)
-            sw = legend_size
-            items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.4), colour, 1.2, 2, kind="swatch"))
-            label = fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, legend_size)
-            items.append(text_run(fonts, label, x + sw * 2.0, y + (sw - (ASCENT - DESCENT) * legend_size) / 2, legend_size, p.text, kind="legend"))
+        items.extend(_radar_legend(fonts, roles, p, width, margin, legend_size, s))
     return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))

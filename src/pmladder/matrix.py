@@ -38,15 +38,27 @@ def _md_row(cells: list[str]) -> str:
     return "| " + " | ".join(clean) + " |"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str | int:
+    """Ladder text as a spreadsheet shows it: a leading = + - @ would start a formula, so such
+    text gets a leading apostrophe, which spreadsheets treat as 'this is text' and hide."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(ladder: Ladder) -> str:
     roles = ladder.ordered_roles
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["dimension", "kind"] + [r.id for r in roles])
-    writer.writerow(["title", ""] + [r.title for r in roles])
+    writer.writerow(["title", ""] + [_csv_cell(r.title) for r in roles])
     writer.writerow(["level", ""] + [r.level for r in roles])
     if ladder.tracks:
         writer.writerow(["track", ""] + [r.track for r in roles])
     for dim in ladder.dimensions:
-        writer.writerow([dim.name, dim.kind] + [cell(dim, r.values.get(dim.id), ratings_as_dots=False) for r in roles])
+        values = [_csv_cell(cell(dim, r.values.get(dim.id), ratings_as_dots=False)) for r in roles]
+        writer.writerow([_csv_cell(dim.name), dim.kind] + values)
     return buffer.getvalue()
