@@ -34,7 +34,7 @@ from reportlab.platypus import (
 
 from .errors import MissingGlyphsWarning, PmladderWarning, RenderError
 from .fonts import FontSet
-from .layout import fit_line, ladder_scene, radar_scene
+from .layout import fit_line, ladder_scene, radar_scene, wrap
 from .model import Dimension, Ladder, Role
 from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces, register_family
 from .style import MM, Style
@@ -241,6 +241,37 @@ class _Rating(Flowable):
             x += stringWidth(text, self.font, self.size)
 
 
+class _PlainText(Flowable):
+    """Plain ladder text in a table cell: wrapped with layout's metrics and drawn line by line.
+
+    Looks like a left-aligned Paragraph of the same style, but there is no markup to parse and
+    no text can ever become markup; a large ladder's matrix has thousands of these.
+    """
+
+    def __init__(self, text: str, fontset: FontSet, size: float, leading: float, color: str, bold: bool = False):
+        super().__init__()
+        self.text, self.fontset = text, fontset
+        self.size, self.leading, self.color, self.bold = size, leading, color, bold
+        self._lines: list[str] = []
+        self._for_width: float | None = None
+
+    def wrap(self, avail_width, avail_height):
+        if self._for_width != avail_width:
+            self._lines = [line for paragraph in self.text.split("\n")
+                           for line in wrap(self.fontset, paragraph, avail_width, self.size, self.bold)]
+            self._for_width = avail_width
+        self.width = max((self.fontset.width(line, self.size, self.bold) for line in self._lines), default=0.0)
+        self.height = len(self._lines) * self.leading
+        return self.width, self.height
+
+    def draw(self):
+        face = self.fontset.bold if self.bold else self.fontset.regular
+        y = self.height - face.file.ascent / face.file.units_per_em * self.size  # as a Paragraph does
+        for line in self._lines:
+            draw_text(self.canv, self.fontset, line, 0, y, self.size, self.color, bold=self.bold)
+            y -= self.leading
+
+
 class _Band(Flowable):
     """The cover's colour band: full bleed to the page edges, its content at the bottom."""
 
@@ -428,7 +459,10 @@ class _Parts:
         base = style.fonts.base_size or 10.0
         k = base / 10.0
 
+        self.style_colours: dict[str, str] = {}
+
         def ps(name, size, leading, bold=False, color=p.text, **kw):
+            self.style_colours[name] = color
             return ParagraphStyle(
                 name, fontName=self.bold if bold else self.regular, fontSize=size * k, leading=leading * k,
                 textColor=colour(color), bulletFontName=self.regular, bulletFontSize=size * k,
@@ -501,8 +535,11 @@ class _Parts:
             self.fontset.width(" ".join(words[k:]), st.fontSize, bold)))
         return self.markup(" ".join(words[:best]), bold) + "<br/>" + self.markup(" ".join(words[best:]), bold)
 
-    def para(self, text: str, style: str = "body", width: float | None = None, bullet: str | None = None) -> Paragraph:
+    def para(self, text: str, style: str = "body", width: float | None = None, bullet: str | None = None):
         st = self.styles[style]
+        if style.startswith("cell") and bullet is None:
+            return _PlainText(text, self.fontset, st.fontSize, st.leading, self.style_colours[style],
+                              bold=st.fontName == self.bold)
         markup = self.markup(text, bold=st.fontName == self.bold, width=width, size=st.fontSize)
         return Paragraph(markup, st, bulletText=bullet)
 

@@ -8,6 +8,7 @@ slide PNG, the SVG and the handout.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,11 +25,17 @@ MAX_TITLE_LINES = 4
 # ---------------------------------------------------------------- text helpers
 
 
+# Where a line may break: any white space but the no-break ones ("Level\u00a03" stays together).
+_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
 def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap; a word wider than `width` is broken between characters (CJK, long compounds)."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _BREAKABLE_SPACE.split(text.strip()):
+        if not word:
+            continue
         candidate = f"{current} {word}" if current else word
         if fonts.width(candidate, size, bold) <= width:
             current = candidate
