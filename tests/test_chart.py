@@ -248,3 +248,25 @@ def test_same_input_gives_identical_files(tmp_path):
     for fmt in ("png", "svg", "pdf"):
         assert outputs[(1, fmt)] == outputs[(2, fmt)], fmt
     assert b"Date" not in outputs[(1, "svg")] and b"CreationDate" not in outputs[(1, "pdf")]
+
+
+def test_many_peers_share_a_cell_as_a_grid_and_arrows_still_clear_every_box():
+    roles = [{"id": f"r{i}", "title": "Role", "summary": "s", "level": 1, "track": "t0"} for i in range(5)]
+    roles.append({"id": "d", "title": "Director of Product Design and Research", "summary": "s", "level": 1,
+                  "track": "t0", "next": ["e"]})
+    roles.append({"id": "e", "title": "Lead", "summary": "s", "level": 2, "track": "t1"})
+    roles.append({"id": "f", "title": "Fellow", "summary": "s", "level": 2, "track": "t0", "next": ["g"]})
+    roles += [{"id": f"g{i}", "title": "Peer", "summary": "s", "level": 3, "track": "t0"} for i in range(6)]
+    roles.append({"id": "g", "title": "Distinguished", "summary": "s", "level": 3, "track": "t0"})
+    ladder = load_ladder({"ladder": {"title": "Peers"}, "roles": roles,
+                          "tracks": [{"id": "t0", "name": "Design"}, {"id": "t1", "name": "Research"}]})
+    scene = scene_for(ladder, highlight="d")
+    assert scene.overlaps() == []
+    rows = {round(box.rect.cy, 2) for rid, box in scene.role_boxes.items() if rid.startswith("r") or rid == "d"}
+    assert len(rows) == 2  # six peers: a grid of two rows
+    for line in edges(scene):
+        ends = [rid for rid, box in scene.role_boxes.items()
+                if _on_border(box.rect, line.points[0]) or _on_border(box.rect, line.points[-1])]
+        for rid, box in scene.role_boxes.items():
+            if rid not in ends:
+                assert not any(segment_hits(box.rect, p, q) for p, q in zip(line.points, line.points[1:])), rid

@@ -99,7 +99,7 @@ def ladder_scene(
         raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
     fonts = FontSet.for_style(style)
     notes: list[str] = []
-    for _attempt in range(6):
+    for _attempt in range(10):
         plan = _LadderPlan(ladder, style, fonts, width, height, highlight, title, min_text, links)
         needed = plan.build()
         if needed is None:
@@ -164,7 +164,7 @@ class _LadderPlan:
         best = None
         # Short labels go first when space is tight: the title is what a reader needs.
         for self.show_shorts in (True, False):
-            for box_h in (min(row_h - gap_v, 64 * s), row_h - 12.0):
+            for box_h in (min(row_h - gap_v, 64 * s), min(row_h - 12.0, 110 * s)):
                 slots = self._place(levels, columns, x0, y0, row_h, col_w, gap_h, max(box_h, 1.0))
                 fit = self._fit_titles(slots)
                 if fit is not None and (best is None or fit[0] > best[1][0] + 1.5):
@@ -172,8 +172,7 @@ class _LadderPlan:
             if best is not None:
                 break
         if best is None:
-            needed = self._needed_box_height(slots)
-            return max(1.1, (needed + 12.0) / row_h)
+            return self._growth(slots)
         slots, (title_size, wrapped) = best
 
         # Bands and level labels, behind everything.
@@ -220,12 +219,28 @@ class _LadderPlan:
                 box_w = min(avail, 330 * s * len(roles))
                 cell_x += (avail - box_w) / 2
             inner = 8 * s
-            each = (box_w - inner * (len(roles) - 1)) / len(roles)
-            row_mid = y0 + (r + 0.5) * row_h
+            # Many roles of one level and track share the cell as a grid: side by side while
+            # each box keeps a readable width, then in rows (the canvas grows if it must).
+            across = max(1, min(len(roles), int((box_w + inner) // (self._min_box_width() + inner))))
+            down = -(-len(roles) // across)
+            each_w = (box_w - inner * (across - 1)) / across
+            each_h = min(box_h, (row_h - 12.0 - inner * (down - 1)) / down)
+            block_h = down * each_h + (down - 1) * inner
+            row_top = y0 + (r + 0.5) * row_h + block_h / 2
+            if down > 1:
+                # Arrows leave upwards and arrive from below: promoting roles go in the top row
+                # of the grid and roles promoted into go in the bottom one, so no box blocks them.
+                incoming = {n for role in self.ladder.roles for n in role.next}
+                roles = sorted(roles, key=lambda role: 0 if role.next else (2 if role.id in incoming else 1))
             for k, role in enumerate(roles):
-                rect = Rect(cell_x + k * (each + inner), row_mid - box_h / 2, each, box_h)
+                a, d = k % across, k // across
+                rect = Rect(cell_x + a * (each_w + inner), row_top - (d + 1) * each_h - d * inner, each_w, each_h)
                 slots.append(_Slot(role, rect, r, c))
         return slots
+
+    def _min_box_width(self) -> float:
+        """Narrower than this, a box holds too few characters per line to read a title."""
+        return max(70 * self.s, 9 * self.min_text)
 
     # -- boxes and their text
 
@@ -247,29 +262,35 @@ class _LadderPlan:
         return height
 
     def _fit_titles(self, slots: list[_Slot]):
-        size = max(self.min_text, 13 * self.s * self.ts)
-        while size >= self.min_text - 1e-9:
+        start = max(self.min_text, 13 * self.s * self.ts)
+        sizes = [start - 0.5 * k for k in range(int((start - self.min_text) / 0.5) + 1)]
+        if sizes[-1] > self.min_text + 1e-9:
+            sizes.append(self.min_text)  # always try the minimum itself
+        for size in sizes:
             wrapped, ok = {}, True
             for slot in slots:
                 pad_x, pad_y = self._padding(slot)
                 lines = wrap(self.fonts, slot.role.title, slot.rect.w - 2 * pad_x, size, bold=True)
-                if len(lines) > MAX_TITLE_LINES or self._text_height(slot, size, len(lines)) > slot.rect.h - 2 * pad_y:
+                # Past four lines a smaller size reads better, until the minimum: then any count.
+                too_many = len(lines) > MAX_TITLE_LINES and size > self.min_text + 1e-9
+                if too_many or self._text_height(slot, size, len(lines)) > slot.rect.h - 2 * pad_y:
                     ok = False
                     break
                 wrapped[slot.role.id] = lines
             if ok:
                 return size, wrapped
-            size -= 0.5
         return None
 
-    def _needed_box_height(self, slots: list[_Slot]) -> float:
+    def _growth(self, slots: list[_Slot]) -> float:
+        """How much taller the canvas must be for every title to fit at the minimum size."""
         size = self.min_text
-        needed = 0.0
+        factor = 1.0
         for slot in slots:
             pad_x, pad_y = self._padding(slot)
             lines = wrap(self.fonts, slot.role.title, slot.rect.w - 2 * pad_x, size, bold=True)
-            needed = max(needed, self._text_height(slot, size, min(len(lines), MAX_TITLE_LINES)) + 2 * pad_y + 2)
-        return needed
+            needed = self._text_height(slot, size, len(lines)) + 2 * pad_y + 2
+            factor = max(factor, needed / max(slot.rect.h, 1.0))
+        return max(1.1, factor * 1.05)
 
     def _role_box(self, slot: _Slot, size: float, lines: list[str]) -> None:
         p, s, fonts, role = self.palette, self.s, self.fonts, slot.role
@@ -409,25 +430,38 @@ class _LadderPlan:
         if self.highlight:
             entries.append(("tag", self.ladder.label("you_are_here")))
         swatch = size * 1.1
-        cursor, base = x, y + DESCENT * size
+        width = self.W - 2 * x
+        marks = {"swatch": swatch * 1.6, "arrow": 22 * s, "tag": swatch * 1.6}
+        # Lay the entries out in rows first (the legend grows upwards from the bottom margin).
+        rows: list[list[tuple[int, str, str, float]]] = [[]]
+        cursor = 0.0
         for i, (kind, label) in enumerate(entries):
+            label = fit_line(fonts, label, width - marks[kind] - 5 * s, size)
+            need = marks[kind] + 5 * s + fonts.width(label, size)
+            if rows[-1] and cursor + need > width:
+                rows.append([])
+                cursor = 0.0
+            rows[-1].append((i, kind, label, cursor))
+            cursor += need + 16 * s
+        line_h = (ASCENT + DESCENT) * size + 5 * s
+        for r, row in enumerate(rows):
+            base = y + DESCENT * size + (len(rows) - 1 - r) * line_h
             mid = base + (ASCENT - DESCENT) * size / 2
-            if kind == "swatch":
-                colour = p.track_colour(i)
-                self.items.append(Box(Rect(cursor, mid - swatch / 2, swatch * 1.6, swatch),
-                                      tint(colour, self.style.chart.tint), colour, 1.0, 2 * s, kind="swatch"))
-                cursor += swatch * 1.6 + 5 * s
-            elif kind == "arrow":
-                self.items.append(Line(((cursor, mid), (cursor + 22 * s, mid)), p.muted,
-                                       self.style.chart.arrow_width * max(s, 0.6), arrow=True, head=6 * max(s, 0.6),
-                                       kind="legend"))
-                cursor += 22 * s + 5 * s
-            else:
-                self.items.append(Box(Rect(cursor, mid - swatch / 2, swatch * 1.6, swatch), "#FFFFFF",
-                                      p.highlight, 2.5 * max(s, 0.6), 2 * s, kind="swatch"))
-                cursor += swatch * 1.6 + 5 * s
-            self.items.append(text_run(fonts, label, cursor, base, size, p.muted, kind="legend"))
-            cursor += fonts.width(label, size) + 16 * s
+            for i, kind, label, offset in row:
+                left = x + offset
+                if kind == "swatch":
+                    colour = p.track_colour(i)
+                    self.items.append(Box(Rect(left, mid - swatch / 2, swatch * 1.6, swatch),
+                                          tint(colour, self.style.chart.tint), colour, 1.0, 2 * s, kind="swatch"))
+                elif kind == "arrow":
+                    self.items.append(Line(((left, mid), (left + 22 * s, mid)), p.muted,
+                                           self.style.chart.arrow_width * max(s, 0.6), arrow=True,
+                                           head=6 * max(s, 0.6), kind="legend"))
+                else:
+                    self.items.append(Box(Rect(left, mid - swatch / 2, swatch * 1.6, swatch), "#FFFFFF",
+                                          p.highlight, 2.5 * max(s, 0.6), 2 * s, kind="swatch"))
+                self.items.append(text_run(fonts, label, left + marks[kind] + 5 * s, base, size, p.muted, kind="legend"))
+        y += (len(rows) - 1) * line_h
         return y + (ASCENT + DESCENT) * size
 
 
