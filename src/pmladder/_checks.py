@@ -18,6 +18,10 @@ MAX_PROBLEMS = 50
 MAX_TEXT = 10_000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# "\ud83d" in a double-quoted YAML string is half of a UTF-16 pair, not a character: no
+# font, PDF or terminal can encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
 class TooManyProblems(Exception):
@@ -57,9 +61,12 @@ class Checker:
             if name in known:
                 result[name] = item
                 continue
-            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else f"; expected one of: {', '.join(known)}"
-            self.add(item, join(path, name), f"unknown field{suggestion}")
+            hint = difflib.get_close_matches(name[:100], known, n=1, cutoff=0.75)
+            if hint:
+                suggestion = f" (did you mean '{hint[0]}'?)"
+            else:
+                suggestion = f"; expected one of: {', '.join(known)}" if known else "; no fields are defined here"
+            self.add(item, join(path, shown_key(key)), f"unknown field{suggestion}")
         for name in required:
             if name not in result:
                 self.add(value, join(path, name), "required field is missing")
@@ -82,6 +89,11 @@ class Checker:
         if _CONTROL.search(text):
             bad = _CONTROL.search(text).group()
             self.add(value, path, f"control character {ord(bad):#06x} is not allowed in text")
+            return None
+        if _SURROGATE.search(text):
+            bad = _SURROGATE.search(text).group()
+            self.add(value, path, f"{ord(bad):#06x} is half of a UTF-16 surrogate pair, not a character "
+                     "(write the character itself, or \\U and 8 hex digits)")
             return None
         text = text.strip() if "\n" not in text else text.strip("\n").rstrip()
         if required and not text:
@@ -126,6 +138,16 @@ class Checker:
             self.add(value, path, f"expected one of {', '.join(choices)}, got {describe(value.data)}")
             return None
         return value.data
+
+
+def shown_key(key: Any) -> str:
+    """A mapping key as it appears in a problem's path: short keys as they are, others quoted.
+
+    Keys come from the file, so they may hold line breaks, terminal escape sequences or a
+    megabyte of text; quoting (repr) and shortening keeps every report one short line.
+    """
+    text = str(key)
+    return text if _PLAIN_KEY.fullmatch(text) else describe(text)
 
 
 def join(path: str, name: Any) -> str:

@@ -20,6 +20,7 @@ from .errors import Problem
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_VALUES = 100_000  # after alias expansion: a "billion laughs" file hits this in milliseconds
+MAX_NUMBER = 1_000  # characters in one number: longer ones are slow to convert (1:2:3... is quadratic)
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -32,6 +33,15 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_NODE_FOR_TAG = {"tag:yaml.org,2002:seq": SequenceNode, "tag:yaml.org,2002:map": MappingNode}
+_WHAT = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "null",
+}
+_KIND = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a mapping"}
 
 
 @dataclass(frozen=True)
@@ -55,22 +65,30 @@ class YamlProblem(Exception):
 
 
 class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses documents nested deeper than MAX_DEPTH.
+    """SafeLoader whose composer refuses documents nested deeper than MAX_DEPTH or holding
+    more than MAX_VALUES values.
 
     PyYAML's composer recurses once per nesting level, so without this a file of
-    ten thousand '[' would end in a RecursionError instead of a message.
+    ten thousand '[' would end in a RecursionError instead of a message. And it builds
+    the whole document before anything is counted: a 5 MB file of `1,1,1,...` is 2.6
+    million nodes, about a minute and 1.5 GB, so values are counted as they are composed.
     """
 
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
+        self._nodes = 0
 
     def compose_node(self, parent, index):
         self._depth += 1
+        self._nodes += 1
         try:
             if self._depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
                 raise YamlProblem(mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
+            if self._nodes > MAX_VALUES:
+                mark = self.peek_event().start_mark
+                raise YamlProblem(mark.line + 1, f"more than {MAX_VALUES:,} values in one file")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -133,43 +151,66 @@ def _reader_reason(exc: yaml.YAMLError) -> str:
 
 
 class _Converter:
-    """Turns composed nodes into Values, counting every value so aliases cannot explode."""
+    """Turns composed nodes into Values, counting every value so aliases cannot explode.
+
+    Aliases make the composed document a graph, not a tree: an alias may point at a value
+    that contains it (`a: &a [*a]`) or chain through hundreds of anchors. Depth is counted
+    here as well as in the composer, and a value that contains itself is refused, so no
+    alias trick ends in a RecursionError.
+    """
 
     def __init__(self):
         self.count = 0
+        self._open: set[int] = set()  # ids of the collection nodes being converted (the current path)
         self._constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
         yaml.constructor.SafeConstructor.__init__(self._constructor)
 
-    def convert(self, node: Node) -> Value:
+    def convert(self, node: Node, depth: int = 1) -> Value:
         self.count += 1
-        if self.count > MAX_VALUES:
-            raise YamlProblem(
-                node.start_mark.line + 1,
-                f"more than {MAX_VALUES:,} values once aliases are expanded",
-            )
         line = node.start_mark.line + 1
-        if node.tag not in _PLAIN_TAGS:
-            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlProblem(line, f"YAML tag {describe(shown, 60)} is not allowed: ladders are plain data")
+        if self.count > MAX_VALUES:
+            raise YamlProblem(line, f"more than {MAX_VALUES:,} values once aliases are expanded")
+        if depth > MAX_DEPTH:
+            raise YamlProblem(line, f"nesting deeper than {MAX_DEPTH} levels once aliases are expanded")
+        if node.tag not in _PLAIN_TAGS and not (node.tag == _MERGE_TAG and isinstance(node, ScalarNode)):
+            raise YamlProblem(line, f"YAML tag {describe(_shown_tag(node.tag), 60)} is not allowed: ladders are plain data")
+        expected = _NODE_FOR_TAG.get(node.tag, ScalarNode)
+        if not isinstance(node, expected):
+            raise YamlProblem(line, f"YAML tag {describe(_shown_tag(node.tag), 60)} cannot tag {_KIND[type(node)]}")
         if isinstance(node, ScalarNode):
-            data = self._constructor.construct_object(node, deep=True)
-            if isinstance(data, (datetime.date, datetime.datetime)):
-                data = node.value  # a date is just text to us; keep what the author wrote
-            return Value(data, line)
-        if isinstance(node, SequenceNode):
-            return Value([self.convert(item) for item in node.value], line)
-        assert isinstance(node, MappingNode)
-        return Value(self._mapping(node), line)
+            return Value(self._scalar(node, line), line)
+        if id(node) in self._open:
+            raise YamlProblem(line, "an alias refers to a value that contains it")
+        self._open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return Value([self.convert(item, depth + 1) for item in node.value], line)
+            assert isinstance(node, MappingNode)
+            return Value(self._mapping(node, depth), line)
+        finally:
+            self._open.discard(id(node))
 
-    def _mapping(self, node: MappingNode) -> dict[Any, Value]:
+    def _scalar(self, node: ScalarNode, line: int) -> Any:
+        if node.tag in (_TIMESTAMP_TAG, _MERGE_TAG):
+            return node.value  # a date is just text to us (even 2024-13-45); keep what the author wrote
+        if node.tag in _WHAT and len(node.value) > MAX_NUMBER:
+            raise YamlProblem(line, f"number is {len(node.value):,} characters long; the limit is {MAX_NUMBER:,}")
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, yaml.YAMLError):
+            # Only reachable with an explicit tag: `!!int x`, `!!bool maybe`, `!!float ""`.
+            what = _WHAT.get(node.tag, "a plain value")
+            raise YamlProblem(line, f"{describe(node.value)} is not {what} (YAML tag {describe(_shown_tag(node.tag))})") from None
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Value]:
         result: dict[Any, Value] = {}
         key_lines: dict[Any, int] = {}
         merged: list[dict[Any, Value]] = []
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
-                merged.extend(self._merge_sources(value_node))
+                merged.extend(self._merge_sources(value_node, depth))
                 continue
-            key = self.convert(key_node).data
+            key = self.convert(key_node, depth + 1).data
             if isinstance(key, (dict, list)):
                 raise YamlProblem(key_node.start_mark.line + 1, "a key must be plain text")
             line = key_node.start_mark.line + 1
@@ -178,21 +219,34 @@ class _Converter:
                     line, f"duplicate key {describe(key)} (first given at line {key_lines[key]})"
                 )
             key_lines[key] = line
-            result[key] = self.convert(value_node)
+            result[key] = self.convert(value_node, depth + 1)
         for source in merged:  # explicit keys win over merged ones, as in YAML 1.1
             for key, value in source.items():
                 result.setdefault(key, value)
         return result
 
-    def _merge_sources(self, node: Node) -> list[dict[Any, Value]]:
+    def _merge_sources(self, node: Node, depth: int) -> list[dict[Any, Value]]:
         nodes = node.value if isinstance(node, SequenceNode) else [node]
         sources = []
         for item in nodes:
+            line = item.start_mark.line + 1
             if not isinstance(item, MappingNode):
-                raise YamlProblem(item.start_mark.line + 1, "'<<' must merge a mapping")
+                raise YamlProblem(line, "'<<' must merge a mapping")
+            if id(item) in self._open:
+                raise YamlProblem(line, "an alias refers to a value that contains it")
+            if depth + 1 > MAX_DEPTH:
+                raise YamlProblem(line, f"nesting deeper than {MAX_DEPTH} levels once aliases are expanded")
             self.count += 1
-            sources.append(self._mapping(item))
+            self._open.add(id(item))
+            try:
+                sources.append(self._mapping(item, depth + 1))
+            finally:
+                self._open.discard(id(item))
         return sources
+
+
+def _shown_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def problem_from(exc: YamlProblem, file: str) -> Problem:

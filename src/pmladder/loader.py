@@ -279,7 +279,7 @@ class _LadderReader:
         check = self.check
         if value is None:
             return None
-        if not isinstance(value.data, str) or not _ID.match(value.data) or len(value.data) > 64:
+        if not isinstance(value.data, str) or not _ID.fullmatch(value.data) or len(value.data) > 64:
             check.add(
                 value, path,
                 f"expected a {what} id of lowercase letters, digits, '-' and '_' (at most 64), got {describe(value.data)}",
@@ -320,11 +320,11 @@ class _LadderReader:
                     line = fields["next"].line
                     if isinstance(fields["next"].data, list):
                         line = fields["next"].data[position].line
-                    check.add(None, f"roles[{index}].next[{position}]", f"unknown role '{target}'", line=line)
+                    check.add(None, f"roles[{index}].next[{position}]", f"unknown role {describe(target)}", line=line)
                 elif target == role.id:
                     check.add(fields["next"], f"roles[{index}].next", f"role '{role.id}' cannot lead to itself")
             if role.reports_to is not None and role.reports_to not in known:
-                check.add(fields["reports_to"], f"roles[{index}].reports_to", f"unknown role '{role.reports_to}'")
+                check.add(fields["reports_to"], f"roles[{index}].reports_to", f"unknown role {describe(role.reports_to)}")
         if check.problems or len(by_id) != len(known):
             return  # a cycle through a broken role would only confuse
         cycle = _find_cycle(by_id)

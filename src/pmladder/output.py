@@ -24,19 +24,31 @@ def write_output(target: str | os.PathLike, data: bytes, *, overwrite: bool = Tr
         stream.flush()
         return STDOUT
     path = Path(target)
+    shown = str(path)
     try:
+        if path.is_symlink():
+            # Replace the file the link points to; renaming over the link would make it a file.
+            path = Path(os.path.realpath(path))
         if path.is_dir():
-            raise OutputError(f"{path}: is a folder; give a file name")
+            raise OutputError(f"{shown}: is a folder; give a file name")
         if not overwrite and path.exists():
-            raise OutputError(f"{path}: already exists (use --force to overwrite)")
+            raise OutputError(f"{shown}: already exists (use --force to overwrite)")
+        if path.exists() and not path.is_file():
+            return _write_special(path, shown, data)
+        for folder in (path.parent, *path.parent.parents):
+            if folder.exists():  # mkdir would only say "File exists"
+                if not folder.is_dir():
+                    raise OutputError(f"{shown}: cannot create its folder: {folder} is a file")
+                break
         path.parent.mkdir(parents=True, exist_ok=True)
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(f"{path}: cannot create its folder: {exc.strerror or exc}") from None
+        raise OutputError(f"{shown}: cannot create its folder: {exc.strerror or exc}") from None
     temp = None
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        # The name is shortened so a target name near the 255-byte limit still gets a temporary file.
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".part", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -46,14 +58,24 @@ def write_output(target: str | os.PathLike, data: bytes, *, overwrite: bool = Tr
         os.replace(temp, path)
         temp = None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+        raise OutputError(f"{shown}: cannot be written: {exc.strerror or exc}") from None
     finally:
         if temp is not None:
             try:
                 os.unlink(temp)
             except OSError:
                 pass
-    return str(path)
+    return shown
+
+
+def _write_special(path: Path, shown: str, data: bytes) -> str:
+    """A device or a named pipe (/dev/null, /dev/stdout, a FIFO): written to, never replaced."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot be written: {exc.strerror or exc}") from None
+    return shown
 
 
 def _umask() -> int:
