@@ -116,7 +116,7 @@ class TestRejected:
     @pytest.mark.parametrize(
         "text, expected",
         [
-            ("", "1: the file is empty; expected a mapping of ladder fields"),
+            ("", "1: the file is empty; expected a mapping of fields"),
             ("- a\n- b\n", "1: expected a mapping with 'ladder' and 'roles', got a list"),
             ("ladder: {title: X}\nladder: {title: Y}\nroles: []\n", "2: duplicate key 'ladder' (first given at line 1)"),
             ("ladder: {title: X}\n", "1: roles: required field is missing"),
@@ -178,7 +178,7 @@ class TestRejected:
     def test_object_tags_are_refused_and_nothing_runs(self, write, tmp_path):
         marker = tmp_path / "ran"
         path = write(f'!!python/object/apply:os.system ["touch {marker}"]\n')
-        assert errors(path) == [f"{path}:1: YAML tag '!!python/object/apply:os.system' is not allowed: ladders are plain data"]
+        assert errors(path) == [f"{path}:1: YAML tag '!!python/object/apply:os.system' is not allowed: only plain data is read"]
         assert not marker.exists()
 
     def test_huge_values_are_shortened_in_messages(self, write):
@@ -250,3 +250,36 @@ class TestLabels:
 
         docs = (DEFAULT_LADDER.parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
         assert all(f"| `{key}` |" in docs for key in DEFAULT_LABELS)
+
+
+def test_fast_and_reference_yaml_composers_agree():
+    """libyaml's events, composed by us, give the same located values as PyYAML's own composer,
+    or leave the file to it; so every message and line stays the reference one."""
+    from pmladder import _yaml
+
+    root = DEFAULT_LADDER.parent.parent
+    paths = [*root.glob("data/**/*.yaml"), *root.glob("styles/*.yaml"), *root.glob("tests/corpus/*/*.yaml")]
+    compared = 0
+    for path in paths:
+        text = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+        try:
+            fast = _yaml._compose_fast(text)
+        except _yaml.YamlProblem as problem:
+            with pytest.raises(_yaml.YamlProblem) as reference:
+                _yaml._compose_checked(text)
+            assert (reference.value.line, reference.value.message) == (problem.line, problem.message), path
+            continue
+        if fast is _yaml._SLOW:
+            continue
+        if fast is None:
+            assert _yaml._compose_checked(text) is None, path
+            continue
+        try:
+            reference = _yaml._Converter().convert(_yaml._compose_checked(text))
+        except _yaml.YamlProblem:
+            with pytest.raises(_yaml.YamlProblem):
+                _yaml._Converter().convert(fast)
+            continue
+        assert _yaml._Converter().convert(fast) == reference, path
+        compared += 1
+    assert compared > 50

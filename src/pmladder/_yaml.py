@@ -117,10 +117,20 @@ def parse(data: bytes, file: str) -> Value:
         raise YamlProblem(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    node = _compose_fast(text)
+    if node is _SLOW:
+        node = _compose_checked(text)
+    if node is None:
+        raise YamlProblem(1, "the file is empty; expected a mapping of fields")
+    return _Converter().convert(node)
+
+
+def _compose_checked(text: str) -> Node | None:
+    """The reference composer (pure Python): slow, but its messages are the ones we show."""
     loader = None
     try:
         loader = _BoundedLoader(text)
-        node = loader.get_single_node()
+        return loader.get_single_node()
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -136,9 +146,97 @@ def parse(data: bytes, file: str) -> Value:
     finally:
         if loader is not None:
             loader.dispose()
-    if node is None:
-        raise YamlProblem(1, "the file is empty; expected a mapping of ladder fields")
-    return _Converter().convert(node)
+
+
+_SLOW = object()  # _compose_fast's answer when the reference composer must decide
+
+
+def _compose_fast(text: str):
+    """Compose with libyaml's parser (10x faster) for files that parse cleanly.
+
+    Events come from C; nodes are built here without recursion, with the same depth and
+    value limits as the reference composer. Anything unusual (a syntax error, an undefined or
+    repeated anchor, several documents) returns _SLOW, so the reference composer produces
+    its usual message.
+    """
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return _SLOW
+    loader = loader_class(text)
+    try:
+        return _compose_events(loader)
+    except (yaml.YAMLError, _Unusual):
+        return _SLOW
+    finally:
+        loader.dispose()
+
+
+class _Unusual(Exception):
+    """Leave this document to the reference composer."""
+
+
+def _compose_events(loader) -> Node | None:
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    loader.get_event()  # document start
+    anchors: dict[str, Node] = {}
+    stack: list[Node] = []
+    keys: list[Node | None] = []  # per open mapping: its key waiting for a value
+    root = None
+    count = 0
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.DocumentEndEvent):
+            break
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node = stack.pop()
+            keys.pop()
+            node.end_mark = event.end_mark
+        else:
+            count += 1
+            if count > MAX_VALUES:
+                raise YamlProblem(event.start_mark.line + 1, f"more than {MAX_VALUES:,} values in one file")
+            if len(stack) + 1 > MAX_DEPTH:  # every value counts as a level, as in the reference
+                raise YamlProblem(event.start_mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
+            if isinstance(event, yaml.AliasEvent):
+                if event.anchor not in anchors:
+                    raise _Unusual
+                node = anchors[event.anchor]
+            else:
+                node = _start_node(loader, event)
+                if event.anchor is not None:
+                    if event.anchor in anchors:
+                        raise _Unusual
+                    anchors[event.anchor] = node  # before its children: `&a [*a]` is caught later
+                if not isinstance(node, ScalarNode):
+                    stack.append(node)
+                    keys.append(None)
+                    continue
+        if not stack:
+            root = node
+        elif isinstance(stack[-1], SequenceNode):
+            stack[-1].value.append(node)
+        elif keys[-1] is None:
+            keys[-1] = node
+        else:
+            stack[-1].value.append((keys[-1], node))
+            keys[-1] = None
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise _Unusual  # a second document
+    return root
+
+
+def _start_node(loader, event) -> Node:
+    tag = event.tag
+    if isinstance(event, yaml.ScalarEvent):
+        if tag is None or tag == "!":
+            tag = loader.resolve(ScalarNode, event.value, event.implicit)
+        return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    kind = SequenceNode if isinstance(event, yaml.SequenceStartEvent) else MappingNode
+    if tag is None or tag == "!":
+        tag = loader.resolve(kind, None, event.implicit)
+    return kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
 
 
 def _reader_reason(exc: yaml.YAMLError) -> str:
@@ -173,7 +271,7 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise YamlProblem(line, f"nesting deeper than {MAX_DEPTH} levels once aliases are expanded")
         if node.tag not in _PLAIN_TAGS and not (node.tag == _MERGE_TAG and isinstance(node, ScalarNode)):
-            raise YamlProblem(line, f"YAML tag {describe(_shown_tag(node.tag), 60)} is not allowed: ladders are plain data")
+            raise YamlProblem(line, f"YAML tag {describe(_shown_tag(node.tag), 60)} is not allowed: only plain data is read")
         expected = _NODE_FOR_TAG.get(node.tag, ScalarNode)
         if not isinstance(node, expected):
             raise YamlProblem(line, f"YAML tag {describe(_shown_tag(node.tag), 60)} cannot tag {_KIND[type(node)]}")
