@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, reject, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, make_ladder
@@ -375,8 +375,8 @@ def ladders(draw, crowded: bool = False) -> dict:
     """A valid ladder as plain data: 1-40 roles, 1-5 tracks, random dimensions, ratings and text.
 
     Any text may hold unbreakable 25-120 character words. Unless `crowded`, the chart has room:
-    at most 8 levels, one role per track and level, and a ladder title of at most 40 characters;
-    `crowded` allows up to 40 levels, many peers side by side in one cell and long titles.
+    at most 8 levels and one role per track and level; `crowded` allows up to 40 levels and
+    many peers side by side in one cell.
     """
     long = True
     track_count = draw(st.integers(1, 5))
@@ -430,8 +430,7 @@ def ladders(draw, crowded: bool = False) -> dict:
         if values or draw(st.booleans()):
             role["dimensions"] = values
         roles.append(role)
-    # The chart's title line is not wrapped yet (test_known_limit_long_ladder_title_in_the_chart)
-    meta = {"title": draw(texts(4) if crowded else texts(2, long=False).filter(lambda t: len(t) <= 40))}
+    meta = {"title": draw(texts(4, long))}
     for key in ("subtitle", "organization", "version"):
         if draw(st.booleans()):
             meta[key] = draw(st.one_of(st.just(""), texts(4)))
@@ -482,14 +481,7 @@ def test_random_valid_ladders_load_lay_out_and_render(data):
             from pmladder.handout import render_pdf
         except ImportError as exc:  # pragma: no cover - only while the handout is being written
             pytest.skip(f"pmladder.handout is not importable yet ({exc}); PNG checked, PDF not")
-        try:
-            pdf = render_pdf(ladder, style)
-        except RenderError as exc:
-            if str(exc) != KNOWN_LIMIT:
-                raise
-            # A known limit of the handout's narrower chart (test_known_limit_unbreakable_title_
-            # in_a_narrow_column); when that test starts passing, remove this reject too.
-            reject()
+        pdf = render_pdf(ladder, style)
     missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphsWarning)]
     assert not missing, "a drawn character has no font although its script is covered"
     reader = pypdf.PdfReader(io.BytesIO(pdf))
@@ -552,9 +544,7 @@ def test_a_long_track_name_without_spaces():
     assert ladder_scene(ladder, load_style(None)).overlaps() == []
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=True, reason="layout: the chart's title is one line, never "
-                   "wrapped or shortened, so a long ladder title runs out of the picture")
-def test_known_limit_long_ladder_title_in_the_chart():
+def test_a_long_ladder_title_wraps_inside_the_chart():
     from pmladder.layout import ladder_scene
 
     ladder = load_ladder({"ladder": {"title": "Career Ladder " * 9}, "roles": [{"id": "a", "title": "A", "level": 1,
@@ -562,25 +552,22 @@ def test_known_limit_long_ladder_title_in_the_chart():
     assert ladder_scene(ladder, load_style(None)).overlaps() == []
 
 
-@pytest.mark.xfail(raises=RenderError, strict=True, reason="handout: the chart in the PDF refuses a five-track "
-                   "ladder whose one title is an 80-character word ('too many levels to draw readably')")
-def test_known_limit_unbreakable_title_in_a_narrow_column():
+def test_an_unbreakable_title_in_a_narrow_column_is_drawn():
     from pmladder.handout import render_pdf
 
     ladder = _tracks_ladder(5, [{"id": "a", "title": "M" * 80}])
     assert render_pdf(ladder, load_style(None)).startswith(b"%PDF-")
 
 
-@pytest.mark.xfail(raises=ValueError, strict=True, reason="style: page.margin_mm is checked against 0..1000, not "
-                   "against the page; margins wider than the page crash ReportLab (an 'internal error' in the CLI)")
-def test_known_limit_margins_wider_than_the_page(tmp_path):
+def test_margins_wider_than_the_page_are_refused(tmp_path):
     from pmladder import PmladderError
     from pmladder.handout import render_pdf
 
     path = tmp_path / "wide-margins.yaml"
     path.write_text("page:\n  margin_mm: 1000\n", encoding="utf-8")
-    with pytest.raises(PmladderError):
+    with pytest.raises(PmladderError) as info:
         render_pdf(load_ladder(), load_style(str(path)))
+    assert info.value.lines == [f"{path}:2: page.margin_mm: expected a number from 0 to 50, got 1000"]
 
 
 # ---------------------------------------------------------------- 3b. random mutations load or fail cleanly

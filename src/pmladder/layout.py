@@ -130,9 +130,12 @@ class _LadderPlan:
         margin = 22 * s
         top = self.H - margin
         if self.show_title:
-            size = self.size(20)
-            self.items.append(text_run(fonts, ladder.title, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
-            top -= (ASCENT + DESCENT) * size + 4 * s
+            size, lines = self._title_lines(ladder.title, self.W - 2 * margin)
+            for line in lines:
+                self.items.append(text_run(fonts, line, margin, top - ASCENT * size, size, p.primary, bold=True,
+                                           kind="heading"))
+                top -= LEADING * size
+            top -= (ASCENT + DESCENT - LEADING) * size + 4 * s
             if ladder.subtitle:
                 sub = self.size(11)
                 line = fit_line(fonts, ladder.subtitle, self.W - 2 * margin, sub)
@@ -162,9 +165,12 @@ class _LadderPlan:
         # A comfortable box height first; if titles do not fit, every bit of the row but the
         # arrows' channel; only then a taller canvas.
         best = None
-        # Short labels go first when space is tight: the title is what a reader needs.
-        for self.show_shorts in (True, False):
-            for box_h in (min(row_h - gap_v, 64 * s), min(row_h - 12.0, 110 * s)):
+        # A comfortable box; a taller one if that sets the titles clearly larger; short labels
+        # dropped (the title is what a reader needs); and only then every bit of the row.
+        for self.show_shorts, heights in ((True, (min(row_h - gap_v, 64 * s), min(row_h - 12.0, 110 * s))),
+                                          (False, (min(row_h - gap_v, 64 * s), min(row_h - 12.0, 110 * s))),
+                                          (False, (row_h - 12.0,))):
+            for box_h in heights:
                 slots = self._place(levels, columns, x0, y0, row_h, col_w, gap_h, max(box_h, 1.0))
                 fit = self._fit_titles(slots)
                 if fit is not None and (best is None or fit[0] > best[1][0] + 1.5):
@@ -197,6 +203,20 @@ class _LadderPlan:
         for slot in slots:
             self._role_box(slot, title_size, wrapped[slot.role.id])
         return None
+
+    def _title_lines(self, title: str, width: float) -> tuple[float, list[str]]:
+        """The ladder's title on one line, smaller if need be, else on two; never past the edge."""
+        fonts = self.fonts
+        full, least = self.size(20), self.size(15)
+        size = full
+        while size > least and fonts.width(title, size, True) > width:
+            size -= 0.5
+        if fonts.width(title, size, True) <= width:
+            return size, [title]
+        lines = wrap(fonts, title, width, size, bold=True)
+        if len(lines) > 2:
+            lines = [lines[0], fit_line(fonts, " ".join(lines[1:]), width, size, bold=True)]
+        return size, lines
 
     def _place(self, levels, columns, x0, y0, row_h, col_w, gap_h, box_h) -> list[_Slot]:
         """Boxes in a grid of levels (rows) and tracks (columns); one track climbs as a staircase."""

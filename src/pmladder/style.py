@@ -25,6 +25,7 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 MM = 72 / 25.4
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+MAX_MARGIN_MM = 50  # leaves a Letter or A4 page at least 11 cm of width for the content
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,8 @@ class _StyleReader:
                 changes[name] = self._font(item, path)
             elif section == "page" and name == "size":
                 changes[name] = check.choice(item, path, PAGE_SIZES)
+            elif section == "page" and name == "margin_mm":
+                changes[name] = self._number(item, path, high=MAX_MARGIN_MM)
             elif isinstance(default, (int, float)) and not isinstance(default, bool):
                 changes[name] = self._number(item, path)
         clean = {k: v for k, v in changes.items() if v is not None}
@@ -212,10 +215,10 @@ class _StyleReader:
             return None
         return value.data.upper()
 
-    def _number(self, value: Value, path: str) -> float | None:
+    def _number(self, value: Value, path: str, high: float = 1000) -> float | None:
         data = value.data
-        if isinstance(data, bool) or not isinstance(data, (int, float)) or not 0 <= data <= 1000:
-            self.check.add(value, path, f"expected a number from 0 to 1000, got {describe(data)}")
+        if isinstance(data, bool) or not isinstance(data, (int, float)) or not 0 <= data <= high:
+            self.check.add(value, path, f"expected a number from 0 to {high:g}, got {describe(data)}")
             return None
         return float(data)
 
