@@ -144,4 +144,13 @@ class TestStyleFiles:
         (tmp_path / "a.yaml").write_text("extends: b.yaml\n", encoding="utf-8")
         (tmp_path / "b.yaml").write_text("extends: a.yaml\n", encoding="utf-8")
         lines = style_errors(tmp_path / "a.yaml")
-        assert lines[0].endswith("extends: styles extend each other in a cycle")
+        assert lines == [f"{tmp_path / 'b.yaml'}:1: extends: 'a.yaml' leads back to this style: "
+                         "styles extend each other in a cycle"]
+
+    def test_extends_an_unknown_style_names_the_line(self, tmp_path):
+        path = tmp_path / "team.yaml"
+        path.write_text("# ours\nextends: corporate\n", encoding="utf-8")
+        assert style_errors(path) == [
+            f"{path}:2: extends: no style 'corporate': give a built-in style "
+            "(brand-example, default, print, slides) or a style file next to this one"
+        ]

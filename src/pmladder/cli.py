@@ -38,7 +38,7 @@ class _Command(click.Command):
                 click.echo(f"Error: {line}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
-            click.echo("Interrupted; nothing was written.", err=True)
+            click.echo("Interrupted; no partly written file was left behind.", err=True)
             ctx.exit(130)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise

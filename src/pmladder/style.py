@@ -121,8 +121,6 @@ def _load(name_or_path: str | os.PathLike, chain: tuple[str, ...]) -> Style:
     else:
         raise StyleError([Problem(text, None, "", f"no such style; built-in styles: {', '.join(builtins)}")])
     key = str(path.resolve())
-    if key in chain:
-        raise StyleError([Problem(shown, None, "extends", "styles extend each other in a cycle")])
     data = read_input(str(path), StyleError)
     try:
         root = _yaml.parse(data, shown)
@@ -154,10 +152,9 @@ class _StyleReader:
             return None
         base = Style()
         if "extends" in fields:
-            parent = check.text(fields["extends"], "extends", required=True)
-            if parent:
-                target = parent if parent in builtin_styles() else str(self.path.parent / parent)
-                base = _load(target, self.chain)
+            base = self._parent(fields["extends"])
+            if base is None:
+                return None
         changes: dict[str, Any] = {"name": self.path.stem, "source": str(self.path)}
         changes["description"] = check.text(fields.get("description"), "description") or (
             base.description if "extends" in fields else ""
@@ -172,6 +169,25 @@ class _StyleReader:
         if "rcparams" in fields:
             changes["rcparams"] = self._rcparams(fields["rcparams"], base.rcparams)
         return replace(base, **changes)
+
+    def _parent(self, value: Value) -> Style | None:
+        """The style this one extends: a built-in name, or a file relative to this one."""
+        name = self.check.text(value, "extends", required=True)
+        if not name:
+            return None
+        builtins = builtin_styles()
+        if name in builtins:
+            target = builtins[name]
+        else:
+            target = self.path.parent / name
+            if not target.is_file():
+                self.check.add(value, "extends", f"no style {describe(name)}: give a built-in style "
+                               f"({', '.join(builtins)}) or a style file next to this one")
+                return None
+        if str(target.resolve()) in self.chain:
+            self.check.add(value, "extends", f"{describe(name)} leads back to this style: styles extend each other in a cycle")
+            return None
+        return _load(str(target) if name not in builtins else name, self.chain)
 
     def _bool(self, value: Value, path: str) -> bool:
         if not isinstance(value.data, bool):
