@@ -114,6 +114,7 @@ class FontSet:
         self.fallback = tuple(resolve_font(f) for f in fallback)
         self.missing: dict[str, set[str]] = {}  # character -> where it occurs (a short context)
         self._choice: dict[tuple[str, bool], Face | None] = {}
+        self._system: list[Face] = []  # installed faces already chosen for some character
 
     @classmethod
     def for_style(cls, style) -> FontSet:
@@ -124,13 +125,17 @@ class FontSet:
         if key not in self._choice:
             primary = self.bold if bold else self.regular
             face = None
-            for candidate in (primary, self.regular, *self.fallback):
+            # System faces found for earlier characters come before asking fontconfig again:
+            # a Japanese ladder then costs one fc-list call, not one per kanji.
+            for candidate in (primary, self.regular, *self.fallback, *self._system):
                 if candidate.file.covers(char):
                     face = candidate
                     break
             else:
                 system = _system_faces_for(char)
                 face = system[0] if system else None
+                if face is not None:
+                    self._system.append(face)
             self._choice[key] = face
         return self._choice[key]
 
