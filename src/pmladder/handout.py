@@ -256,20 +256,30 @@ class _PlainText(Flowable):
         self._for_width: float | None = None
 
     def wrap(self, avail_width, avail_height):
-        if self._for_width != avail_width:
+        if self._for_width != avail_width:  # tables ask several times for the same width
             self._lines = [line for paragraph in self.text.split("\n")
                            for line in wrap(self.fontset, paragraph, avail_width, self.size, self.bold)]
             self._for_width = avail_width
-        self.width = max((self.fontset.width(line, self.size, self.bold) for line in self._lines), default=0.0)
-        self.height = len(self._lines) * self.leading
+            self.width = max((self.fontset.width(line, self.size, self.bold) for line in self._lines), default=0.0)
+            self.height = len(self._lines) * self.leading
         return self.width, self.height
 
     def draw(self):
-        face = self.fontset.bold if self.bold else self.fontset.regular
-        y = self.height - face.file.ascent / face.file.units_per_em * self.size  # as a Paragraph does
+        primary = self.fontset.bold if self.bold else self.fontset.regular
+        y = self.height - primary.file.ascent / primary.file.units_per_em * self.size  # as a Paragraph does
+        text = self.canv.beginText()  # one text object per cell: a canvas string per line costs 3x
+        text.setFillColor(colour(self.color))
+        current = None
         for line in self._lines:
-            draw_text(self.canv, self.fontset, line, 0, y, self.size, self.color, bold=self.bold)
+            text.setTextOrigin(0, y)
+            for face, run in self.fontset.runs(line, self.bold):
+                if face != current:
+                    register_faces([face])
+                    text.setFont(face.name, self.size)
+                    current = face
+                text.textOut(run)
             y -= self.leading
+        self.canv.drawText(text)
 
 
 class _Band(Flowable):

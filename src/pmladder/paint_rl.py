@@ -53,7 +53,7 @@ def colour(value: str | None):
 def text_runs(fontset: FontSet, text: str, x: float, size: float, bold: bool = False, anchor: str = "start"):
     """[(face, run, x)] for one line of text, each run starting where the previous one ends."""
     runs = fontset.runs(text, bold)
-    widths = [sum(face.file.char_width(c) for c in run) * size for face, run in runs]
+    widths = [face.file.text_width(run) * size for face, run in runs]
     total = sum(widths)
     cursor = {"start": x, "middle": x - total / 2, "end": x - total}[anchor]
     placed = []
