@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from . import _yaml
 from ._yaml import Value, describe
-from .errors import Problem
+from .errors import InputError, Problem
+
+T = TypeVar("T")
 
 MAX_PROBLEMS = 50
 MAX_TEXT = 10_000
@@ -148,6 +151,26 @@ def shown_key(key: Any) -> str:
     """
     text = str(key)
     return text if _PLAIN_KEY.fullmatch(text) else describe(text)
+
+
+def read_checked(data: bytes, file: str, error: type[InputError], read: Callable[[Value, Checker], T | None]) -> T:
+    """Parse YAML bytes and validate them with `read(root, checker)`.
+
+    Raises `error` with every problem found, in line order (at most MAX_PROBLEMS of them).
+    """
+    try:
+        root = _yaml.parse(data, file)
+    except _yaml.YamlProblem as exc:
+        raise error([_yaml.problem_from(exc, file)]) from None
+    check = Checker(file)
+    try:
+        result = read(root, check)
+    except TooManyProblems:
+        result = None
+        check.problems.append(Problem(file, None, "", f"stopped after {len(check.problems)} problems"))
+    if check.problems or result is None:
+        raise error(sorted(check.problems, key=lambda p: p.line if p.line is not None else float("inf")))
+    return result
 
 
 def join(path: str, name: Any) -> str:

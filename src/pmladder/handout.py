@@ -563,6 +563,28 @@ class _Parts:
         value = max(0, min(value, scale))
         return [(FILLED * value, self.palette.accent), (EMPTY * (scale - value), self.palette.muted)]
 
+    def grid(self, size: float, *, pad_x: float, pad_top: float, pad_bottom: float) -> list:
+        """The TableStyle commands every table starts from: our font, top-aligned, even padding."""
+        return [
+            ("FONT", (0, 0), (-1, -1), self.regular, size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+            ("TOPPADDING", (0, 0), (-1, -1), pad_top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad_bottom),
+        ]
+
+    def headed_grid(self, *, pad_top: float, pad_bottom: float) -> list:
+        """A comparison table: header row on the primary colour, tinted first column, zebra rows."""
+        p = self.palette
+        return [
+            *self.grid(8.5, pad_x=5, pad_top=pad_top, pad_bottom=pad_bottom),
+            ("BACKGROUND", (0, 0), (-1, 0), colour(self.head_fill)),
+            ("BACKGROUND", (0, 1), (0, -1), colour(p.surface)),
+            ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colour(p.background), colour(p.bands[0])]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)),
+        ]
+
     def rating(self, segments, style: str = "cell") -> _Rating:
         st = self.styles[style]
         return _Rating(segments, st.fontName, st.fontSize, st.leading)
@@ -713,14 +735,7 @@ class _Parts:
             text = f'<a href="#{key}">{self.markup(title, bold=level == 0)}</a>'
             rows.append([Paragraph(text, self.styles[st]), _PageRef(key, self.styles["toc-page"].fontSize)])
         table = Table(rows, colWidths=[self.frame_width - 48, 48])
-        commands = [
-            ("FONT", (0, 0), (-1, -1), self.regular, 10),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ]
+        commands = self.grid(10, pad_x=0, pad_top=1.5, pad_bottom=1.5)
         for i, (level, _, _) in enumerate(entries):
             if level == 0 and i > 0:
                 commands.append(("TOPPADDING", (0, i), (-1, i), 8))
@@ -765,14 +780,7 @@ class _Parts:
         for c in range(columns):
             widths += [each - 30, 30 + (gap if c < columns - 1 else 0)]
         table = Table(rows, colWidths=widths)
-        commands = [
-            ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
+        commands = self.grid(8.5, pad_x=2, pad_top=3, pad_bottom=3)
         for c in range(columns):
             commands.append(("LINEBELOW", (2 * c, 0), (2 * c + 1, -1), 0.4, colour(self.palette.rule)))
             if c < columns - 1:
@@ -861,12 +869,7 @@ class _Parts:
                          self.value_para(dim, role.values.get(dim.id), width - key_w - 6)])
         table = Table(rows, colWidths=[key_w, width - key_w])
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *self.grid(8.5, pad_x=3, pad_top=2.5, pad_bottom=3),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, colour(self.palette.rule)),
         ]))
         return table
@@ -929,19 +932,7 @@ class _Parts:
                     rows.append([name, self.value_para(dim, change.before, col_w - 10),
                                  self.value_para(dim, change.after, col_w - 10)])
             table = Table(rows, colWidths=[name_w, col_w, width - name_w - col_w], repeatRows=1)
-            table.setStyle(TableStyle([
-                ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), colour(self.head_fill)),
-                ("BACKGROUND", (0, 1), (0, -1), colour(p.surface)),
-                ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colour(p.background), colour(p.bands[0])]),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                *spans,
-            ]))
+            table.setStyle(TableStyle([*self.headed_grid(pad_top=3, pad_bottom=4), *spans]))
             block = ([heading] if heading else []) + [sub, table]
             story.append(KeepTogether(block) if len(changes) < 14 else block[0])
             if len(changes) >= 14:
@@ -987,17 +978,8 @@ class _Parts:
                 rows.append(row)
             table = Table(rows, colWidths=[head_w] + [col_w] * len(group), repeatRows=1, splitInRow=1)
             table.setStyle(TableStyle([
-                ("FONT", (0, 0), (-1, -1), self.regular, 8.5),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), colour(self.head_fill)),
-                ("BACKGROUND", (0, 1), (0, -1), colour(p.surface)),
-                ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colour(p.background), colour(p.bands[0])]),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)),
+                *self.headed_grid(pad_top=4, pad_bottom=5),
                 ("LINEAFTER", (0, 0), (0, -1), 0.6, colour(p.rule)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]))
             story.append(table)
         return story

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import _yaml
-from ._checks import Checker, TooManyProblems, join
+from ._checks import Checker, join, read_checked
 from ._yaml import Value, describe
 from .errors import LadderError, Problem
 from .model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
@@ -73,19 +73,7 @@ def read_input(path: str, error: type[LadderError] | Any) -> bytes:
 
 def parse_ladder(data: bytes, file: str, name: str | None = None) -> Ladder:
     """Validate YAML bytes as a ladder; `file` is only used in messages."""
-    try:
-        root = _yaml.parse(data, file)
-    except _yaml.YamlProblem as exc:
-        raise LadderError([_yaml.problem_from(exc, file)]) from None
-    check = Checker(file)
-    try:
-        ladder = _LadderReader(check).read(root, name)
-    except TooManyProblems:
-        ladder = None
-        check.problems.append(Problem(file, None, "", f"stopped after {len(check.problems)} problems"))
-    if check.problems or ladder is None:
-        raise LadderError(sorted(check.problems, key=lambda p: p.line if p.line is not None else float("inf")))
-    return ladder
+    return read_checked(data, file, LadderError, lambda root, check: _LadderReader(check).read(root, name))
 
 
 def slug(text: str) -> str:

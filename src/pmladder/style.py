@@ -14,8 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import _yaml
-from ._checks import Checker, TooManyProblems, join
+from ._checks import Checker, join, read_checked
 from ._yaml import Value, describe
 from .errors import Problem, StyleError
 from .loader import read_input
@@ -122,18 +121,7 @@ def _load(name_or_path: str | os.PathLike, chain: tuple[str, ...]) -> Style:
         raise StyleError([Problem(text, None, "", f"no such style; built-in styles: {', '.join(builtins)}")])
     key = str(path.resolve())
     data = read_input(str(path), StyleError)
-    try:
-        root = _yaml.parse(data, shown)
-    except _yaml.YamlProblem as exc:
-        raise StyleError([_yaml.problem_from(exc, shown)]) from None
-    check = Checker(shown)
-    try:
-        style = _StyleReader(check, path, chain + (key,)).read(root)
-    except TooManyProblems:
-        style = None
-    if check.problems or style is None:
-        raise StyleError(check.problems)
-    return style
+    return read_checked(data, shown, StyleError, lambda root, check: _StyleReader(check, path, chain + (key,)).read(root))
 
 
 class _StyleReader:
