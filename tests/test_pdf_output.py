@@ -117,3 +117,15 @@ class TestPdfCommand:
         assert runner.invoke(cli, ["pdf", "--page-size", "a4", "--role", "pm", "-o", str(target)]).exit_code == 0
         box = PdfReader(str(target)).pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_an_svg_logo_is_drawn_as_vector_graphics_on_the_cover_and_header(tmp_path):
+    (tmp_path / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60">'
+        '<rect x="0" y="0" width="60" height="60" fill="#123456"/></svg>', encoding="utf-8")
+    (tmp_path / "style.yaml").write_text("logo:\n  file: logo.svg\n", encoding="utf-8")
+    reader = PdfReader(io.BytesIO(render_pdf(load_ladder(), style=str(tmp_path / "style.yaml"))))
+    fill = b".070588 .203922 .337255 rg"  # #123456, as the content stream sets it
+    for page in reader.pages[:2]:
+        assert fill in page.get_contents().get_data()
+        assert not page.images  # vector, not a bitmap

@@ -282,6 +282,21 @@ class _PlainText(Flowable):
         self.canv.drawText(text)
 
 
+class _Logo(Flowable):
+    """The style's logo (PNG, JPEG or SVG) at a given height, left-aligned."""
+
+    def __init__(self, parts, height: float):
+        super().__init__()
+        self.parts = parts
+        self.width, self.height = height * parts.logo_aspect, height
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        self.parts.draw_logo(self.canv, 0, 0, self.height)
+
+
 class _Band(Flowable):
     """The cover's colour band: full bleed to the page edges, its content at the bottom."""
 
@@ -396,9 +411,7 @@ class _HandoutDoc(BaseDocTemplate):
         logo = parts.style.logo
         right = pw - m
         if logo and logo.header and parts.logo_ok:
-            h = 14
-            w = h * parts.logo_aspect
-            canv.drawImage(logo.file, right - w, rule_y + 3, w, h, mask="auto")
+            w = parts.draw_logo(canv, right - 14 * parts.logo_aspect, rule_y + 3, 14)
             right -= w + 8
         title = fit_line(fonts, parts.ladder.title, right - m, size)
         draw_text(canv, fonts, title, m, rule_y + 5, size, p.muted)
@@ -459,7 +472,7 @@ class _Parts:
         self.frame_width = pw - 2 * self.margin
         self.frame_height = ph - 2 * self.margin
         self.landscape_width = ph - 2 * self.margin
-        self.logo_ok, self.logo_aspect = False, 1.0
+        self.logo_ok, self.logo_aspect, self.logo_drawing = False, 1.0, None
         if style.logo:
             self._check_logo(style.logo.file)
         p = self.palette
@@ -599,17 +612,37 @@ class _Parts:
     # -- geometry helpers
 
     def _check_logo(self, path: str) -> None:
-        if path.lower().endswith(".svg"):
-            warnings.warn(f"logo {path}: SVG logos are not drawn in the PDF; use a PNG or JPEG",
-                          PmladderWarning, stacklevel=2)
-            return
         try:
-            from reportlab.lib.utils import ImageReader
+            if path.lower().endswith(".svg"):
+                from svglib.svglib import svg2rlg  # only teams with an SVG logo pay for it
 
-            w, h = ImageReader(path).getSize()
+                drawing = svg2rlg(path)
+                if drawing is None or not drawing.width or not drawing.height:
+                    raise ValueError("not a drawable SVG")
+                self.logo_drawing = drawing
+                w, h = drawing.width, drawing.height
+            else:
+                from reportlab.lib.utils import ImageReader
+
+                w, h = ImageReader(path).getSize()
             self.logo_ok, self.logo_aspect = True, w / h if h else 1.0
         except Exception:  # an unreadable image: leave it out rather than fail the handout
             warnings.warn(f"logo {path} could not be read; the handout has no logo", PmladderWarning, stacklevel=2)
+
+    def draw_logo(self, canv, x: float, y: float, height: float) -> float:
+        """The style's logo `height` points tall with its lower left corner at (x, y); its width."""
+        width = height * self.logo_aspect
+        if self.logo_drawing is not None:  # SVG: vector graphics, scaled
+            from reportlab.graphics import renderPDF
+
+            canv.saveState()
+            canv.translate(x, y)
+            canv.scale(width / self.logo_drawing.width, height / self.logo_drawing.height)
+            renderPDF.draw(self.logo_drawing, canv, 0, 0)
+            canv.restoreState()
+        else:
+            canv.drawImage(self.style.logo.file, x, y, width, height, mask="auto")
+        return width
 
     def track_index(self, role: Role) -> int:
         for i, track in enumerate(self.ladder.columns):
@@ -694,12 +727,7 @@ class _Parts:
         band = _Band(inner, self.band_fill, (m, m, m), self.frame_height * 0.42, 22)
         story: list = [band, Spacer(1, 28)]
         if self.logo_ok and self.style.logo.cover:
-            from reportlab.platypus import Image
-
-            h = 40
-            img = Image(self.style.logo.file, width=h * self.logo_aspect, height=h)
-            img.hAlign = "LEFT"
-            story += [img, Spacer(1, 16)]
+            story += [_Logo(self, 40), Spacer(1, 16)]
         if ladder.organization:
             story.append(self.para(ladder.organization, "cover-meta"))
         if ladder.version:
