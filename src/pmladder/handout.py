@@ -13,7 +13,6 @@ import io
 import math
 import re
 import warnings
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -42,6 +41,14 @@ from .style import MM, Style
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
 WHITE = "#FFFFFF"
+
+
+def escape(text: str) -> str:
+    """Ladder text made safe inside Paragraph markup: & < > print as themselves.
+
+    (xml.sax.saxutils.escape does the same but imports urllib, ssl and email: 20 ms.)
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
 _SEPARATORS = re.compile(r"([/\\_.:;,=+|@&?#~\-])(?=\S)")
 _LONG_WORD = re.compile(r"\S{16,}")
