@@ -283,3 +283,33 @@ def test_fast_and_reference_yaml_composers_agree():
         assert _yaml._Converter().convert(fast) == reference, path
         compared += 1
     assert compared > 50
+
+
+# What the seed text says of each role, as words the role's text must carry (in our own words).
+SEED_FACTS = {
+    "apm": ["first step", "research", "data", "coordinat", "cross-functional", "requirements", "senior"],
+    "pm": ["success", "product line", "vision", "priorit", "engineering", "design", "marketing", "customers",
+           "business", "strategy", "roadmap", "stakeholder"],
+    "spm": ["several products", "portfolio", "strategic initiatives", "long-term", "mentor", "decision"],
+    "gpm": ["mentor", "strategic goals", "vision", "cross-functional", "launch", "resources", "performance",
+            "senior leadership", "innovation", "execution"],
+    "director": ["leadership", "business goals", "budget", "organizational change", "executive", "metrics", "vision"],
+    "vp": ["entire product", "overarching", "priorities", "company objectives", "innovation", "continuous improvement",
+           "stakeholders"],
+    "cpo": ["ceo", "c-suite", "vision", "revenue growth", "competitive", "leadership", "business acumen"],
+}
+
+
+@pytest.mark.parametrize("role_id", sorted(SEED_FACTS))
+def test_default_ladder_keeps_every_fact_of_the_seed(role_id):
+    role = load_ladder().role(role_id)
+    text = " ".join([role.title, role.summary, *role.responsibilities, *role.skills, *map(str, role.values.values())])
+    assert [word for word in SEED_FACTS[role_id] if word not in text.lower()] == []
+
+
+def test_default_introduction_keeps_the_seed_facts():
+    intro = " ".join(p for section in load_ladder().intro for p in section.paragraphs).lower()
+    for word in ("developed", "market", "technology", "user experience", "business", "demand", "growth",
+                 "customer", "agile", "digital transformation", "strategic", "analytical", "interpersonal",
+                 "hierarchy", "authority"):
+        assert word in intro, word
