@@ -131,7 +131,7 @@ class TestDocument:
         start = next(p for _, t, p in outline(reader) if t == apm.title)
         text = norm(pages[start] + pages[start + 1])
         assert "Whatchangesatthenextlevel" in text
-        assert norm("●○○○○ → ●●○○○ (+1)") in text  # product strategy 1 -> 2
+        assert norm("●○○○○ ●●○○○ (+1)") in text  # product strategy 1 -> 2, side by side
         top = ladder.ordered_roles[-1]
         end = next(p for _, t, p in outline(reader) if t == top.title)
         assert "Thisisthetopofitstrack." in norm(pages[end] + pages[end + 1])

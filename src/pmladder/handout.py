@@ -952,22 +952,22 @@ class _Parts:
             rows = [[self.para(ladder.label("dimension"), "cell-head", width=name_w - 10),
                      self.para(role.title, "cell-head", width=col_w - 10),
                      self.para(nxt.title, "cell-head", width=col_w - 10)]]
-            spans = []
             for change in changes:
                 dim = change.dimension
                 name = self.para(dim.name, "cell-bold", width=name_w - 10)
                 if dim.is_rating:
-                    segments = [*self.dot_segments(change.before, dim.scale), (" \u2192 ", p.text),
-                                *self.dot_segments(change.after, dim.scale)]
+                    # This role's dots under this role, the next role's under it, and the step
+                    # beside them: +1, or a real minus sign for a step down.
+                    after = self.dot_segments(change.after, dim.scale)
                     if change.delta is not None:
-                        segments.append((f" ({change.delta:+d})", p.text))
-                    rows.append([name, self.rating(segments), ""])
-                    spans.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
+                        step = f"+{change.delta}" if change.delta > 0 else f"\u2212{-change.delta}"
+                        after.append((f"  ({step})", p.text))
+                    rows.append([name, self.rating(self.dot_segments(change.before, dim.scale)), self.rating(after)])
                 else:
                     rows.append([name, self.value_para(dim, change.before, col_w - 10),
                                  self.value_para(dim, change.after, col_w - 10)])
             table = Table(rows, colWidths=[name_w, col_w, width - name_w - col_w], repeatRows=1)
-            table.setStyle(TableStyle([*self.headed_grid(pad_top=3, pad_bottom=4), *spans]))
+            table.setStyle(TableStyle(self.headed_grid(pad_top=3, pad_bottom=4)))
             block = ([heading] if heading else []) + [sub, table]
             story.append(KeepTogether(block) if len(changes) < 14 else block[0])
             if len(changes) >= 14:
@@ -976,23 +976,43 @@ class _Parts:
 
     # -- the comparison matrix
 
+    def matrix_groups(self, per_table: int) -> list[tuple[str, list[Role]]]:
+        """The matrix's tables: whole tracks packed together while they fit, a track too big for
+        one table split evenly; each with a caption naming its tracks (or its share of roles)."""
+        ladder = self.ladder
+        pieces: list[tuple[str, list[Role]]] = []
+        for track in ladder.columns:
+            roles = list(ladder.roles_in(track))
+            if not roles:  # a track with no roles yet has no column in the matrix
+                continue
+            chunks = math.ceil(len(roles) / per_table)
+            per = math.ceil(len(roles) / chunks)
+            name = track.name if track else ladder.label("roles")
+            for c in range(chunks):
+                part = roles[c * per : (c + 1) * per]
+                suffix = f" ({c + 1}/{chunks})" if chunks > 1 else ""
+                pieces.append((name + suffix, part))
+        groups: list[tuple[str, list[Role]]] = []
+        for name, part in pieces:
+            if groups and len(groups[-1][1]) + len(part) <= per_table and not name.endswith(")"):
+                groups[-1] = (f"{groups[-1][0]} \u00b7 {name}", groups[-1][1] + part)
+            else:
+                groups.append((name, part))
+        return groups
+
     def matrix(self, width: float, heading: bool = True) -> list:
         ladder, p = self.ladder, self.palette
-        roles = list(ladder.ordered_roles)
         dims = ladder.dimensions
         head_w = min(width * 0.3, max(min(130.0, width * 0.2), self.longest_word(d.name for d in dims) + 12))
         per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // 72)))
-        chunks = math.ceil(len(roles) / per_table)
-        per = math.ceil(len(roles) / chunks)
+        groups = self.matrix_groups(per_table)
         story: list = []
         if heading:
             story.append(self.heading(ladder.label("matrix")))
-        for c in range(chunks):
-            group = roles[c * per : (c + 1) * per]
+        for c, (label, group) in enumerate(groups):
             if c > 0:
                 story.append(PageBreak())
-            if chunks > 1:
-                label = f"{ladder.label('roles')} {c * per + 1}\u2013{c * per + len(group)} / {len(roles)}"
+            if len(groups) > 1:
                 story.append(self.para(label, "h3-free"))
             col_w = (width - head_w) / len(group)
             header = [self.para(ladder.label("dimension"), "cell-head")]
@@ -1026,15 +1046,26 @@ class _Parts:
             self.para(f"{self.ladder.label('worksheet')}: {role.title}", "h1"),
             self.para(self.ladder.label("worksheet_hint"), "caption"),
         ]
+        blocks = []
         for dim in self.ladder.dimensions:
             value = role.values.get(dim.id)
             if dim.is_rating:
                 expected = self.rating(self.dot_segments(value, dim.scale))
             else:
                 expected = self.para(str(value) if value is not None else "\u2014", "ws-value")
-            story.append(KeepTogether([self.para(dim.name, "ws-dim"), expected, Spacer(1, 4),
-                                       _Ruled(3, 19, self.palette.rule), Spacer(1, 6)]))
-        return story
+            blocks.append([self.para(dim.name, "ws-dim"), expected, Spacer(1, 4),
+                           _Ruled(3, 19, self.palette.rule), Spacer(1, 6)])
+        if len(blocks) <= 6:
+            return story + [KeepTogether(block) for block in blocks]
+        # Longer lists in two columns, so a role's worksheet stays one page.
+        rows = [blocks[i : i + 2] + ([] if i + 1 < len(blocks) else [""]) for i in range(0, len(blocks), 2)]
+        grid = Table(rows, colWidths=["50%", "50%"])
+        grid.setStyle(TableStyle([
+            *self.grid(10, pad_x=0, pad_top=0, pad_bottom=2),
+            ("RIGHTPADDING", (0, 0), (0, -1), 14),
+            ("LEFTPADDING", (1, 0), (1, -1), 14),
+        ]))
+        return story + [grid]
 
 
 class _DocAnchor(_Anchor):

@@ -615,7 +615,12 @@ def radar_scene(
     top = height - margin
     if title:
         size = max(min_text, 16 * s)
-        heading = " vs ".join(r.title for r in roles) if len(roles) <= 3 else ladder.title
+        # Full titles if they fit, else the short labels ("APM vs PM vs Senior PM"), else the ladder.
+        heading = ladder.title
+        for candidate in (" vs ".join(r.title for r in roles), " vs ".join(r.short for r in roles)):
+            if len(roles) <= 4 and fonts.width(candidate, size, True) <= width - 2 * margin:
+                heading = candidate
+                break
         heading = fit_line(fonts, heading, width - 2 * margin, size, bold=True)
         items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
         top -= (ASCENT + DESCENT) * size + 8 * s
@@ -638,6 +643,12 @@ def radar_scene(
         items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
     for a in angles:
         items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
+    tick = max(min_text, 7.5 * s)
+    if len({d.scale for d in dims}) == 1 and radius / steps >= 1.6 * tick:
+        # The scale, once, along the first axis: each ring's value just below it.
+        for step in range(1, steps + 1):
+            y = cy + radius * step / steps - ASCENT * tick - 2
+            items.append(text_run(fonts, str(step), cx + 3 * s, y, tick, p.muted, kind="tick"))
     for _i, (dim, a) in enumerate(zip(dims, angles)):
         lx = cx + (radius + 8 * s) * math.cos(a)
         ly = cy + (radius + 8 * s) * math.sin(a)

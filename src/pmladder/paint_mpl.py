@@ -38,8 +38,10 @@ def paint(scene: Scene, *, dpi: float = 144.0, rcparams=None) -> Figure:
     """A Figure of exactly scene.width x scene.height points at `dpi`."""
     families = [_family(face.path) for face in scene.font_faces]
     bold_family = families[1] if len(families) > 1 else families[0]
-    regular = _unique([families[0]] + families[2:])
-    bold = _unique([bold_family] + families[2:])
+    # A generic family last: an SVG opened where DejaVu is not installed (PowerPoint on a Mac)
+    # then falls back to a sans-serif face rather than the viewer's default serif.
+    regular = _unique([families[0]] + families[2:] + ["sans-serif"])
+    bold = _unique([bold_family] + families[2:] + ["sans-serif"])
     fig = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi)
     FigureCanvasAgg(fig)  # a real canvas, so callers can draw() and measure without pyplot
     fig.patch.set_facecolor(scene.background or "none")

@@ -36,7 +36,7 @@ class Palette:
     background: str = "#FFFFFF"
     surface: str = "#F2F4F7"
     rule: str = "#D0D6DE"
-    highlight: str = "#B84D00"
+    highlight: str = "#1B1F24"
     tracks: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
     bands: tuple[str, ...] = ("#F7F8FA", "#FFFFFF")
 
