@@ -911,7 +911,7 @@ class _Parts:
 
     def promotion(self, role: Role) -> list:
         ladder = self.ladder
-        story: list = [self.para(ladder.label("promotion_paths"), "h2")]
+        story: list = [self.para(ladder.label("promotion_paths"), "h3")]
         nexts = ladder.next_roles(role)
         lines = []
         for nxt in nexts:
