@@ -1001,7 +1001,7 @@ class _Parts:
         return groups
 
     def matrix(self, width: float, heading: bool = True) -> list:
-        ladder, p = self.ladder, self.palette
+        ladder = self.ladder
         dims = ladder.dimensions
         head_w = min(width * 0.3, max(min(130.0, width * 0.2), self.longest_word(d.name for d in dims) + 12))
         per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // 72)))
@@ -1015,29 +1015,36 @@ class _Parts:
             if len(groups) > 1:
                 story.append(self.para(label, "h3-free"))
             col_w = (width - head_w) / len(group)
-            header = [self.para(ladder.label("dimension"), "cell-head")]
-            for role in group:
-                track = ladder.track(role.track)
-                level = ladder.label("level", n=role.level).replace(" ", "\u00a0")
-                sub = f"{role.short} \u00b7 {level}" + (f" \u00b7 {track.name}" if track else "")
-                header.append([self.para(role.title, "cell-head", width=col_w - 10),
-                               self.para(sub, "cell-head-small", width=col_w - 10)])
-            rows = [header]
-            for dim in dims:
-                first = [self.para(dim.name, "cell-bold", width=head_w - 10)]
-                if dim.description:
-                    first.append(self.para(dim.description, "cell-small", width=head_w - 10))
-                row = [first]
-                for role in group:
-                    row.append(self.value_para(dim, role.values.get(dim.id), col_w - 10))
-                rows.append(row)
-            table = Table(rows, colWidths=[head_w] + [col_w] * len(group), repeatRows=1, splitInRow=1)
-            table.setStyle(TableStyle([
-                *self.headed_grid(pad_top=4, pad_bottom=5),
-                ("LINEAFTER", (0, 0), (0, -1), 0.6, colour(p.rule)),
-            ]))
-            story.append(table)
+            # Text rows first, then the ratings as a block of their own that moves to the next
+            # page whole rather than leaving one row of dots behind.
+            blocks = [[d for d in dims if not d.is_rating], [d for d in dims if d.is_rating]]
+            for k, block in enumerate(b for b in blocks if b):
+                table = self.matrix_table(group, block, head_w, col_w)
+                story += [Spacer(1, 10), KeepTogether([table])] if k else [table]
         return story
+
+    def matrix_table(self, group: list[Role], dims, head_w: float, col_w: float) -> Table:
+        """One table of the matrix: a header row of roles, then a row per dimension."""
+        ladder = self.ladder
+        header = [self.para(ladder.label("dimension"), "cell-head")]
+        for role in group:
+            track = ladder.track(role.track)
+            level = ladder.label("level", n=role.level).replace(" ", "\u00a0")
+            sub = f"{role.short} \u00b7 {level}" + (f" \u00b7 {track.name}" if track else "")
+            header.append([self.para(role.title, "cell-head", width=col_w - 10),
+                           self.para(sub, "cell-head-small", width=col_w - 10)])
+        rows = [header]
+        for dim in dims:
+            first = [self.para(dim.name, "cell-bold", width=head_w - 10)]
+            if dim.description:
+                first.append(self.para(dim.description, "cell-small", width=head_w - 10))
+            rows.append([first, *(self.value_para(dim, role.values.get(dim.id), col_w - 10) for role in group)])
+        table = Table(rows, colWidths=[head_w] + [col_w] * len(group), repeatRows=1, splitInRow=1)
+        table.setStyle(TableStyle([
+            *self.headed_grid(pad_top=4, pad_bottom=5),
+            ("LINEAFTER", (0, 0), (0, -1), 0.6, colour(self.palette.rule)),
+        ]))
+        return table
 
     # -- evidence worksheets
 
