@@ -925,11 +925,8 @@ class _Parts:
                       f'{self.markup(other.title)} <font color="{self.palette.muted}">({self.markup(where)})</font>')
             story.append(Paragraph(markup, self.styles["bullet"], bulletText="\u2022"))
         if not nexts:
-            story.append(self.para(self.top_line(role), "body"))
+            story.append(self.para(ladder.label("top_of_track"), "body"))
         return [KeepTogether(story)]
-
-    def top_line(self, role: Role) -> str:
-        return self.ladder.label("top_of_track")
 
     def changes(self, role: Role, width: float) -> list:
         ladder, p = self.ladder, self.palette

@@ -168,9 +168,6 @@ class Ladder:
     def next_roles(self, role: Role) -> tuple[Role, ...]:
         return tuple(self.role(role_id) for role_id in role.next)
 
-    def previous_roles(self, role: Role) -> tuple[Role, ...]:
-        return tuple(r for r in self.roles if role.id in r.next)
-
     def changes(self, role: Role, next_role: Role) -> tuple[Change, ...]:
         """What differs from `role` to `next_role`, dimension by dimension, in dimension order."""
         return tuple(
