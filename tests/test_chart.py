@@ -270,3 +270,17 @@ def test_many_peers_share_a_cell_as_a_grid_and_arrows_still_clear_every_box():
         for rid, box in scene.role_boxes.items():
             if rid not in ends:
                 assert not any(segment_hits(box.rect, p, q) for p, q in zip(line.points, line.points[1:])), rid
+
+
+def test_wrapping_never_starts_a_line_with_a_prolonged_sound_mark_or_closing_punctuation():
+    from pmladder.fonts import FontSet
+    from pmladder.layout import wrap
+
+    fonts = FontSet.for_style(STYLE)
+    text = "エンジニアリングマネージャー、プロダクトマネージャー。"
+    if not all(fonts.face_for(c) for c in text):
+        pytest.skip("needs a CJK font")
+    for width in range(45, 200, 3):  # from five characters a line, the narrowest box
+        lines = wrap(fonts, text, width, 9)
+        assert "".join(lines) == text
+        assert not [line for line in lines[1:] if line[0] in "ー、。・ャュョッ"], width

@@ -29,6 +29,19 @@ MAX_TITLE_LINES = 4
 _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
+# Characters a line may not start with (Japanese kinsoku shori, and closing punctuation anywhere).
+_NO_LINE_START = frozenset("ー、。，．・：；？！）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々)]},.;:!?%")
+
+
+def _carry(line: str) -> int:
+    """How many characters to move to the next line with a character that cannot start one:
+    the last, and any before it that cannot start a line either."""
+    count = 1
+    while count < len(line) and line[-count] in _NO_LINE_START:
+        count += 1
+    return count
+
+
 def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap; a word wider than `width` is broken between characters (CJK, long compounds)."""
     lines: list[str] = []
@@ -46,6 +59,10 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
         for char in word:  # only reached for a word that does not fit on a line of its own
             if fonts.width(current + char, size, bold) <= width or not current:
                 current += char
+            elif char in _NO_LINE_START and _carry(current) < len(current):
+                keep = len(current) - _carry(current)  # carry characters over rather than start with ー or 。
+                lines.append(current[:keep])
+                current = current[keep:] + char
             else:
                 lines.append(current)
                 current = char
@@ -54,6 +71,12 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
             current = ""
     if current:
         lines.append(current)
+    for i in range(1, len(lines)):  # a line that still starts with ー or 、 borrows from the one before
+        while lines[i] and lines[i][0] in _NO_LINE_START and len(lines[i - 1]) > 1:
+            moved = lines[i - 1][-1] + lines[i]
+            if fonts.width(moved, size, bold) > width:
+                break
+            lines[i - 1], lines[i] = lines[i - 1][:-1], moved
     return lines or [""]
 
 
