@@ -295,6 +295,8 @@ def test_limits_in_the_docs_are_the_limits_in_the_code():
     assert f"| One text field | at most {_checks.MAX_TEXT:,} characters |" in docs
     assert f"| Nesting depth | at most {_yaml.MAX_DEPTH} levels |" in docs
     assert f"| Values after alias expansion | at most {_yaml.MAX_VALUES:,} |" in docs
+    assert f"| One number | at most {_yaml.MAX_NUMBER:,} characters |" in docs
+    assert f"| Problems reported per file | the first {_checks.MAX_PROBLEMS} " in docs
 
 
 @pytest.mark.parametrize("name", ["alias-bomb", "alias-bomb-merge", "alias-chain-deep", "alias-self-reference",
