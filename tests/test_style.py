@@ -154,3 +154,18 @@ class TestStyleFiles:
             f"{path}:2: extends: no style 'corporate': give a built-in style "
             "(brand-example, default, print, slides) or a style file next to this one"
         ]
+
+
+def test_print_style_tells_tracks_apart_without_colour():
+    """Grey alone is hard to tell apart on paper: every other track, and its legend swatch, is dashed."""
+    from pmladder.layout import ladder_scene
+    from pmladder.scene import Box
+
+    ladder = load_ladder(TWO_TRACK)
+    for name, expect_dashes in (("print", True), ("default", False)):
+        scene = ladder_scene(ladder, load_style(name))
+        dashed = {rid for rid, box in scene.role_boxes.items() if box.dash}
+        second = {r.id for r in ladder.roles if r.track == ladder.tracks[1].id}
+        assert dashed == (second if expect_dashes else set()), name
+        swatches = [b for b in scene.of(Box) if b.kind == "swatch" and b.stroke_width <= 1.0]
+        assert any(b.dash for b in swatches) == expect_dashes, name

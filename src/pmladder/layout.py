@@ -281,6 +281,13 @@ class _LadderPlan:
                 slots.append(_Slot(role, rect, r, c))
         return slots
 
+    def _dash(self, track_index: int) -> tuple[float, ...] | None:
+        """In grayscale styles every other track gets a dashed outline: greys alone are hard to
+        tell apart on paper, and the legend shows the same dash."""
+        if not self.style.grayscale or track_index % 2 == 0:
+            return None
+        return (3.0 * max(self.s, 0.6), 2.0 * max(self.s, 0.6))
+
     def _min_box_width(self) -> float:
         """Narrower than this, a box holds too few characters per line to read a title."""
         return max(70 * self.s, 9 * self.min_text)
@@ -343,7 +350,7 @@ class _LadderPlan:
             Box(slot.rect, tint(colour, self.style.chart.tint), p.highlight if lit else colour,
                 (3.2 if lit else 1.0) * self.style.chart.line_width * max(s, 0.6),
                 self.style.chart.corner_radius * s, kind="role", role_id=role.id,
-                link=f"role-{role.id}" if self.links else None)
+                link=f"role-{role.id}" if self.links else None, dash=None if lit else self._dash(slot.column))
         )
         pad_x, pad_y = self._padding(slot)
         block = self._text_height(slot, size, len(lines))
@@ -495,7 +502,8 @@ class _LadderPlan:
                 if kind == "swatch":
                     colour = p.track_colour(i)
                     self.items.append(Box(Rect(left, mid - swatch / 2, swatch * 1.6, swatch),
-                                          tint(colour, self.style.chart.tint), colour, 1.0, 2 * s, kind="swatch"))
+                                          tint(colour, self.style.chart.tint), colour, 1.0, 2 * s, kind="swatch",
+                                          dash=self._dash(i)))
                 elif kind == "arrow":
                     self.items.append(Line(((left, mid), (left + 22 * s, mid)), p.muted,
                                            self.style.chart.arrow_width * max(s, 0.6), arrow=True,

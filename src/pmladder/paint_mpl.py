@@ -83,7 +83,8 @@ def _rgba(colour: str, alpha: float):
 
 def _box(ax, box: Box, z: int) -> None:
     r = box.rect
-    common = dict(facecolor=box.fill or "none", edgecolor=box.stroke or "none", linewidth=box.stroke_width, zorder=z)
+    common = dict(facecolor=box.fill or "none", edgecolor=box.stroke or "none", linewidth=box.stroke_width, zorder=z,
+                  linestyle=(0, box.dash) if box.dash else "solid")
     if box.radius > 0:
         radius = min(box.radius, r.w / 2, r.h / 2)
         patch = FancyBboxPatch((r.x + radius, r.y + radius), r.w - 2 * radius, r.h - 2 * radius,

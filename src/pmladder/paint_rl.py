@@ -89,7 +89,7 @@ def drawing(scene: Scene, fontset: FontSet) -> Drawing:
             radius = min(item.radius, r.w / 2, r.h / 2)
             d.add(RLRect(r.x, r.y, r.w, r.h, rx=radius, ry=radius, fillColor=colour(item.fill),
                          strokeColor=colour(item.stroke) if item.stroke_width > 0 else None,
-                         strokeWidth=item.stroke_width))
+                         strokeWidth=item.stroke_width, strokeDashArray=list(item.dash) if item.dash else None))
         elif isinstance(item, Line):
             _line(d, item)
         elif isinstance(item, Polygon):

@@ -68,6 +68,7 @@ class Box:
     kind: str = "role"
     role_id: str | None = None
     link: str | None = None  # a destination name painters may link (the role's page)
+    dash: tuple[float, ...] | None = None  # a dashed outline (on, off, ... in points)
 
 
 @dataclass(frozen=True)
