@@ -284,3 +284,16 @@ def test_wrapping_never_starts_a_line_with_a_prolonged_sound_mark_or_closing_pun
         lines = wrap(fonts, text, width, 9)
         assert "".join(lines) == text
         assert not [line for line in lines[1:] if line[0] in "ー、。・ャュョッ"], width
+
+
+def test_a_one_letter_word_never_ends_a_line():
+    from pmladder.fonts import FontSet
+    from pmladder.layout import wrap
+
+    fonts = FontSet.for_style(STYLE)
+    text = "Wiceprezes Zarządu ds. Inżynierii Oprogramowania i Rozwoju Technologii w Spółce z Grupy"
+    widest = int(max(fonts.width(word, 9) for word in text.split())) + 1
+    for width in range(widest, 400, 4):  # every word fits a line: breaks fall between words
+        lines = wrap(fonts, text, width, 9)
+        assert " ".join(lines) == text
+        assert not [line for line in lines[:-1] if len(line.rsplit(" ", 1)[-1]) == 1], width

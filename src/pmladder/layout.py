@@ -54,9 +54,15 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
             current = candidate
             continue
         if current:
+            head, _, last = current.rpartition(" ")
+            if head and len(last) == 1 and last.isalpha() and fonts.width(f"{last} {word}", size, bold) <= width:
+                # A one-letter word (Polish w, i, z; English a) goes down with the word it leads.
+                lines.append(head)
+                current = f"{last} {word}"
+                continue
             lines.append(current)
         current = ""
-        for char in word:  # only reached for a word that does not fit on a line of its own
+        for char in word:  # the word starts a new line, broken between characters if it is too wide
             if fonts.width(current + char, size, bold) <= width or not current:
                 current += char
             elif char in _NO_LINE_START and _carry(current) < len(current):
