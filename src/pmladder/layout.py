@@ -108,6 +108,22 @@ class _Slot:
     column: int
 
 
+class _Route:
+    """An arrow that turns: up (or down) into the channel beside its start row, along it, through
+    a column gap when it skips rows, and into its target from below (or above)."""
+
+    def __init__(self, a: _Slot, b: _Slot):
+        self.a, self.b = a, b
+        up = b.row >= a.row
+        self.start_y = a.rect.top if up else a.rect.y
+        self.end_y = b.rect.y if b.row > a.row else b.rect.top
+        self.first = a.row if up else a.row - 1  # channel k lies between rows k and k+1
+        self.last = b.row - 1 if b.row > a.row else b.row
+        self.vertical = None  # the column boundary it climbs along, when it skips rows
+        if abs(b.row - a.row) > 1 or b.row < a.row:
+            self.vertical = a.column + 1 if b.column > a.column else a.column
+
+
 def ladder_scene(
     ladder: Ladder,
     style: Style,
@@ -228,7 +244,7 @@ class _LadderPlan:
                 bar = Rect(cx - min(60 * s, (col_w - gap_h) / 2), y1 + 4 * s, min(120 * s, col_w - gap_h), 2.5 * s)
                 self.items.append(Box(bar, p.track_colour(c), kind="swatch"))
 
-        self._edges(slots, levels, x0, col_w, y0, row_h, row_h - slots[0].rect.h, gap_h)
+        self._edges(slots, x0, col_w, y0, y1, gap_h)
         for slot in slots:
             self._role_box(slot, title_size, wrapped[slot.role.id])
         return None
@@ -391,80 +407,62 @@ class _LadderPlan:
 
     # -- promotion arrows, routed through the gaps between rows and columns
 
-    def _edges(self, slots, levels, x0, col_w, y0, row_h, gap_v, gap_h) -> None:
+    def _edges(self, slots: list[_Slot], x0: float, col_w: float, y0: float, y1: float, gap_h: float) -> None:
         by_id = {slot.role.id: slot for slot in slots}
         edges = [(by_id[role.id], by_id[n]) for role in self.ladder.ordered_roles for n in role.next]
-        sideways = [(a, b) for a, b in edges if _side_by_side(a, b, slots)]
-        edges = [edge for edge in edges if edge not in sideways]
-        ports = _ports(edges, spacing=max(10.0, 28 * self.s))
-
-        def port(slot, others, other):
-            return ports[(slot.role.id, other.role.id)]
-
-        outgoing = incoming = {}  # ports are precomputed; the names keep the call sites readable
-        for a, b in sideways:
-            left, right = (a, b) if a.rect.x < b.rect.x else (b, a)
-            y = (max(left.rect.y, right.rect.y) + min(left.rect.top, right.rect.top)) / 2
-            start, end = (left.rect.right, right.rect.x) if a is left else (right.rect.x, left.rect.right)
-            head = 6.5 * max(self.s, 0.6)
-            self.items.append(Line(((start, y), (end, y)), self.palette.muted,
-                                   self.style.chart.arrow_width * max(self.s, 0.6), arrow=True, head=head))
-
-        # Lanes: edges that share a channel get their own line within it.
-        h_lanes: dict[int, list] = defaultdict(list)
-        v_lanes: dict[int, list] = defaultdict(list)
-        plans = []
-        for a, b in edges:
-            up = b.row > a.row or (b.row == a.row)
-            start_y = a.rect.top if up else a.rect.y
-            end_y = b.rect.y if b.row > a.row else b.rect.top
-            first_channel = a.row if up else a.row - 1  # channel k lies between rows k and k+1
-            last_channel = b.row - 1 if b.row > a.row else b.row
-            vertical = None
-            if abs(b.row - a.row) > 1 or (b.row < a.row):
-                if b.column > a.column:
-                    vertical = a.column + 1
-                else:
-                    vertical = a.column
-            plan = [a, b, start_y, end_y, first_channel, last_channel, vertical]
-            plans.append(plan)
-            h_lanes[first_channel].append(plan)
-            if last_channel != first_channel:
-                h_lanes[last_channel].append(plan)
-            if vertical is not None:
-                v_lanes[vertical].append(plan)
-
-        def lane_y(channel, plan):
-            users = h_lanes[channel]
-            k = users.index(plan)
-            bottom = y0 + (channel + 1) * row_h  # the middle of the gap between two rows
-            spread = gap_v * 0.5
-            return bottom + (0 if len(users) == 1 else -spread / 2 + spread * k / (len(users) - 1))
-
-        def lane_x(boundary, plan):
-            users = v_lanes[boundary]
-            k = users.index(plan)
-            base = x0 + boundary * col_w
-            spread = min(gap_h * 0.5, 4 * len(users))
-            return base + (0 if len(users) == 1 else -spread / 2 + spread * k / (len(users) - 1))
-
-        colour = self.palette.muted
         width = self.style.chart.arrow_width * max(self.s, 0.6)
         head = 6.5 * max(self.s, 0.6)
-        for a, b, start_y, end_y, first, last, vertical in plans:
-            sx = port(a, outgoing, b)
-            ex = port(b, incoming, a)
-            plan = [a, b, start_y, end_y, first, last, vertical]
-            plan = next(pl for pl in h_lanes[first] if pl[0] is a and pl[1] is b)
-            y_first = lane_y(first, plan)
-            points = [(sx, start_y), (sx, y_first)]
-            if vertical is None:
-                points += [(ex, y_first), (ex, end_y)]
+
+        def arrow(points) -> Line:
+            return Line(tuple(_dedupe(points)), self.palette.muted, width, arrow=True, head=head)
+
+        routed = []
+        for a, b in edges:
+            if _side_by_side(a, b, slots):  # same level, nothing between: side to side
+                left, right = (a, b) if a.rect.x < b.rect.x else (b, a)
+                y = (max(left.rect.y, right.rect.y) + min(left.rect.top, right.rect.top)) / 2
+                start, end = (left.rect.right, right.rect.x) if a is left else (right.rect.x, left.rect.right)
+                self.items.append(arrow([(start, y), (end, y)]))
             else:
-                vx = lane_x(vertical, plan)
-                y_last = lane_y(last, plan)
-                points += [(vx, y_first), (vx, y_last), (ex, y_last), (ex, end_y)]
-            self.items.insert(self._first_box_index(), Line(tuple(_dedupe(points)), colour, width, arrow=True, head=head))
+                routed.append(_Route(a, b))
+        ports = _ports([(r.a, r.b) for r in routed], spacing=max(10.0, 28 * self.s))
+
+        # Channel k is the gap between rows k and k+1, bounded by the boxes actually in them.
+        def channel(k: int) -> tuple[float, float]:
+            low = max((sl.rect.top for sl in slots if sl.row == k), default=y0)
+            high = min((sl.rect.y for sl in slots if sl.row == k + 1), default=y1)
+            return low, high
+
+        # Lanes: routes that share a channel each get their own line within it.
+        h_lanes: dict[int, list[_Route]] = defaultdict(list)
+        v_lanes: dict[int, list[_Route]] = defaultdict(list)
+        for route in routed:
+            h_lanes[route.first].append(route)
+            if route.last != route.first:
+                h_lanes[route.last].append(route)
+            if route.vertical is not None:
+                v_lanes[route.vertical].append(route)
+
+        def spread(users: list[_Route], route: _Route, centre: float, room: float) -> float:
+            if len(users) == 1:
+                return centre
+            k = next(i for i, user in enumerate(users) if user is route)
+            return centre - room / 2 + room * k / (len(users) - 1)
+
+        for route in routed:
+            sx, ex = ports[(route.a.role.id, route.b.role.id)]
+            low, high = channel(route.first)
+            y_first = spread(h_lanes[route.first], route, (low + high) / 2, (high - low) * 0.5)
+            points = [(sx, route.start_y), (sx, y_first)]
+            if route.vertical is None:
+                points += [(ex, y_first), (ex, route.end_y)]
+            else:
+                users = v_lanes[route.vertical]
+                vx = spread(users, route, x0 + route.vertical * col_w, min(gap_h * 0.5, 4 * len(users)))
+                low, high = channel(route.last)
+                y_last = spread(h_lanes[route.last], route, (low + high) / 2, (high - low) * 0.5)
+                points += [(vx, y_first), (vx, y_last), (ex, y_last), (ex, route.end_y)]
+            self.items.insert(self._first_box_index(), arrow(points))
 
     def _first_box_index(self) -> int:
         for i, item in enumerate(self.items):
@@ -522,13 +520,13 @@ class _LadderPlan:
         return y + (ASCENT + DESCENT) * size
 
 
-def _ports(edges: list[tuple[_Slot, _Slot]], spacing: float) -> dict[tuple[str, str], float]:
+def _ports(edges: list[tuple[_Slot, _Slot]], spacing: float) -> dict[tuple[str, str], tuple[float, float]]:
     """Where each arrow leaves and enters its boxes (x positions).
 
     An arrow to the box straight above uses both centres, so the ladder's spine is a straight
     line; arrows that turn leave and arrive beside the centre, on the side they head for.
     """
-    ports: dict[tuple[str, str], float] = {}
+    ports: dict[tuple[tuple[str, str], bool], float] = {}  # (edge, leaving?) -> x
     straight: dict[tuple[str, str], float] = {}
     for a, b in edges:
         low, high = max(a.rect.x, b.rect.x), min(a.rect.right, b.rect.right)
@@ -556,12 +554,13 @@ def _ports(edges: list[tuple[_Slot, _Slot]], spacing: float) -> dict[tuple[str, 
             step = min(spacing, box.rect.w / (2 * (max(len(left), len(right)) + 1)))
             for _, other in group:
                 if key(other) in straight:
-                    ports[(box.role.id, other.role.id)] = straight[key(other)]
+                    ports[(key(other), outgoing)] = straight[key(other)]
             for side, others in ((1, right), (-1, left)):
                 for k, other in enumerate(others):
                     offset = (k + 1) * step if centre_taken or len(others) > 1 or left and right else 0.0
-                    ports[(box.role.id, other.role.id)] = box.rect.cx + side * offset
-    return ports
+                    ports[(key(other), outgoing)] = box.rect.cx + side * offset
+    return {(a.role.id, b.role.id): (ports[((a.role.id, b.role.id), True)], ports[((a.role.id, b.role.id), False)])
+            for a, b in edges}
 
 
 def _side_by_side(a: _Slot, b: _Slot, slots: list[_Slot]) -> bool:
