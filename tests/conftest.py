@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LADDER = ROOT / "data" / "product-management.yaml"
 TWO_TRACK = ROOT / "data" / "examples" / "engineering-two-track.yaml"
 POLISH_JAPANESE = ROOT / "data" / "examples" / "inzynieria-pl-ja.yaml"
+
+
+def is_grey(image: bytes | Path) -> bool:
+    """True when every pixel of a PNG (bytes or a file) has equal red, green and blue."""
+    from PIL import Image, ImageChops
+
+    with Image.open(io.BytesIO(image) if isinstance(image, bytes) else image) as opened:
+        r, g, b = opened.convert("RGB").split()
+        return ImageChops.difference(r, g).getbbox() is None and ImageChops.difference(g, b).getbbox() is None
 
 
 def ladder_text(roles: str, extra: str = "") -> str:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from PIL import Image, ImageChops
 
-from conftest import POLISH_JAPANESE, TWO_TRACK
+from conftest import POLISH_JAPANESE, TWO_TRACK, is_grey
 from pmladder import StyleError, load_ladder, load_style
 from pmladder.chart import figure_bytes, render_chart
 from pmladder.cli import cli
@@ -27,13 +24,6 @@ def contrast(a: str, b: str) -> float:
 
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
-
-
-def is_grey(png: bytes) -> bool:
-    """True when every pixel has equal red, green and blue."""
-    with Image.open(io.BytesIO(png)) as image:
-        r, g, b = image.convert("RGB").split()
-        return ImageChops.difference(r, g).getbbox() is None and ImageChops.difference(g, b).getbbox() is None
 
 
 def style_errors(path) -> list[str]:

@@ -164,10 +164,9 @@ class FontSet:
         return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
 
     def faces(self) -> list[Face]:
-        """Every face used so far (for registration with a painter), primary faces first."""
-        used = {self.regular, self.bold}
-        used.update(f for f in self._choice.values() if f)
-        return sorted(used, key=lambda f: (f not in (self.regular, self.bold), f.path, f.index))
+        """Every face used so far: regular, then bold, then the fallbacks (painters rely on the order)."""
+        others = {f for f in self._choice.values() if f and f not in (self.regular, self.bold)}
+        return [self.regular, self.bold, *sorted(others, key=lambda f: (f.path, f.index))]
 
     def warn_missing(self) -> None:
         """Warn (MissingGlyphsWarning) about characters no font covers, once, then forget them."""

@@ -28,16 +28,16 @@ logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 @cache
-def _family(path: str, index: int = 0) -> str:
+def _family(path: str) -> str:
     """Register a font file with matplotlib once and return its family name."""
     font_manager.fontManager.addfont(path)
     return font_manager.FontProperties(fname=path).get_name()
 
 
-def paint(scene: Scene, *, dpi: float = 144.0, rcparams=None) -> Figure:
+def paint(scene: Scene, *, dpi: float = 144.0) -> Figure:
     """A Figure of exactly scene.width x scene.height points at `dpi`."""
-    families = [_family(face.path) for face in scene.font_faces]
-    bold_family = families[1] if len(families) > 1 else families[0]
+    families = [_family(face.path) for face in scene.font_faces]  # regular, bold, fallbacks
+    bold_family = families[1]
     # A generic family last: an SVG opened where DejaVu is not installed (PowerPoint on a Mac)
     # then falls back to a sans-serif face rather than the viewer's default serif.
     regular = _unique([families[0]] + families[2:] + ["sans-serif"])
