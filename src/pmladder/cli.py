@@ -159,12 +159,6 @@ def styles():
         click.echo(f"{name:<14} {load_style(name).description}")
 
 
-def _output_path(output: str | None, ladder, suffix: str) -> str:
-    if output:
-        return output
-    return os.path.join(DEFAULT_OUTPUT_DIR, f"{ladder.name}{suffix}")
-
-
 def _announce(path: str) -> None:
     if path != STDOUT:
         click.echo(path)

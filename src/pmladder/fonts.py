@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -168,10 +169,16 @@ class FontSet:
         others = {f for f in self._choice.values() if f and f not in (self.regular, self.bold)}
         return [self.regular, self.bold, *sorted(others, key=lambda f: (f.path, f.index))]
 
-    def warn_missing(self) -> None:
-        """Warn (MissingGlyphsWarning) about characters no font covers, once, then forget them."""
-        report = self.missing_report()
+    @contextmanager
+    def reporting_missing(self):
+        """Around one render: characters no font covers are warned about once, at the end
+        (MissingGlyphsWarning), and never carried over from an earlier render."""
         self.missing.clear()
+        try:
+            yield self
+        finally:
+            report = self.missing_report()
+            self.missing.clear()
         if report:
             warnings.warn(report, MissingGlyphsWarning, stacklevel=3)
 

@@ -68,23 +68,18 @@ def render_pdf(
 ) -> bytes:
     """The handout as PDF bytes; `roles` makes an onboarding excerpt of those roles (and their next steps)."""
     fontset = FontSet.for_style(style)
-    fontset.missing.clear()
-    parts = _Parts(ladder, style, fontset)
-    excerpt = parts.excerpt_roles(roles) if roles is not None else None
-    if highlight is not None and not ladder.has_role(highlight):
-        raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
-    # One pass: page numbers that are only known at the end (contents, "page X of Y") are
-    # drawn as PDF forms referenced where they appear and defined once the layout is done.
-    doc = _HandoutDoc(parts, excerpt=excerpt is not None)
-    story = parts.document_story(excerpt, highlight, worksheet)
-    buffer = io.BytesIO()
-    doc.build(story, filename=buffer)
-    data = buffer.getvalue()
-    report = fontset.missing_report()
-    fontset.missing.clear()
-    if report is not None:
-        warnings.warn(report, MissingGlyphsWarning, stacklevel=2)
-    return data
+    with fontset.reporting_missing():
+        parts = _Parts(ladder, style, fontset)
+        excerpt = parts.excerpt_roles(roles) if roles is not None else None
+        if highlight is not None and not ladder.has_role(highlight):
+            raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
+        # One pass: page numbers that are only known at the end (contents, "page X of Y") are
+        # drawn as PDF forms referenced where they appear and defined once the layout is done.
+        doc = _HandoutDoc(parts, excerpt=excerpt is not None)
+        story = parts.document_story(excerpt, highlight, worksheet)
+        buffer = io.BytesIO()
+        doc.build(story, filename=buffer)
+    return buffer.getvalue()
 
 
 def flowables(
