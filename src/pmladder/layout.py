@@ -680,7 +680,7 @@ def radar_scene(
     for a in angles:
         items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
     tick = max(min_text, 7.5 * s)
-    if len({d.scale for d in dims}) == 1 and radius / steps >= 1.6 * tick:
+    if len({d.scale for d in dims}) == 1 and radius / steps >= 2.2 * tick:  # room between the numbers
         # The scale, once, along the first axis: each ring's value just below it.
         for step in range(1, steps + 1):
             y = cy + radius * step / steps - ASCENT * tick - 2
