@@ -11,7 +11,7 @@ import warnings
 import pytest
 from pypdf import PdfReader
 
-from conftest import DEFAULT_LADDER, POLISH_JAPANESE, ROOT, ladder_text, make_ladder
+from conftest import DEFAULT_LADDER, POLISH_JAPANESE, ROOT, TWO_TRACK, ladder_text, make_ladder
 from pmladder.errors import RenderError
 from pmladder.handout import MissingGlyphsWarning, flowables, render_pdf
 from pmladder.loader import load_ladder
@@ -126,16 +126,39 @@ class TestDocument:
                 shown = "●" * value + "○" * (dim.scale - value) if dim.is_rating else str(value)
                 assert norm(shown) in text, (dim.id, role.id)
 
-    def test_next_level_table_shows_only_changes_with_rating_steps(self, ladder, reader, pages):
+    def test_each_role_fits_one_page_with_what_changes_beside_its_profile(self, ladder, reader, pages):
+        """The default ladder's role pages are one page each: the profile table, with only what
+        differs at the next level beside it ("No change" elsewhere) and rating steps as (+1)."""
+        entries = {title: page for _, title, page in outline(reader)}
+        starts = [entries[r.title] for r in ladder.ordered_roles]
+        assert starts == list(range(starts[0], starts[0] + len(starts)))
         apm, pm = ladder.role("apm"), ladder.role("pm")
-        start = next(p for _, t, p in outline(reader) if t == apm.title)
-        text = norm(pages[start] + pages[start + 1])
-        assert "Whatchangesatthenextlevel" in text
+        text = norm(pages[entries[apm.title]])
+        assert "Whatchangesatthenextlevel" in text and norm("→ " + pm.title) in text
         assert norm("●○○○○ ●●○○○ (+1)") in text  # product strategy 1 -> 2, side by side
+        for change in ladder.changes(apm, pm):
+            if not change.dimension.is_rating:
+                assert norm(f"{change.before} {change.after}") in text, change.dimension.id
+        same = [d for d in ladder.dimensions if apm.values.get(d.id) == pm.values.get(d.id)]
+        assert text.count("Nochange") == len(same)
         top = ladder.ordered_roles[-1]
-        end = next(p for _, t, p in outline(reader) if t == top.title)
-        assert "Thisisthetopofitstrack." in norm(pages[end] + pages[end + 1])
-        assert pm.title in pages[start] + pages[start + 1]
+        top_text = norm(pages[entries[top.title]])
+        assert "Thisisthetopofitstrack." in top_text and "Profile" in top_text
+        assert "Whatchanges" not in top_text
+
+    def test_a_role_with_two_next_steps_compares_both_on_its_page(self):
+        """Senior engineer leads to staff (IC track) and to engineering manager: one table, a
+        column for each, and each column shows that step's own changes."""
+        ladder = load_ladder(TWO_TRACK)
+        data = render_pdf(ladder, load_style("default"))
+        reader = PdfReader(io.BytesIO(data))
+        page = next(p for _, t, p in outline(reader) if t == ladder.role("senior").title)
+        text = norm(reader.pages[page].extract_text())
+        senior = ladder.role("senior")
+        for nxt in ladder.next_roles(senior):
+            assert norm("→ " + nxt.title) in text
+            changed = [c for c in ladder.changes(senior, nxt) if not c.dimension.is_rating and c.after]
+            assert changed and all(norm(str(c.after)) in text for c in changed), nxt.id
 
     def test_metadata(self, reader, ladder):
         info = reader.metadata

@@ -142,6 +142,45 @@ class _Anchor(Flowable):
         self.record[self.key] = canv.getPageNumber()
 
 
+class _HeadedTable(Flowable):
+    """A heading and a table that stay together on the page while the heading and at least
+    `min_rows` rows fit; the rest of the table continues overleaf under its repeated header.
+    (KeepTogether moves the whole block as soon as it does not fit, leaving half a page empty.)"""
+
+    def __init__(self, heading, table, min_rows: int = 3):
+        super().__init__()
+        self.heading, self.table, self.min_rows = heading, table, min_rows
+
+    def wrap(self, avail_width, avail_height):
+        self._heading_h = self.heading.wrap(avail_width, avail_height)[1] + self.heading.getSpaceAfter()
+        w, h = self.table.wrap(avail_width, avail_height)
+        self.width, self.height = avail_width, self._heading_h + h
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.heading.getSpaceBefore()
+
+    def split(self, avail_width, avail_height):
+        self.wrap(avail_width, avail_height)
+        parts = self.table.split(avail_width, avail_height - self._heading_h)
+        header = self.table.repeatRows if isinstance(self.table.repeatRows, int) else 0
+        if len(parts) < 2 or len(parts[0]._cellvalues) < min(header + self.min_rows, self.table._nrows):
+            return []  # not enough room here: the block starts on the next page
+        return [self.heading, *parts]
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, 0)
+        self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+
+
+def _stack_height(flowables: list, width: float) -> float:
+    """The height of flowables stacked in a column `width` points wide."""
+    total = 0.0
+    for f in flowables:
+        total += f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
 class _Nothing(ActionFlowable):
     def __init__(self):
         super().__init__(("nothing",))
@@ -500,12 +539,12 @@ class _Parts:
             "cover-meta": ps("cover-meta", 12, 17, False, p.text),
             "cover-small": ps("cover-small", 10, 14, False, p.muted),
             "h1": ps("h1", 20, 25, True, p.primary, spaceAfter=8, keepWithNext=1),
-            "h2": ps("h2", 12, 15, True, p.primary, spaceBefore=12, spaceAfter=5, keepWithNext=1),
-            "h3": ps("h3", 10, 13, True, p.text, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+            "h2": ps("h2", 12, 15, True, p.primary, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+            "h3": ps("h3", 10, 13, True, p.text, spaceBefore=7, spaceAfter=2.5, keepWithNext=1),
             "body": ps("body", 10, 14, spaceAfter=6),
-            "lead": ps("lead", 11, 15.5, spaceBefore=10, spaceAfter=6),
+            "lead": ps("lead", 11, 15.5, spaceBefore=6, spaceAfter=4),
             "caption": ps("caption", 8.5, 11.5, color=p.muted, spaceAfter=6),
-            "bullet": ps("bullet", 10, 13.5, leftIndent=12, bulletIndent=1, spaceAfter=3),
+            "bullet": ps("bullet", 9.5, 12, leftIndent=11, bulletIndent=1, spaceAfter=1.5),
             "cell": ps("cell", 8.5, 11),
             "cell-bold": ps("cell-bold", 8.5, 11, True),
             "cell-small": ps("cell-small", 7.5, 9.5, color=p.muted),
@@ -821,7 +860,10 @@ class _Parts:
     # -- a role page
 
     def role_page(self, role: Role, width: float | None) -> list:
+        """One page per role: what it does and shows beside its radar and promotion paths, then
+        one table with its profile and, beside it, only what changes at the next level."""
         ladder, p = self.ladder, self.palette
+        width = width or self.frame_width
         track = ladder.track(role.track)
         track_colour = p.track_colour(self.track_index(role))
         chips = [(role.short, True, None), (ladder.label("level", n=role.level), False, None)]
@@ -837,72 +879,54 @@ class _Parts:
             ("LINEBEFORE", (0, 0), (0, -1), 4, colour(track_colour)),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, 0), 12),
+            ("TOPPADDING", (0, 0), (-1, 0), 10),
             ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
             ("TOPPADDING", (0, 1), (-1, 1), 2),
-            ("BOTTOMPADDING", (0, 1), (-1, 1), 12),
+            ("BOTTOMPADDING", (0, 1), (-1, 1), 10),
         ]))
         story: list = [head, Spacer(1, 4), self.para(role.summary, "lead")]
 
-        # Two columns: what the role does | what it is expected to show.
-        left: list = []
+        # Two columns: what the role does | where it stands (radar) and where it leads. The
+        # skills go on whichever side leaves the shorter page.
+        doing: list = []
         if role.responsibilities:
-            left.append(self.para(ladder.label("responsibilities"), "h3"))
-            left += [self.para(item, "bullet", bullet="\u2022") for item in role.responsibilities]
+            doing.append(self.para(ladder.label("responsibilities"), "h3"))
+            doing += [self.para(item, "bullet", bullet="\u2022") for item in role.responsibilities]
+        skills: list = []
         if role.skills:
-            left.append(self.para(ladder.label("skills"), "h3"))
-            left += [self.para(item, "bullet", bullet="\u2022") for item in role.skills]
-        right: list = []
-        right_w = (width or self.frame_width) * 0.5 - 12
-        text_dims = [d for d in ladder.text_dimensions if role.values.get(d.id) is not None]
-        rating_dims = ladder.rating_dimensions
-        if text_dims or rating_dims:
-            right.append(self.para(ladder.label("profile"), "h3"))
-        if text_dims:
-            right.append(self.kv_table(role, text_dims, right_w, 0.36))
-        if rating_dims:
-            right.append(Spacer(1, 8))
-            right.append(self.kv_table(role, rating_dims, right_w, 0.64))
-        if len(rating_dims) >= 3:
-            right.append(Spacer(1, 6))
-            right.append(LazySceneFlowable(
-                lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.78, title=False),
+            skills.append(self.para(ladder.label("skills"), "h3"))
+            skills += [self.para(item, "bullet", bullet="\u2022") for item in role.skills]
+        standing: list = []
+        if len(ladder.rating_dimensions) >= 3:
+            standing.append(LazySceneFlowable(
+                lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False),
                 self.fontset))
-        if left or right:
-            body = Table([[left or "", right or ""]], colWidths=["50%", "50%"], splitInRow=1)
-            body.setStyle(TableStyle([
-                ("FONT", (0, 0), (-1, -1), self.regular, 10),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 12),
-                ("LEFTPADDING", (1, 0), (1, -1), 12),
-                ("RIGHTPADDING", (1, 0), (1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBEFORE", (1, 0), (1, -1), 0.5, colour(p.rule)),
-            ]))
-            story.append(body)
-
-        story += self.promotion(role)
-        story += self.changes(role, width or self.frame_width)
+        standing += self.promotion(role)
+        left_w, right_w = width * 0.54 - 12, width * 0.46 - 12
+        a, b, c = (_stack_height(f, w) for f, w in ((doing, left_w), (skills, left_w), (standing, right_w)))
+        if max(a, b + c) < max(a + b, c):
+            left, right = doing, standing + skills
+        else:
+            left, right = doing + skills, standing
+        body = Table([[left or "", right]], colWidths=["54%", "46%"], splitInRow=1)
+        body.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.regular, 10),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 12),
+            ("LEFTPADDING", (1, 0), (1, -1), 12),
+            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBEFORE", (1, 0), (1, -1), 0.5, colour(p.rule)),
+        ]))
+        story.append(body)
+        story += self.profile(role, width)
         return story
 
     def longest_word(self, texts, size: float = 8.5, bold: bool = True) -> float:
         """The width of the widest word, so a label column never has to split a word."""
         return max((self.fontset.width(word, size, bold) for text in texts for word in text.split()), default=0.0)
-
-    def kv_table(self, role: Role, dims, width: float, key_share: float) -> Table:
-        key_w = min(width * 0.5, max(width * key_share, self.longest_word(d.name for d in dims) + 8))
-        rows = []
-        for dim in dims:
-            rows.append([self.para(dim.name, "cell-bold", width=key_w - 6),
-                         self.value_para(dim, role.values.get(dim.id), width - key_w - 6)])
-        table = Table(rows, colWidths=[key_w, width - key_w])
-        table.setStyle(TableStyle([
-            *self.grid(8.5, pad_x=3, pad_top=2.5, pad_bottom=3),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.4, colour(self.palette.rule)),
-        ]))
-        return table
 
     def promotion(self, role: Role) -> list:
         ladder = self.ladder
@@ -921,50 +945,70 @@ class _Parts:
             story.append(Paragraph(markup, self.styles["bullet"], bulletText="\u2022"))
         if not nexts:
             story.append(self.para(ladder.label("top_of_track"), "body"))
-        return [KeepTogether(story)]
-
-    def changes(self, role: Role, width: float) -> list:
-        ladder, p = self.ladder, self.palette
-        nexts = ladder.next_roles(role)
-        if not nexts:
-            return []
-        story: list = []
-        first = True
-        for nxt in nexts:
-            changes = ladder.changes(role, nxt)
-            heading = self.para(ladder.label("next_level"), "h2") if first else None
-            first = False
-            sub = self.para(ladder.label("next_level_to", role=role.title, next=nxt.title), "h3")
-            if not changes:
-                block = [sub, self.para(ladder.label("no_changes"), "body")]
-                story.append(KeepTogether(([heading] if heading else []) + block))
-                continue
-            name_w = min(width * 0.34, max(width * 0.22, self.longest_word(c.dimension.name for c in changes) + 12))
-            col_w = (width - name_w) / 2
-            rows = [[self.para(ladder.label("dimension"), "cell-head", width=name_w - 10),
-                     self.para(role.title, "cell-head", width=col_w - 10),
-                     self.para(nxt.title, "cell-head", width=col_w - 10)]]
-            for change in changes:
-                dim = change.dimension
-                name = self.para(dim.name, "cell-bold", width=name_w - 10)
-                if dim.is_rating:
-                    # This role's dots under this role, the next role's under it, and the step
-                    # beside them: +1, or a real minus sign for a step down.
-                    after = self.dot_segments(change.after, dim.scale)
-                    if change.delta is not None:
-                        step = f"+{change.delta}" if change.delta > 0 else f"\u2212{-change.delta}"
-                        after.append((f"  ({step})", p.text))
-                    rows.append([name, self.rating(self.dot_segments(change.before, dim.scale)), self.rating(after)])
-                else:
-                    rows.append([name, self.value_para(dim, change.before, col_w - 10),
-                                 self.value_para(dim, change.after, col_w - 10)])
-            table = Table(rows, colWidths=[name_w, col_w, width - name_w - col_w], repeatRows=1)
-            table.setStyle(TableStyle(self.headed_grid(pad_top=3, pad_bottom=4)))
-            block = ([heading] if heading else []) + [sub, table]
-            story.append(KeepTogether(block) if len(changes) < 14 else block[0])
-            if len(changes) >= 14:
-                story += block[1:]
         return story
+
+    def profile(self, role: Role, width: float) -> list:
+        """The role's value for every dimension, and beside it each next role's value where it
+        differs ("No change" where it does not), rating steps as +1 or −1. Two next roles fit
+        beside the profile; further ones get a table of their own with only their changes."""
+        ladder = self.ladder
+        nexts = ladder.next_roles(role)
+        dims = [d for d in ladder.dimensions
+                if any(r.values.get(d.id) is not None for r in (role, *nexts))]
+        if not dims:
+            return [self.para(ladder.label("no_changes"), "body")] if nexts else []
+        title = ladder.label("next_level" if nexts else "profile")
+        story: list = []
+        groups = [nexts[i : i + 2] for i in range(0, len(nexts), 2)] or [[]]
+        for k, group in enumerate(groups):
+            shown = dims if k == 0 else [d for d in dims if any(role.values.get(d.id) != n.values.get(d.id)
+                                                                 for n in group)]
+            if shown:
+                table = self.profile_table(role, group, shown, width)
+                story += [Spacer(1, 8), table] if story else [_HeadedTable(self.para(title, "h2"), table)]
+        same = [n for n in nexts if not ladder.changes(role, n)]
+        for nxt in same:
+            story.append(self.para(f"{nxt.title}: {ladder.label('no_changes')}", "caption"))
+        return story
+
+    def profile_table(self, role: Role, nexts: list[Role], dims, width: float) -> Table:
+        ladder, p = self.ladder, self.palette
+        # Wide enough for every name on one line where that takes under 30% of the width.
+        longest = max(self.fontset.width(d.name, 8.5, True) for d in dims) + 12
+        name_w = longest if longest <= width * 0.3 else min(width * 0.3, max(width * 0.22, self.longest_word(d.name for d in dims) + 12))
+        col_w = (width - name_w) / (1 + len(nexts))
+
+        def head(other: Role, arrow: bool):  # the level is on the chips and in the matrix
+            return self.para(("\u2192 " if arrow else "") + other.title, "cell-head", width=col_w - 10)
+
+        rows = [[self.para(ladder.label("dimension"), "cell-head", width=name_w - 10), head(role, False),
+                 *(head(n, True) for n in nexts)]]
+        unchanged = self.para(ladder.label("unchanged"), "cell-small")
+        for dim in dims:
+            before = role.values.get(dim.id)
+            row = [self.para(dim.name, "cell-bold", width=name_w - 10), self.value_para(dim, before, col_w - 10)]
+            for nxt in nexts:
+                after = nxt.values.get(dim.id)
+                if after == before:
+                    row.append(unchanged)
+                elif dim.is_rating:
+                    segments = self.dot_segments(after, dim.scale)
+                    if isinstance(before, int) and isinstance(after, int):
+                        step = after - before  # a real minus sign for a step down
+                        sign = "+" if step > 0 else "\u2212"
+                        segments.append((f"  ({sign}{abs(step)})", p.text))
+                    row.append(self.rating(segments))
+                else:
+                    row.append(self.value_para(dim, after, col_w - 10))
+            rows.append(row)
+        table = Table(rows, colWidths=[name_w] + [col_w] * (1 + len(nexts)), repeatRows=1, splitInRow=1)
+        commands = self.headed_grid(pad_top=2.5, pad_bottom=3)
+        first_rating = next((i for i, d in enumerate(dims, start=1) if d.is_rating), None)
+        if first_rating is not None:  # one line of dots needs less air than a paragraph
+            commands += [("TOPPADDING", (0, first_rating), (-1, -1), 1.5),
+                         ("BOTTOMPADDING", (0, first_rating), (-1, -1), 2)]
+        table.setStyle(TableStyle(commands))
+        return table
 
     # -- the comparison matrix
 

@@ -30,6 +30,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "next_level_to": "From {role} to {next}",
     "no_changes": "The dimensions stay the same; the step is in scope and expectations above.",
     "top_of_track": "This is the top of its track.",
+    "unchanged": "No change",
     "matrix": "Comparison matrix",
     "dimension": "Dimension",
     "worksheet": "Evidence worksheet",
