@@ -31,9 +31,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .cells import Grid, GridLook, PlainText, Rating
 from .errors import MissingGlyphsWarning, PmladderWarning, RenderError
 from .fonts import FontSet
-from .layout import fit_line, ladder_scene, radar_scene, wrap
+from .layout import fit_line, ladder_scene, radar_scene
 from .model import Dimension, Ladder, Role
 from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces, register_family
 from .style import MM, Style
@@ -161,10 +162,12 @@ class _HeadedTable(Flowable):
         return self.heading.getSpaceBefore()
 
     def split(self, avail_width, avail_height):
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            return [self.heading, self.table]  # nothing to gain on the next page: flow them apart
         self.wrap(avail_width, avail_height)
         parts = self.table.split(avail_width, avail_height - self._heading_h)
-        header = self.table.repeatRows if isinstance(self.table.repeatRows, int) else 0
-        if len(parts) < 2 or len(parts[0]._cellvalues) < min(header + self.min_rows, self.table._nrows):
+        table = self.table
+        if len(parts) < 2 or len(parts[0].rows) < min(table.header_rows + self.min_rows, len(table.rows)):
             return []  # not enough room here: the block starts on the next page
         return [self.heading, *parts]
 
@@ -249,78 +252,6 @@ class _Chips(Flowable):
                 canv.circle(tx + size * 0.35, y + self.chip_h / 2, size * 0.35, stroke=0, fill=1)
                 tx += size * 1.1
             draw_text(canv, self.fontset, text, tx, y + (self.chip_h - 0.52 * size) / 2, size, p.text, bold=bold)
-
-
-class _Rating(Flowable):
-    """Rating dots (●●●○○), optionally '→ ●●●●○ (+1)', drawn straight onto the canvas.
-
-    Still real text (it extracts as written); but a Paragraph would parse colour markup for
-    every cell, which was a quarter of a large handout's build time.
-    """
-
-    def __init__(self, segments, font: str, size: float, leading: float):
-        super().__init__()
-        self.segments = segments  # [(text, '#RRGGBB')]
-        self.font, self.size, self.leading = font, size, leading
-
-    def wrap(self, avail_width, avail_height):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        self.width = sum(stringWidth(text, self.font, self.size) for text, _ in self.segments)
-        self.height = self.leading
-        return self.width, self.height
-
-    def draw(self):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        canv, x = self.canv, 0.0
-        baseline = self.leading - self.size  # where a Paragraph of this style puts its first line
-        canv.setFont(self.font, self.size)
-        for text, fill in self.segments:
-            canv.setFillColor(colour(fill))
-            canv.drawString(x, baseline, text)
-            x += stringWidth(text, self.font, self.size)
-
-
-class _PlainText(Flowable):
-    """Plain ladder text in a table cell: wrapped with layout's metrics and drawn line by line.
-
-    Looks like a left-aligned Paragraph of the same style, but there is no markup to parse and
-    no text can ever become markup; a large ladder's matrix has thousands of these.
-    """
-
-    def __init__(self, text: str, fontset: FontSet, size: float, leading: float, color: str, bold: bool = False):
-        super().__init__()
-        self.text, self.fontset = text, fontset
-        self.size, self.leading, self.color, self.bold = size, leading, color, bold
-        self._lines: list[str] = []
-        self._for_width: float | None = None
-
-    def wrap(self, avail_width, avail_height):
-        if self._for_width != avail_width:  # tables ask several times for the same width
-            self._lines = [line for paragraph in self.text.split("\n")
-                           for line in wrap(self.fontset, paragraph, avail_width, self.size, self.bold)]
-            self._for_width = avail_width
-            self.width = max((self.fontset.width(line, self.size, self.bold) for line in self._lines), default=0.0)
-            self.height = len(self._lines) * self.leading
-        return self.width, self.height
-
-    def draw(self):
-        primary = self.fontset.bold if self.bold else self.fontset.regular
-        y = self.height - primary.file.ascent / primary.file.units_per_em * self.size  # as a Paragraph does
-        text = self.canv.beginText()  # one text object per cell: a canvas string per line costs 3x
-        text.setFillColor(colour(self.color))
-        current = None
-        for line in self._lines:
-            text.setTextOrigin(0, y)
-            for face, run in self.fontset.runs(line, self.bold):
-                if face != current:
-                    register_faces([face])
-                    text.setFont(face.name, self.size)
-                    current = face
-                text.textOut(run)
-            y -= self.leading
-        self.canv.drawText(text)
 
 
 class _Logo(Flowable):
@@ -602,8 +533,8 @@ class _Parts:
     def para(self, text: str, style: str = "body", width: float | None = None, bullet: str | None = None):
         st = self.styles[style]
         if style.startswith("cell") and bullet is None:
-            return _PlainText(text, self.fontset, st.fontSize, st.leading, self.style_colours[style],
-                              bold=st.fontName == self.bold)
+            return PlainText(text, self.fontset, st.fontSize, st.leading, self.style_colours[style],
+                             bold=st.fontName == self.bold)
         markup = self.markup(text, bold=st.fontName == self.bold, width=width, size=st.fontSize)
         return Paragraph(markup, st, bulletText=bullet)
 
@@ -628,27 +559,20 @@ class _Parts:
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad_bottom),
         ]
 
-    def headed_grid(self, *, pad_top: float, pad_bottom: float) -> list:
+    def headed_look(self, *, pad_top: float, pad_bottom: float, **kw) -> GridLook:
         """A comparison table: header row on the primary colour, tinted first column, zebra rows."""
         p = self.palette
-        return [
-            *self.grid(8.5, pad_x=5, pad_top=pad_top, pad_bottom=pad_bottom),
-            ("BACKGROUND", (0, 0), (-1, 0), colour(self.head_fill)),
-            ("BACKGROUND", (0, 1), (0, -1), colour(p.surface)),
-            ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colour(p.background), colour(p.bands[0])]),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)),
-        ]
+        return GridLook(pad_x=5, pad_top=pad_top, pad_bottom=pad_bottom, rule=p.rule, header_fill=self.head_fill,
+                        first_column_fill=p.surface, zebra=(p.background, p.bands[0]), **kw)
 
-    def rating(self, segments, style: str = "cell") -> _Rating:
+    def rating(self, segments, style: str = "cell") -> Rating:
         st = self.styles[style]
-        return _Rating(segments, st.fontName, st.fontSize, st.leading)
+        return Rating(segments, self.fontset, st.fontSize, st.leading)
 
-    def value_para(self, dim: Dimension, value, width: float, style: str = "cell") -> Paragraph:
+    def value_para(self, dim: Dimension, value, width: float, style: str = "cell"):
         if dim.is_rating:
             return self.rating(self.dot_segments(value, dim.scale), style)
-        if value is None:
-            return Paragraph("\u2014", self.styles[style])
-        return self.para(str(value), style, width=width)
+        return self.para("\u2014" if value is None else str(value), style, width=width)
 
     # -- geometry helpers
 
@@ -971,7 +895,7 @@ class _Parts:
             story.append(self.para(f"{nxt.title}: {ladder.label('no_changes')}", "caption"))
         return story
 
-    def profile_table(self, role: Role, nexts: list[Role], dims, width: float) -> Table:
+    def profile_table(self, role: Role, nexts: list[Role], dims, width: float) -> Grid:
         ladder, p = self.ladder, self.palette
         # Wide enough for every name on one line where that takes under 30% of the width.
         longest = max(self.fontset.width(d.name, 8.5, True) for d in dims) + 12
@@ -1001,14 +925,9 @@ class _Parts:
                 else:
                     row.append(self.value_para(dim, after, col_w - 10))
             rows.append(row)
-        table = Table(rows, colWidths=[name_w] + [col_w] * (1 + len(nexts)), repeatRows=1, splitInRow=1)
-        commands = self.headed_grid(pad_top=2.5, pad_bottom=3)
-        first_rating = next((i for i, d in enumerate(dims, start=1) if d.is_rating), None)
-        if first_rating is not None:  # one line of dots needs less air than a paragraph
-            commands += [("TOPPADDING", (0, first_rating), (-1, -1), 1.5),
-                         ("BOTTOMPADDING", (0, first_rating), (-1, -1), 2)]
-        table.setStyle(TableStyle(commands))
-        return table
+        look = self.headed_look(pad_top=2.5, pad_bottom=3,
+                                compact_rows=frozenset(i for i, d in enumerate(dims, start=1) if d.is_rating))
+        return Grid(rows, [name_w] + [col_w] * (1 + len(nexts)), look)
 
     # -- the comparison matrix
 
@@ -1059,7 +978,7 @@ class _Parts:
                 story += [Spacer(1, 10), KeepTogether([table])] if k else [table]
         return story
 
-    def matrix_table(self, group: list[Role], dims, head_w: float, col_w: float) -> Table:
+    def matrix_table(self, group: list[Role], dims, head_w: float, col_w: float) -> Grid:
         """One table of the matrix: a header row of roles, then a row per dimension."""
         ladder = self.ladder
         header = [self.para(ladder.label("dimension"), "cell-head")]
@@ -1075,12 +994,7 @@ class _Parts:
             if dim.description:
                 first.append(self.para(dim.description, "cell-small", width=head_w - 10))
             rows.append([first, *(self.value_para(dim, role.values.get(dim.id), col_w - 10) for role in group)])
-        table = Table(rows, colWidths=[head_w] + [col_w] * len(group), repeatRows=1, splitInRow=1)
-        table.setStyle(TableStyle([
-            *self.headed_grid(pad_top=4, pad_bottom=5),
-            ("LINEAFTER", (0, 0), (0, -1), 0.6, colour(self.palette.rule)),
-        ]))
-        return table
+        return Grid(rows, [head_w] + [col_w] * len(group), self.headed_look(pad_top=4, pad_bottom=5, column_rule=True))
 
     # -- evidence worksheets
 
