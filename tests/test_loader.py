@@ -234,6 +234,12 @@ class TestLimits:
 
 
 class TestLabels:
+    def test_intro_lines_join_with_a_space_but_not_between_japanese_characters(self):
+        from pmladder.loader import paragraphs
+
+        body = "First line\nsecond line.\n\n日本語の文は\n続きます。\nNext"
+        assert paragraphs(body) == ("First line second line.", "日本語の文は続きます。 Next")
+
     def test_labels_translate_and_fill_placeholders_literally(self, write):
         extra = '  labels:\n    level: "Poziom {n}"\n    page: "{n}/{total} {x}"\n'
         ladder = load_ladder(write(ladder_text(ROLE, extra)))

@@ -2,7 +2,7 @@
 
 Cover, contents, introduction, the ladder chart, a page per role, the comparison matrix on
 landscape pages and, on request, evidence worksheets. Ladder text is always text, never
-markup: every string is escaped before it reaches a Paragraph, and characters the body font
+markup: it is set by textblocks (no Paragraph, nothing parsed), and characters the body font
 lacks are set in a fallback face run by run. Every font is an embedded TrueType font, and the
 same input gives the same bytes. Nothing here writes files or imports matplotlib.
 """
@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import io
 import math
-import re
 import warnings
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     ActionFlowable,
     BaseDocTemplate,
@@ -25,34 +22,25 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from .cells import Grid, GridLook, PlainText, Rating
 from .errors import MissingGlyphsWarning, PmladderWarning, RenderError
 from .fonts import FontSet
 from .layout import fit_line, ladder_scene, radar_scene
 from .model import Dimension, Ladder, Role
-from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces, register_family
+from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_family
 from .style import MM, Style
+from .textblocks import Grid, GridLook, Rating, TextBlock, TextStyle
 
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
 WHITE = "#FFFFFF"
 
 
-def escape(text: str) -> str:
-    """Ladder text made safe inside Paragraph markup: & < > print as themselves.
-
-    (xml.sax.saxutils.escape does the same but imports urllib, ssl and email: 20 ms.)
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
-_SEPARATORS = re.compile(r"([/\\_.:;,=+|@&?#~\-])(?=\S)")
-_LONG_WORD = re.compile(r"\S{16,}")
 MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
 
 
@@ -431,7 +419,7 @@ class _PageRef(Flowable):
 
 
 class _Parts:
-    """Paragraph styles, geometry and the builders of each part of the handout."""
+    """Text styles, geometry and the builders of each part of the handout."""
 
     def __init__(self, ladder: Ladder, style: Style, fontset: FontSet):
         self.ladder, self.style, self.fontset = ladder, style, fontset
@@ -454,91 +442,58 @@ class _Parts:
         base = style.fonts.base_size or 10.0
         k = base / 10.0
 
-        self.style_colours: dict[str, str] = {}
-
-        def ps(name, size, leading, bold=False, color=p.text, **kw):
-            self.style_colours[name] = color
-            return ParagraphStyle(
-                name, fontName=self.bold if bold else self.regular, fontSize=size * k, leading=leading * k,
-                textColor=colour(color), bulletFontName=self.regular, bulletFontSize=size * k,
-                splitLongWords=1, allowWidows=0, allowOrphans=0, **kw,
-            )
+        def ts(size, leading, bold=False, color=p.text, **kw):
+            return TextStyle(size * k, leading * k, color, bold, **kw)
 
         self.styles = {
-            "cover": ps("cover", 30, 36, True, self.on_primary),
-            "cover-sub": ps("cover-sub", 13, 18, False, self.on_primary),
-            "cover-meta": ps("cover-meta", 12, 17, False, p.text),
-            "cover-small": ps("cover-small", 10, 14, False, p.muted),
-            "h1": ps("h1", 20, 25, True, p.primary, spaceAfter=8, keepWithNext=1),
-            "h2": ps("h2", 12, 15, True, p.primary, spaceBefore=10, spaceAfter=5, keepWithNext=1),
-            "h3": ps("h3", 10, 13, True, p.text, spaceBefore=7, spaceAfter=2.5, keepWithNext=1),
-            "body": ps("body", 10, 14, spaceAfter=6),
-            "lead": ps("lead", 11, 15.5, spaceBefore=6, spaceAfter=4),
-            "caption": ps("caption", 8.5, 11.5, color=p.muted, spaceAfter=6),
-            "bullet": ps("bullet", 9.5, 12, leftIndent=11, bulletIndent=1, spaceAfter=1.5),
-            "cell": ps("cell", 8.5, 11),
-            "cell-bold": ps("cell-bold", 8.5, 11, True),
-            "cell-small": ps("cell-small", 7.5, 9.5, color=p.muted),
-            "cell-head": ps("cell-head", 8.5, 11, True, self.on_primary),
-            "cell-head-small": ps("cell-head-small", 7.5, 9.5, False, self.on_primary),
-            "toc0": ps("toc0", 10.5, 15, True),
-            "toc1": ps("toc1", 10, 14, leftIndent=14),
-            "toc-page": ps("toc-page", 10, 14, alignment=TA_RIGHT),
-            "ws-dim": ps("ws-dim", 10, 13, True, p.text, spaceBefore=4),
-            "ws-value": ps("ws-value", 8.5, 11, color=p.muted),
-            "h3-free": ps("h3-free", 10, 13, True, p.text, spaceBefore=4, spaceAfter=4),
+            "cover": ts(30, 36, True, self.on_primary),
+            "cover-sub": ts(13, 18, False, self.on_primary),
+            "cover-meta": ts(12, 17, False, p.text),
+            "cover-small": ts(10, 14, False, p.muted),
+            "h1": ts(20, 25, True, p.primary, space_after=8, keep_with_next=True),
+            "h2": ts(12, 15, True, p.primary, space_before=10, space_after=5, keep_with_next=True),
+            "h3": ts(10, 13, True, p.text, space_before=7, space_after=2.5, keep_with_next=True),
+            "body": ts(10, 14, space_after=6),
+            "lead": ts(11, 15.5, space_before=6, space_after=4),
+            "caption": ts(8.5, 11.5, color=p.muted, space_after=6),
+            "bullet": ts(9.5, 12, indent=11, space_after=1.5),
+            "cell": ts(8.5, 11),
+            "cell-bold": ts(8.5, 11, True),
+            "cell-small": ts(7.5, 9.5, color=p.muted),
+            "cell-head": ts(8.5, 11, True, self.on_primary),
+            "cell-head-small": ts(7.5, 9.5, False, self.on_primary),
+            "toc0": ts(10.5, 15, True),
+            "toc1": ts(10, 14, indent=14),
+            "toc-page": ts(10, 14),
+            "ws-dim": ts(10, 13, True, p.text, space_before=4),
+            "ws-value": ts(8.5, 11, color=p.muted),
+            "h3-free": ts(10, 13, True, p.text, space_before=4, space_after=4),
         }
 
     # -- text
 
-    def markup(self, text: str, bold: bool = False, width: float | None = None, size: float = 8.5) -> str:
-        """Escaped Paragraph markup for ladder text, with runs the body face lacks in their own face."""
-        if width is not None:
-            text = self.breakable(text, width, size, bold)
-        primary = self.fontset.bold if bold else self.fontset.regular
-        out = []
-        for face, run in self.fontset.runs(text, bold):
-            if face == primary:
-                out.append(escape(run))
-            else:
-                register_faces([face])
-                out.append(f'<font face="{face.name}">{escape(run)}</font>')
-        return "".join(out)
-
-    def breakable(self, text: str, width: float, size: float, bold: bool = False) -> str:
-        """Zero-width break chances after separators in words too wide for `width` (URLs, paths);
-        words without any are split between letters by the paragraph itself."""
-
-        def fix(match):
-            word = match.group(0)
-            if self.fontset.width(word, size, bold) <= width:
-                return word
-            return _SEPARATORS.sub("\\1\u200b", word)
-
-        return _LONG_WORD.sub(fix, text)
-
     def balanced(self, text: str, style: str) -> str:
-        """Markup for a display line that wraps once, broken where both lines are about as long."""
+        """A display line that wraps once, broken where both lines are about as long."""
         st = self.styles[style]
-        bold = st.fontName == self.bold
-        width = self.fontset.width(text, st.fontSize, bold)
+        width = self.fontset.width(text, st.size, st.bold)
         words = text.split()
         if width <= self.frame_width or width > 2 * self.frame_width * 0.95 or len(words) < 2:
-            return self.markup(text, bold)
-        best = min(range(1, len(words)), key=lambda k: max(
-            self.fontset.width(" ".join(words[:k]), st.fontSize, bold),
-            self.fontset.width(" ".join(words[k:]), st.fontSize, bold)))
-        return self.markup(" ".join(words[:best]), bold) + "<br/>" + self.markup(" ".join(words[best:]), bold)
+            return text
+        # Never after a one-letter word ("Ścieżka Kariery w / Inżynierii" reads wrong in Polish).
+        breaks = [k for k in range(1, len(words)) if not (len(words[k - 1]) == 1 and words[k - 1].isalpha())]
+        if not breaks:
+            return text
+        best = min(breaks, key=lambda k: max(
+            self.fontset.width(" ".join(words[:k]), st.size, st.bold),
+            self.fontset.width(" ".join(words[k:]), st.size, st.bold)))
+        return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
-    def para(self, text: str, style: str = "body", width: float | None = None, bullet: str | None = None):
-        st = self.styles[style]
-        if style.startswith("cell") and bullet is None:
-            return PlainText(text, self.fontset, st.fontSize, st.leading, self.style_colours[style],
-                             bold=st.fontName == self.bold)
-        markup = self.markup(text, bold=st.fontName == self.bold, width=width, size=st.fontSize)
-        return Paragraph(markup, st, bulletText=bullet)
+    def para(self, text, style: str = "body", *, bullet: str | None = None, link: str | None = None,
+             width: float | None = None) -> TextBlock:
+        """Ladder text (or [(text, bold, colour)] segments) in one of the handout's styles."""
+        return TextBlock(text, self.fontset, self.styles[style], bullet=bullet, link=link)
 
-    def heading(self, text: str, level: str = "h1") -> Paragraph:
+    def heading(self, text: str, level: str = "h1") -> TextBlock:
         return self.para(text, level)
 
     def dot_segments(self, value, scale: int) -> list[tuple[str, str]]:
@@ -567,7 +522,7 @@ class _Parts:
 
     def rating(self, segments, style: str = "cell") -> Rating:
         st = self.styles[style]
-        return Rating(segments, self.fontset, st.fontSize, st.leading)
+        return Rating(segments, self.fontset, st.size, st.leading)
 
     def value_para(self, dim: Dimension, value, width: float, style: str = "cell"):
         if dim.is_rating:
@@ -685,7 +640,7 @@ class _Parts:
 
     def cover(self) -> list:
         ladder = self.ladder
-        inner = [Paragraph(self.balanced(ladder.title, "cover"), self.styles["cover"])]
+        inner = [self.para(self.balanced(ladder.title, "cover"), "cover")]
         if ladder.subtitle:
             inner += [Spacer(1, 10), self.para(ladder.subtitle, "cover-sub")]
         m = self.margin
@@ -725,8 +680,7 @@ class _Parts:
         rows = []
         for level, title, key in entries:
             st = "toc0" if level == 0 else "toc1"
-            text = f'<a href="#{key}">{self.markup(title, bold=level == 0)}</a>'
-            rows.append([Paragraph(text, self.styles[st]), _PageRef(key, self.styles["toc-page"].fontSize)])
+            rows.append([self.para(title, st, link=key), _PageRef(key, self.styles["toc-page"].size)])
         table = Table(rows, colWidths=[self.frame_width - 48, 48])
         commands = self.grid(10, pad_x=0, pad_top=1.5, pad_bottom=1.5)
         for i, (level, _, _) in enumerate(entries):
@@ -753,8 +707,7 @@ class _Parts:
             bits.append(self.ladder.label("level", n=role.level))
             if track:
                 bits.append(track.name)
-            link = f'<a href="#role-{role.id}">{self.markup(role.title, bold=True)}</a>'
-            cells.append(([Paragraph(link, self.styles["cell-bold"]),
+            cells.append(([self.para(role.title, "cell-bold", link=f"role-{role.id}"),
                            self.para(" \u00b7 ".join(bits), "cell-small")],
                           _PageRef(f"role-{role.id}", 8.5)))
         w = self.frame_width
@@ -863,10 +816,9 @@ class _Parts:
             lines.append((ladder.label("reports_to"), ladder.role(role.reports_to)))
         for label, other in lines:
             track = ladder.track(other.track)
-            where = ladder.label("level", n=other.level) + (f", {track.name}" if track else "")
-            markup = (f'<font face="{self.bold}">{self.markup(label, bold=True)}:</font> '
-                      f'{self.markup(other.title)} <font color="{self.palette.muted}">({self.markup(where)})</font>')
-            story.append(Paragraph(markup, self.styles["bullet"], bulletText="\u2022"))
+            where = ladder.label("level", n=other.level).replace(" ", "\u00a0") + (f", {track.name}" if track else "")
+            segments = [(f"{label}: ", True, None), (f"{other.title} ", False, None), (f"({where})", False, self.palette.muted)]
+            story.append(self.para(segments, "bullet", bullet="\u2022"))
         if not nexts:
             story.append(self.para(ladder.label("top_of_track"), "body"))
         return story

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ._scripts import CJK
 from .errors import RenderError
 from .fonts import FontSet
 from .model import Ladder, Role
@@ -42,37 +44,53 @@ def _carry(line: str) -> int:
     return count
 
 
-def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap; a word wider than `width` is broken between characters (CJK, long compounds)."""
+def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False,
+         measure: Callable[[str], float] | None = None) -> list[str]:
+    """Greedy word wrap; a word wider than `width` is broken between characters (CJK, long compounds).
+
+    `measure` gives the width of a piece of `text` when it is not all in one weight.
+    """
+    if measure is None:
+        def measure(piece: str) -> float:
+            return fonts.width(piece, size, bold)
     lines: list[str] = []
     current = ""
     for word in _BREAKABLE_SPACE.split(text.strip()):
         if not word:
             continue
         candidate = f"{current} {word}" if current else word
-        if fonts.width(candidate, size, bold) <= width:
+        if measure(candidate) <= width:
             current = candidate
             continue
         if current:
-            head, _, last = current.rpartition(" ")
-            if head and len(last) == 1 and last.isalpha() and fonts.width(f"{last} {word}", size, bold) <= width:
-                # A one-letter word (Polish w, i, z; English a) goes down with the word it leads.
+            # One-letter words (Polish w, i, z; English a) go down with the word they lead,
+            # a run of them ("i z ludźmi") together.
+            head, tail = current, word
+            while True:
+                before, _, last = head.rpartition(" ")
+                if not before or len(last) != 1 or not last.isalpha() or measure(f"{last} {tail}") > width:
+                    break
+                head, tail = before, f"{last} {tail}"
+            if tail != word:
                 lines.append(head)
-                current = f"{last} {word}"
+                current = tail
                 continue
-            lines.append(current)
-        current = ""
+            if CJK.search(word):  # Chinese and Japanese break between any two characters:
+                current += " "  # fill this line first
+            else:
+                lines.append(current)
+                current = ""
         for char in word:  # the word starts a new line, broken between characters if it is too wide
-            if fonts.width(current + char, size, bold) <= width or not current:
+            if measure(current + char) <= width or not current.strip():
                 current += char
             elif char in _NO_LINE_START and _carry(current) < len(current):
                 keep = len(current) - _carry(current)  # carry characters over rather than start with ー or 。
-                lines.append(current[:keep])
-                current = current[keep:] + char
+                lines.append(current[:keep].rstrip())
+                current = current[keep:].lstrip() + char
             else:
-                lines.append(current)
+                lines.append(current.rstrip())
                 current = char
-        if fonts.width(current, size, bold) > width and len(current) > 1:
+        if measure(current) > width and len(current) > 1:
             lines.append(current)
             current = ""
     if current:
@@ -80,7 +98,7 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
     for i in range(1, len(lines)):  # a line that still starts with ー or 、 borrows from the one before
         while lines[i] and lines[i][0] in _NO_LINE_START and len(lines[i - 1]) > 1:
             moved = lines[i - 1][-1] + lines[i]
-            if fonts.width(moved, size, bold) > width:
+            if measure(moved) > width:
                 break
             lines[i - 1], lines[i] = lines[i - 1][:-1], moved
     return lines or [""]

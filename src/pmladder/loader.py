@@ -12,6 +12,7 @@ from typing import Any
 
 from . import _yaml
 from ._checks import Checker, join, read_checked
+from ._scripts import CJK
 from ._yaml import Value, describe
 from .errors import LadderError, Problem
 from .model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
@@ -351,6 +352,16 @@ def _find_cycle(roles: Mapping[str, Role]) -> list[str] | None:
 
 
 def paragraphs(body: str) -> tuple[str, ...]:
-    """Split plain text on blank lines; lines within a paragraph are joined with spaces."""
-    blocks = re.split(r"\n\s*\n", body.strip())
-    return tuple(" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip())
+    """Split plain text on blank lines; lines within a paragraph are joined with spaces, or
+    with nothing between two Chinese or Japanese characters (those scripts use no spaces)."""
+    out = []
+    for block in re.split(r"\n\s*\n", body.strip()):
+        text = ""
+        for line in (line.strip() for line in block.splitlines()):
+            if not line:
+                continue
+            joint = "" if not text or (CJK.match(text[-1]) and CJK.match(line[0])) else " "
+            text += joint + line
+        if text:
+            out.append(text)
+    return tuple(out)

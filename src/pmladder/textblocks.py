@@ -1,14 +1,18 @@
-"""Table cells for the handout, and the grid that lays them out.
+"""Ladder text as ReportLab flowables: paragraphs, table cells and the grid of cells.
 
-Cells hold plain ladder text, wrapped with layout's metrics and line-breaking rules (so a
-one-letter Polish word or a Japanese 」 never ends or starts a line) and drawn straight onto
-ReportLab's canvas: there is no markup to parse, so no text can ever become markup. A large
-ladder's matrix has thousands of cells, and ReportLab's Table spends more on each cell
+Text is wrapped with layout's metrics and line-breaking rules (so a one-letter Polish word
+never ends a line and a Japanese 」 never starts one, in the chart and the handout alike) and
+drawn straight onto the canvas. There is no markup anywhere: a ladder's text can never
+become markup, and nothing is parsed (ReportLab's Paragraph parses every string as XML,
+which was a fifth of the handout's build). ReportLab's Table spent more on each cell
 (geometry, a saved and restored graphics state, a text object) than on its text; `Grid`
 measures every row once and draws all of a table's text in one text object.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
@@ -16,51 +20,139 @@ from .fonts import FontSet
 from .layout import wrap
 from .paint_rl import colour, register_faces
 
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at (as layout.wrap)
 
-class PlainText(Flowable):
-    """Plain ladder text: wrapped to the width it is given and drawn line by line, left-aligned,
-    with each run in the face that has its characters (a CJK fallback, say)."""
 
-    def __init__(self, text: str, fontset: FontSet, size: float, leading: float, color: str,
-                 bold: bool = False, lines: list[str] | None = None):
+@dataclass(frozen=True)
+class TextStyle:
+    """Type size and leading in points, weight, colour, and the space around a paragraph."""
+
+    size: float
+    leading: float
+    color: str
+    bold: bool = False
+    space_before: float = 0.0
+    space_after: float = 0.0
+    indent: float = 0.0  # the text's left indent; a bullet hangs in it
+    keep_with_next: bool = False
+
+
+class TextBlock(Flowable):
+    """A paragraph of plain text, or of segments that differ in weight or colour
+    ([(text, bold, colour or None)]), left-aligned; optionally with a bullet, or a link to a
+    bookmark over the whole block. Hard line breaks are "\\n"; it splits between lines."""
+
+    def __init__(self, text, fontset: FontSet, style: TextStyle, *, bullet: str | None = None,
+                 link: str | None = None, lines: list | None = None):
         super().__init__()
-        self.text, self.fontset = text, fontset
-        self.size, self.leading, self.color, self.bold = size, leading, color, bold
-        self._lines: list[str] = lines or []
+        self.fontset, self.style, self.bullet, self.link = fontset, style, bullet, link
+        self.segments = [(text, style.bold, None)] if isinstance(text, str) else list(text)
+        self.spaceBefore, self.spaceAfter = style.space_before, style.space_after
+        self.keepWithNext = style.keep_with_next
+        self.size, self.leading = style.size, style.leading
+        self._lines: list[list[tuple[str, bool, str]]] = lines or []  # [[(run, bold, colour)]]
         self._for_width: float | None = None if lines is None else -1.0  # given lines never rewrap
-        self.width = max((fontset.width(line, size, bold) for line in self._lines), default=0.0)
-        self.height = len(self._lines) * leading
+        self.width = max((self._line_width(line) for line in self._lines), default=0.0)
+        self.height = len(self._lines) * self.leading
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _, _ in self.segments)
+
+    def _line_width(self, line) -> float:
+        return sum(self.fontset.width(run, self.size, bold) for run, bold, _ in line)
 
     def wrap(self, avail_width, avail_height):
         if self._for_width not in (avail_width, -1.0):  # tables ask several times for the same width
-            self._lines = [line for paragraph in self.text.split("\n")
-                           for line in wrap(self.fontset, paragraph, avail_width, self.size, self.bold)]
+            self._lines = self._wrapped(max(avail_width - self.style.indent, self.size))
             self._for_width = avail_width
-            self.width = max((self.fontset.width(line, self.size, self.bold) for line in self._lines), default=0.0)
+            self.width = self.style.indent + max((self._line_width(line) for line in self._lines), default=0.0)
             self.height = len(self._lines) * self.leading
         return self.width, self.height
 
+    def _wrapped(self, width: float) -> list:
+        if len(self.segments) == 1:  # the usual case: one style, wrapped exactly
+            text, bold, color = self.segments[0]
+            color = color or self.style.color
+            return [[(line, bold, color)] for part in text.split("\n")
+                    for line in wrap(self.fontset, part, width, self.size, bold)]
+        # Mixed weights: every character measured in its own weight; each line's characters
+        # then get their segment's style back.
+        chars, styles = [], []
+        for text, bold, color in self.segments:
+            for char in _SPACES.sub(" ", text):
+                if char == " " and (not chars or chars[-1] == " "):
+                    continue
+                chars.append(char)
+                styles.append((bold, color or self.style.color))
+        flat = "".join(chars).rstrip()
+        edges = [0.0]  # edges[i]: the width of flat[:i]
+        for char, (bold, _) in zip(flat, styles):
+            edges.append(edges[-1] + self.fontset.width(char, self.size, bold))
+
+        def measure(piece: str) -> float:  # wrap only measures pieces of flat, left to right
+            at = flat.find(piece)
+            return edges[at + len(piece)] - edges[at] if at >= 0 else self.fontset.width(piece, self.size, True)
+
+        lines, at = [], 0
+        for line in wrap(self.fontset, flat, width, self.size, measure=measure):
+            if not flat.startswith(line, at):  # cannot happen with wrap's rules; stay readable if it does
+                lines.append([(line, styles[0][0], styles[0][1])])
+                continue
+            runs: list = []
+            for i in range(at, at + len(line)):
+                if runs and (runs[-1][1], runs[-1][2]) == styles[i]:
+                    runs[-1] = (runs[-1][0] + flat[i], *styles[i])
+                else:
+                    runs.append((flat[i], *styles[i]))
+            lines.append(runs)
+            at += len(line)
+            if at < len(flat) and flat[at] == " ":
+                at += 1
+        return lines
+
     def first_baseline(self) -> float:
         """Below the top of the text, where a Paragraph of this size puts its first baseline."""
-        face = self.fontset.bold if self.bold else self.fontset.regular
+        face = self.fontset.bold if self.style.bold else self.fontset.regular
         return face.file.ascent / face.file.units_per_em * self.size
 
-    def split_lines(self, count: int) -> tuple[PlainText, PlainText]:
-        """The first `count` lines, and the rest (for a row that continues overleaf)."""
-        make = lambda lines: PlainText(self.text, self.fontset, self.size, self.leading, self.color,  # noqa: E731
-                                       self.bold, lines=lines)
+    def split(self, avail_width, avail_height):
+        self.wrap(avail_width, avail_height)
+        fits = int(avail_height // self.leading)
+        n = len(self._lines)
+        if n >= 4:  # no line left alone at the foot of a page or the top of the next
+            fits = min(fits, n - 2) if fits >= 2 else 0
+        if fits <= 0 or fits >= n:
+            return []
+        first, rest = self.split_lines(fits)
+        first.spaceAfter = rest.spaceBefore = 0
+        rest.bullet = None
+        return [first, rest]
+
+    def split_lines(self, count: int) -> tuple[TextBlock, TextBlock]:
+        """The first `count` lines, and the rest (for text that continues overleaf)."""
+        def make(lines):
+            block = TextBlock(self.segments, self.fontset, self.style, bullet=self.bullet, link=self.link, lines=lines)
+            block.width = max(block.width, self.width)
+            return block
+
         return make(self._lines[:count]), make(self._lines[count:])
 
     def emit(self, ink: _Ink, x: float, top: float) -> None:
         y = top - self.first_baseline()
+        if self.bullet and self._lines:
+            ink.line(x, y, [(face, run, self.style.color) for face, run in self.fontset.runs(self.bullet)], self.size)
         for line in self._lines:
-            ink.line(x, y, self.fontset.runs(line, self.bold), self.size, self.color)
+            runs = [(face, part, color) for run, bold, color in line for face, part in self.fontset.runs(run, bold)]
+            ink.line(x + self.style.indent, y, runs, self.size)
             y -= self.leading
 
     def draw(self):
         ink = _Ink(self.canv)
         self.emit(ink, 0, self.height)
         ink.finish()
+        if self.link:
+            self.canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
 class Rating(Flowable):
@@ -82,10 +174,8 @@ class Rating(Flowable):
 
     def emit(self, ink: _Ink, x: float, top: float) -> None:
         baseline = top - self.size  # where a Paragraph of this style puts its first line
-        for text, fill in self.segments:
-            runs = self.fontset.runs(text)
-            ink.line(x, baseline, runs, self.size, fill)
-            x += self.fontset.width(text, self.size)
+        runs = [(face, part, fill) for text, fill in self.segments for face, part in self.fontset.runs(text)]
+        ink.line(x, baseline, runs, self.size)
 
     def draw(self):
         ink = _Ink(self.canv)
@@ -101,12 +191,13 @@ class _Ink:
         self.text = canv.beginText()
         self.face = self.size = self.color = None
 
-    def line(self, x: float, y: float, runs, size: float, color: str) -> None:
+    def line(self, x: float, y: float, runs, size: float) -> None:
+        """One line at (x, y): runs of (face, text, colour), each where the previous one ends."""
         self.text.setTextOrigin(x, y)
-        if color != self.color:
-            self.text.setFillColor(colour(color))
-            self.color = color
-        for face, run in runs:
+        for face, run, color in runs:
+            if color != self.color:
+                self.text.setFillColor(colour(color))
+                self.color = color
             if face != self.face or size != self.size:
                 register_faces([face])
                 self.text.setFont(face.name, size)
@@ -137,7 +228,7 @@ class GridLook:
 class Grid(Flowable):
     """Rows of text cells in fixed-width columns; the header rows repeat when it splits.
 
-    A cell is a list of PlainText and Rating blocks stacked top down. A row that does not fit
+    A cell is a list of TextBlock and Rating blocks stacked top down. A row that does not fit
     moves to the next page; only a row taller than a whole page is split between its lines.
     """
 
@@ -208,7 +299,7 @@ class Grid(Flowable):
                 if block.height <= left:
                     first.append(block)
                     left -= block.height
-                elif isinstance(block, PlainText) and left >= block.leading:
+                elif isinstance(block, TextBlock) and left >= block.leading:
                     fits = int(left // block.leading)
                     head, tail = block.split_lines(fits)
                     first.append(head)

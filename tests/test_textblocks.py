@@ -1,0 +1,134 @@
+"""Tables in the handout (the profile and the matrix): rows that continue overleaf under their
+header, a cell taller than a page split between its lines, and text that stays inside its row."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from conftest import make_ladder
+from pmladder.handout import render_pdf
+from pmladder.loader import load_ladder
+from pmladder.style import load_style
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[\s\u200b\u00ad]+", "", text)
+
+
+def landscape_texts(data: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(data))
+    return [p.extract_text() for p in reader.pages if p.mediabox.width > p.mediabox.height]
+
+
+def ladder_from(data: dict, tmp_path):
+    import yaml
+
+    path = tmp_path / "ladder.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_ladder(str(path))
+
+
+def test_a_matrix_longer_than_a_page_repeats_its_header_row(tmp_path):
+    """Forty dimensions do not fit one landscape page: every matrix page starts with the role titles."""
+    ladder = ladder_from(make_ladder(3, 1, 40), tmp_path)
+    pages = landscape_texts(render_pdf(ladder, load_style("default")))
+    assert len(pages) >= 2
+    for text in pages:
+        for role in ladder.roles:
+            assert norm(role.title) in norm(text)
+    shown = norm("".join(pages))
+    for dim in ladder.dimensions:  # every row once, none lost at a page break
+        assert shown.count(norm(dim.name) + ("" if dim.is_rating else "value")) >= 1, dim.id
+
+
+def test_a_cell_taller_than_a_page_continues_between_its_lines(tmp_path):
+    """A 600-word value cannot fit on any page: it is split between lines and every word
+    arrives, in order, across the matrix pages (nothing is clipped or dropped)."""
+    data = make_ladder(2, 1, 2)
+    words = [f"w{i:03d}" for i in range(600)]
+    data["roles"][0]["dimensions"]["d0"] = " ".join(words)
+    ladder = ladder_from(data, tmp_path)
+    pages = landscape_texts(render_pdf(ladder, load_style("default")))
+    assert len(pages) >= 2
+    found = re.findall(r"w\d{3}", "".join(pages))
+    assert found == words
+
+
+def test_row_text_stays_inside_its_row(tmp_path):
+    """Each value is drawn below the top of its own row and above the next row's text: the
+    y positions of consecutive dimension names step down by at least one row of text."""
+    ladder = load_ladder(None)
+    data = render_pdf(ladder, load_style("default"))
+    reader = PdfReader(io.BytesIO(data))
+    page = next(p for p in reader.pages if p.mediabox.width > p.mediabox.height)
+    names = {dim.name for dim in ladder.dimensions if not dim.is_rating}  # the first matrix page
+    ys: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() in names and text.strip() not in ys:
+            ys[text.strip()] = tm[5]
+
+    page.extract_text(visitor_text=visit)
+    order = [d.name for d in ladder.dimensions if d.name in names]
+    assert len(order) >= 4 and set(order) <= set(ys)
+    steps = [ys[a] - ys[b] for a, b in zip(order, order[1:])]
+    assert all(step >= 10 for step in steps), steps
+
+
+def lines_of(data: bytes) -> list[str]:
+    """Every printed line of every page, as pdftotext -layout would read them (pypdf lines)."""
+    return [line.strip() for page in PdfReader(io.BytesIO(data)).pages
+            for line in page.extract_text().splitlines() if line.strip()]
+
+
+def one_role(summary: str, responsibilities: list[str]) -> dict:
+    return {"ladder": {"title": "T"}, "roles": [{"id": "a", "title": "A", "level": 1, "summary": summary,
+                                                 "responsibilities": responsibilities}]}
+
+
+def test_a_one_letter_word_never_ends_a_line_of_body_text(tmp_path):
+    """Polish typesetting: w, i, z, a, o, u go down to the next line with the word they lead.
+    Every other word here is one letter, so a plain greedy wrap would leave some at line ends."""
+    words = "pracuje w zespole i z ludźmi o sprawach u klienta a potem w firmie".split()
+    text = " ".join(words * 12)
+    ladder = ladder_from(one_role(text, [text]), tmp_path)
+    lines = [line for line in lines_of(render_pdf(ladder, load_style("default"))) if "zespole" in line]
+    assert len(lines) >= 10
+    for line in lines:
+        assert not re.search(r"(^|\s)\w$", line), line
+
+
+def test_no_line_of_body_text_starts_with_closing_japanese_punctuation(tmp_path):
+    """Kinsoku: 、。」 and the long-vowel mark ー stay at the end of the line they follow."""
+    sentence = "製品マネージャーは、顧客の課題を理解し、チームと一緒に解決策を届ける。「成果」を測る。"
+    ladder = ladder_from(one_role(sentence * 8, [sentence * 3]), tmp_path)
+    lines = [line for line in lines_of(render_pdf(ladder, load_style("default"))) if "顧客" in line or "成果" in line]
+    assert len(lines) >= 6
+    for line in lines:
+        assert line[0] not in "、。」ー", line
+
+
+def test_contents_entries_link_to_their_pages():
+    """Each contents line is a link to the page its section starts on."""
+    data = render_pdf(load_ladder(None), load_style("default"))
+    reader = PdfReader(io.BytesIO(data))
+    numbers = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    targets = sorted({numbers[a["/Dest"][0].idnum] for a in links if a.get("/Subtype") == "/Link"})
+    entries = sorted({reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)})
+    assert set(entries) - {1} <= set(targets)  # every section but Contents itself
+    assert len(targets) >= 10  # and every role
+
+
+def test_japanese_text_fills_its_lines_across_spaces(tmp_path):
+    """A space between two Japanese sentences is not a reason to end the line early: Japanese
+    breaks between any two characters, so every line but the last is about as long."""
+    sentence = "ソフトウェアエンジニアの成長の道筋を示すものです。そして次の段階へ。"  # 3/4 of a line
+    ladder = ladder_from(one_role(" ".join([sentence] * 12), []), tmp_path)
+    lines = [line for line in lines_of(render_pdf(ladder, load_style("default")))
+             if any(word in line for word in ("エンジニ", "道筋", "段階"))]
+    assert len(lines) >= 6
+    assert all(len(line) > len(sentence) + 3 for line in lines[:-1]), lines
