@@ -42,8 +42,8 @@ class Face:
         stem = Path(self.path).stem.replace(" ", "")
         return f"{stem}-{self.index}" if self.index else stem
 
-    @property
-    def file(self) -> FontFile:
+    @cached_property
+    def file(self) -> FontFile:  # looked up for every word measured: kept on the face
         return open_font(self.path, self.index)
 
 

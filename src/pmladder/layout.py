@@ -53,14 +53,17 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
     if measure is None:
         def measure(piece: str) -> float:
             return fonts.width(piece, size, bold)
+    space = measure(" ")
     lines: list[str] = []
-    current = ""
+    current, current_w = "", 0.0  # widths add up (no kerning): each word is measured once
     for word in _BREAKABLE_SPACE.split(text.strip()):
         if not word:
             continue
-        candidate = f"{current} {word}" if current else word
-        if measure(candidate) <= width:
-            current = candidate
+        word_w = measure(word)
+        candidate_w = current_w + space + word_w if current else word_w
+        if candidate_w <= width:
+            current = f"{current} {word}" if current else word
+            current_w = candidate_w
             continue
         if current:
             # One-letter words (Polish w, i, z; English a) go down with the word they lead,
@@ -73,26 +76,28 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
                 head, tail = before, f"{last} {tail}"
             if tail != word:
                 lines.append(head)
-                current = tail
+                current, current_w = tail, measure(tail)
                 continue
             if CJK.search(word):  # Chinese and Japanese break between any two characters:
-                current += " "  # fill this line first
+                current, current_w = current + " ", current_w + space  # fill this line first
             else:
                 lines.append(current)
-                current = ""
+                current, current_w = "", 0.0
         for char in word:  # the word starts a new line, broken between characters if it is too wide
-            if measure(current + char) <= width or not current.strip():
-                current += char
+            char_w = measure(char)
+            if current_w + char_w <= width or not current.strip():
+                current, current_w = current + char, current_w + char_w
             elif char in _NO_LINE_START and _carry(current) < len(current):
                 keep = len(current) - _carry(current)  # carry characters over rather than start with ー or 。
                 lines.append(current[:keep].rstrip())
                 current = current[keep:].lstrip() + char
+                current_w = measure(current)
             else:
                 lines.append(current.rstrip())
-                current = char
-        if measure(current) > width and len(current) > 1:
+                current, current_w = char, char_w
+        if current_w > width and len(current) > 1:
             lines.append(current)
-            current = ""
+            current, current_w = "", 0.0
     if current:
         lines.append(current)
     for i in range(1, len(lines)):  # a line that still starts with ー or 、 borrows from the one before
