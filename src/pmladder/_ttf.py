@@ -47,6 +47,11 @@ class FontFile:
         """ReportLab embeds TrueType outlines only, not CFF (OpenType/PostScript) ones."""
         return self.outlines == "glyf"
 
+    @property
+    def glyphs(self) -> dict[int, int]:
+        """Character code -> glyph index (the font's Unicode cmap)."""
+        return self._cmap
+
     def covers(self, char: str) -> bool:
         return ord(char) in self._cmap
 

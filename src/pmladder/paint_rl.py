@@ -17,9 +17,9 @@ from reportlab.graphics.shapes import Polygon as RLPolygon
 from reportlab.graphics.shapes import Rect as RLRect
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
+from ._rlfont import QuickFont
 from .fonts import FontSet
 from .scene import Box, Circle, Line, Polygon, Scene, Text
 
@@ -31,8 +31,7 @@ def register_faces(faces) -> None:
     for face in faces:
         if face.name in _REGISTERED:
             continue
-        font = TTFont(face.name, face.path, subfontIndex=face.index) if face.index else TTFont(face.name, face.path)
-        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFont(QuickFont(face.name, face))
         _REGISTERED.add(face.name)
 
 
