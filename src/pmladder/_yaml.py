@@ -9,8 +9,7 @@ last one), and aliases, nesting and file size are bounded so a hostile file fail
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -44,8 +43,7 @@ _WHAT = {
 _KIND = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a mapping"}
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """A plain YAML value (str, int, float, bool, None, list or dict of Values) and its line."""
 
     data: Any

@@ -12,8 +12,7 @@ import shutil
 import subprocess
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ._ttf import FontFile, FontFileError, open_font
@@ -30,21 +29,32 @@ _DEJAVU = {
 }
 
 
-@dataclass(frozen=True)
 class Face:
-    """One font file (a face of it, for collections) under the name painters register it by."""
+    """One font file (a face of it, for collections) under the name painters register it by.
+    Faces are equal when they are the same face of the same file."""
 
-    path: str
-    index: int = 0
+    __slots__ = ("path", "index", "name", "_file")
 
-    @cached_property
-    def name(self) -> str:
-        stem = Path(self.path).stem.replace(" ", "")
-        return f"{stem}-{self.index}" if self.index else stem
+    def __init__(self, path: str, index: int = 0):
+        self.path, self.index = path, index
+        stem = Path(path).stem.replace(" ", "")
+        self.name = f"{stem}-{index}" if index else stem
+        self._file: FontFile | None = None
 
-    @cached_property
+    @property
     def file(self) -> FontFile:  # looked up for every word measured: kept on the face
-        return open_font(self.path, self.index)
+        if self._file is None:
+            self._file = open_font(self.path, self.index)
+        return self._file
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Face) and (self.path, self.index) == (other.path, other.index)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.index))
+
+    def __repr__(self) -> str:
+        return f"Face({self.path!r}, {self.index})"
 
 
 def resolve_font(name_or_path: str) -> Face:

@@ -11,7 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._scripts import CJK
 from .errors import RenderError
@@ -123,8 +123,7 @@ def text_run(fonts: FontSet, text: str, x: float, y: float, size: float, color: 
 # ---------------------------------------------------------------- the ladder diagram
 
 
-@dataclass
-class _Slot:
+class _Slot(NamedTuple):
     role: Role
     rect: Rect
     row: int

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -45,7 +44,7 @@ def load_ladder(source: LadderSource | None = None) -> Ladder:
         try:
             return parse_ladder(text, "<mapping>")
         except LadderError as exc:  # lines of the dumped text mean nothing to the caller
-            raise LadderError([replace(p, line=None) for p in exc.problems]) from None
+            raise LadderError([p._replace(line=None) for p in exc.problems]) from None
     if isinstance(source, bytes):
         return parse_ladder(source, "<text>")
     if isinstance(source, str) and "\n" in source:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 Rating = int
 DimensionValue = str | Rating
@@ -41,21 +41,18 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
 })
 
 
-@dataclass(frozen=True)
-class IntroSection:
+class IntroSection(NamedTuple):
     heading: str
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Track:
+class Track(NamedTuple):
     id: str
     name: str
     description: str | None = None
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     """A row of the comparison matrix: free text per role, or a rating from 1 to `scale`."""
 
     id: str
@@ -69,8 +66,7 @@ class Dimension:
         return self.kind == "rating"
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     id: str
     title: str
     short: str
@@ -81,14 +77,13 @@ class Role:
     skills: tuple[str, ...] = ()
     next: tuple[str, ...] = ()
     reports_to: str | None = None
-    values: Mapping[str, DimensionValue] = field(default_factory=lambda: MappingProxyType({}))
+    values: Mapping[str, DimensionValue] = MappingProxyType({})
 
     def __hash__(self) -> int:
         return hash(self.id)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One dimension whose value differs between a role and a role it leads to."""
 
     dimension: Dimension
@@ -103,8 +98,7 @@ class Change:
         return None
 
 
-@dataclass(frozen=True)
-class Ladder:
+class Ladder(NamedTuple):
     title: str
     roles: tuple[Role, ...]
     subtitle: str | None = None
@@ -115,7 +109,7 @@ class Ladder:
     dimensions: tuple[Dimension, ...] = ()
     name: str = "ladder"  # for output file names: the file's stem, or a slug of the title
     source: str | None = None  # the path the ladder was read from, as given
-    labels: Mapping[str, str] = field(default_factory=lambda: DEFAULT_LABELS)
+    labels: Mapping[str, str] = DEFAULT_LABELS
 
     def label(self, key: str, **values: object) -> str:
         """One of the words pmladder prints, in the ladder's language, with {placeholders} filled."""

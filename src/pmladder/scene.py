@@ -8,7 +8,7 @@ is plain data, overlap and readability checks run on it directly, without pixels
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Vertical extent of text relative to its size, from DejaVu Sans: capitals and ascenders
 # reach ~0.76 em above the baseline, descenders ~0.24 em below.
@@ -16,8 +16,7 @@ ASCENT = 0.76
 DESCENT = 0.24
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(NamedTuple):
     x: float
     y: float
     w: float
@@ -56,8 +55,7 @@ class Rect:
         )
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """A rectangle, optionally rounded. `kind` says what it is: role, band, tag, swatch, panel."""
 
     rect: Rect
@@ -71,8 +69,7 @@ class Box:
     dash: tuple[float, ...] | None = None  # a dashed outline (on, off, ... in points)
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """One line of text. (x, y) is the baseline point; `anchor` is start, middle or end."""
 
     text: str
@@ -92,8 +89,7 @@ class Text:
         return Rect(left, self.y - DESCENT * self.size, self.width, (ASCENT + DESCENT) * self.size)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A polyline; with `arrow`, a filled head of `head` points at its last point."""
 
     points: tuple[tuple[float, float], ...]
@@ -105,8 +101,7 @@ class Line:
     kind: str = "edge"
 
 
-@dataclass(frozen=True)
-class Polygon:
+class Polygon(NamedTuple):
     points: tuple[tuple[float, float], ...]
     fill: str | None
     stroke: str | None
@@ -115,8 +110,7 @@ class Polygon:
     kind: str = "shape"
 
 
-@dataclass(frozen=True)
-class Circle:
+class Circle(NamedTuple):
     cx: float
     cy: float
     r: float
@@ -128,15 +122,14 @@ class Circle:
 Item = Box | Text | Line | Polygon | Circle
 
 
-@dataclass(frozen=True)
-class Scene:
+class Scene(NamedTuple):
     """A picture `width` x `height` points; `items` are painted in order (later on top)."""
 
     width: float
     height: float
     items: tuple[Item, ...]
     background: str | None = "#FFFFFF"
-    font_faces: tuple = field(default=(), compare=False)  # fonts.Face objects the texts need
+    font_faces: tuple = ()  # fonts.Face objects the texts need
     notes: tuple[str, ...] = ()  # what layout had to do (enlarged canvas), for the caller to report
 
     def of(self, cls: type) -> Iterator:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._checks import Checker, join, read_checked
 from ._yaml import Value, describe
@@ -27,8 +26,7 @@ LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 MAX_MARGIN_MM = 50  # leaves a Letter or A4 page at least 11 cm of width for the content
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     primary: str = "#1F3A5F"
     accent: str = "#0072B2"
     text: str = "#1B1F24"
@@ -44,16 +42,14 @@ class Palette:
         return self.tracks[index % len(self.tracks)]
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     body: str = "DejaVu Sans"
     bold: str = "DejaVu Sans Bold"
     fallback: tuple[str, ...] = ()  # extra fonts tried, in order, before the system's
     base_size: float = 10.0
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     size: str = "letter"
     margin_mm: float = 19.0
 
@@ -62,15 +58,13 @@ class Page:
         return PAGE_SIZES[self.size]
 
 
-@dataclass(frozen=True)
-class Logo:
+class Logo(NamedTuple):
     file: str
     cover: bool = True
     header: bool = True
 
 
-@dataclass(frozen=True)
-class ChartStyle:
+class ChartStyle(NamedTuple):
     corner_radius: float = 6.0
     line_width: float = 1.0
     arrow_width: float = 1.1
@@ -78,21 +72,20 @@ class ChartStyle:
     text_scale: float = 1.0  # larger type for projection
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     name: str = "default"
     description: str = "Clean, colour handout and chart"
-    palette: Palette = field(default_factory=Palette)
-    fonts: Fonts = field(default_factory=Fonts)
-    page: Page = field(default_factory=Page)
-    chart: ChartStyle = field(default_factory=ChartStyle)
+    palette: Palette = Palette()
+    fonts: Fonts = Fonts()
+    page: Page = Page()
+    chart: ChartStyle = ChartStyle()
     logo: Logo | None = None
     grayscale: bool = False
-    rcparams: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    rcparams: Mapping[str, Any] = MappingProxyType({})
     source: str | None = None
 
     def with_page_size(self, size: str | None) -> Style:
-        return self if size is None else replace(self, page=replace(self.page, size=size))
+        return self if size is None else self._replace(page=self.page._replace(size=size))
 
 
 _SECTIONS: dict[str, type] = {"palette": Palette, "fonts": Fonts, "page": Page, "chart": ChartStyle}
@@ -156,7 +149,7 @@ class _StyleReader:
             changes["logo"] = self._logo(fields["logo"])
         if "rcparams" in fields:
             changes["rcparams"] = self._rcparams(fields["rcparams"], base.rcparams)
-        return replace(base, **changes)
+        return base._replace(**changes)
 
     def _parent(self, value: Value) -> Style | None:
         """The style this one extends: a built-in name, or a file relative to this one."""
@@ -185,7 +178,7 @@ class _StyleReader:
 
     def _section(self, value: Value, section: str, base: Any) -> Any:
         check = self.check
-        names = list(base.__dataclass_fields__)
+        names = list(base._fields)
         fields = check.fields(value, section, optional=names)
         if not fields:
             return base
@@ -211,7 +204,7 @@ class _StyleReader:
             elif isinstance(default, (int, float)) and not isinstance(default, bool):
                 changes[name] = self._number(item, path)
         clean = {k: v for k, v in changes.items() if v is not None}
-        return replace(base, **clean)
+        return base._replace(**clean)
 
     def _colour(self, value: Value, path: str) -> str | None:
         if not isinstance(value.data, str) or not _HEX.match(value.data):

@@ -12,7 +12,7 @@ measures every row once and draws all of a table's text in one text object.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.platypus import Flowable
 
@@ -23,8 +23,7 @@ from .paint_rl import colour, register_faces
 _SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at (as layout.wrap)
 
 
-@dataclass(frozen=True)
-class TextStyle:
+class TextStyle(NamedTuple):
     """Type size and leading in points, weight, colour, and the space around a paragraph."""
 
     size: float
