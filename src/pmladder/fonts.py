@@ -172,6 +172,9 @@ class FontSet:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width in points of `text` at `size`, each character measured in the face that draws it."""
+        file = (self.bold if bold else self.regular).file
+        if file.chars.issuperset(text):  # the usual case (wrapping measures every word)
+            return file.text_width(text) * size
         return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
 
     def faces(self) -> list[Face]:

@@ -1,6 +1,6 @@
-"""The ReportLab painter: a scene becomes a vector Drawing (and a Flowable for the handout).
+"""The ReportLab painter: a scene becomes vector graphics on a PDF canvas (a Flowable for the handout).
 
-Text stays real text: each line is drawn as one String per font run (the body face, then
+Text stays real text: each line is drawn as one text run per font (the body face, then
 fallbacks such as a CJK font), placed with the same metrics layout measured it with, so it
 extracts from the PDF exactly. Nothing here imports matplotlib or writes files.
 """
@@ -10,11 +10,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Circle as RLCircle
-from reportlab.graphics.shapes import Drawing, PolyLine, String
-from reportlab.graphics.shapes import Polygon as RLPolygon
-from reportlab.graphics.shapes import Rect as RLRect
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
@@ -73,49 +68,88 @@ def draw_text(canv, fontset: FontSet, text: str, x: float, y: float, size: float
         canv.drawString(rx, y, run)
 
 
-def drawing(scene: Scene, fontset: FontSet) -> Drawing:
-    """A Drawing of scene.width x scene.height points with every item of the scene."""
-    d = Drawing(scene.width, scene.height)
-    # The renderer's starting font would otherwise be Helvetica, a font the PDF does not embed.
-    d.initialFontName = fontset.regular.name
-    d.initialFontSize = 10
-    if scene.background and scene.background.upper() != "#FFFFFF":
-        d.add(RLRect(0, 0, scene.width, scene.height, fillColor=colour(scene.background), strokeColor=None))
+def paint(canv, scene: Scene, fontset: FontSet) -> None:
+    """Every item of the scene straight onto a canvas, the scene's origin at the canvas origin.
+
+    (Building a reportlab.graphics Drawing first and rendering it cost more than the drawing:
+    every shape's attributes are validated one by one.)
+    """
     register_faces(scene.font_faces)
+    canv.saveState()
+    canv.setLineJoin(1)
+    canv.setLineCap(0)
+    if scene.background and scene.background.upper() != "#FFFFFF":
+        canv.setFillColor(colour(scene.background))
+        canv.rect(0, 0, scene.width, scene.height, stroke=0, fill=1)
+    ink = None
     for item in scene.items:
+        if isinstance(item, Text):
+            ink = ink or Ink(canv)
+            placed = text_runs(fontset, item.text, item.x, item.size, item.bold, item.anchor)
+            ink.line(placed[0][2] if placed else item.x, item.y,
+                     [(face, run, item.color) for face, run, _ in placed], item.size)
+            continue
+        if ink is not None:  # text is drawn in order with the shapes around it
+            ink.finish()
+            ink = None
         if isinstance(item, Box):
             r = item.rect
+            stroke = _stroke(canv, item.stroke, item.stroke_width, item.dash)
+            fill = _fill(canv, item.fill)
             radius = min(item.radius, r.w / 2, r.h / 2)
-            d.add(RLRect(r.x, r.y, r.w, r.h, rx=radius, ry=radius, fillColor=colour(item.fill),
-                         strokeColor=colour(item.stroke) if item.stroke_width > 0 else None,
-                         strokeWidth=item.stroke_width, strokeDashArray=list(item.dash) if item.dash else None))
+            if radius > 0:
+                canv.roundRect(r.x, r.y, r.w, r.h, radius, stroke=stroke, fill=fill)
+            else:
+                canv.rect(r.x, r.y, r.w, r.h, stroke=stroke, fill=fill)
         elif isinstance(item, Line):
-            _line(d, item)
+            _line(canv, item)
         elif isinstance(item, Polygon):
-            flat = [v for point in item.points for v in point]
-            shape = RLPolygon(flat, fillColor=colour(item.fill), strokeColor=colour(item.stroke),
-                              strokeWidth=item.stroke_width, strokeLineJoin=1)
-            if item.fill and item.fill_opacity < 1:
-                shape.fillOpacity = item.fill_opacity
-            d.add(shape)
+            stroke = _stroke(canv, item.stroke, item.stroke_width)
+            fill = _fill(canv, item.fill)
+            if fill and item.fill_opacity < 1:
+                canv.setFillAlpha(item.fill_opacity)
+            _path(canv, item.points, close=True, stroke=stroke, fill=fill)
+            if fill and item.fill_opacity < 1:
+                canv.setFillAlpha(1)
         elif isinstance(item, Circle):
-            d.add(RLCircle(item.cx, item.cy, item.r, fillColor=colour(item.fill),
-                           strokeColor=colour(item.stroke) if item.stroke_width > 0 else None,
-                           strokeWidth=item.stroke_width))
-        elif isinstance(item, Text):
-            placed = text_runs(fontset, item.text, item.x, item.size, item.bold, item.anchor)
-            register_faces({face for face, _, _ in placed})
-            for face, run, x in placed:
-                d.add(String(x, item.y, run, fontName=face.name, fontSize=item.size,
-                             fillColor=colour(item.color), textAnchor="start"))
-    return d
+            stroke = _stroke(canv, item.stroke, item.stroke_width)
+            canv.circle(item.cx, item.cy, item.r, stroke=stroke, fill=_fill(canv, item.fill))
+    if ink is not None:
+        ink.finish()
+    canv.restoreState()
 
 
-def _line(d: Drawing, line: Line) -> None:
+def _stroke(canv, color: str | None, width: float, dash=None) -> int:
+    """Set up the pen; 0 when there is nothing to stroke."""
+    if not color or width <= 0:
+        return 0
+    canv.setStrokeColor(colour(color))
+    canv.setLineWidth(width)
+    canv.setDash(list(dash) if dash else [])
+    return 1
+
+
+def _fill(canv, color: str | None) -> int:
+    if not color:
+        return 0
+    canv.setFillColor(colour(color))
+    return 1
+
+
+def _path(canv, points, *, close: bool, stroke: int, fill: int) -> None:
+    path = canv.beginPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    if close:
+        path.close()
+    canv.drawPath(path, stroke=stroke, fill=fill)
+
+
+def _line(canv, line: Line) -> None:
     points = list(line.points)
     if len(points) < 2:
         return
-    stroke = colour(line.color)
     head = None
     if line.arrow:
         (x0, y0), (x1, y1) = points[-2], points[-1]
@@ -125,15 +159,41 @@ def _line(d: Drawing, line: Line) -> None:
             head_len = min(line.head * 0.9, length)
             half = line.head * 0.4
             bx, by = x1 - ux * head_len, y1 - uy * head_len
-            head = [x1, y1, bx - uy * half, by + ux * half, bx + uy * half, by - ux * half]
+            head = [(x1, y1), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)]
             # Stop the shaft inside the head so neither a gap nor the line's end shows.
             inset = head_len * 0.6
             points[-1] = (x1 - ux * inset, y1 - uy * inset)
-    flat = [v for point in points for v in point]
-    d.add(PolyLine(flat, strokeColor=stroke, strokeWidth=line.width, strokeLineJoin=1, strokeLineCap=0,
-                   strokeDashArray=list(line.dash) if line.dash else None, fillColor=None))
+    _stroke(canv, line.color, line.width, line.dash)
+    _path(canv, points, close=False, stroke=1, fill=0)
     if head:
-        d.add(RLPolygon(head, fillColor=stroke, strokeColor=stroke, strokeWidth=0.3, strokeLineJoin=1))
+        _stroke(canv, line.color, 0.3)
+        _fill(canv, line.color)
+        _path(canv, head, close=True, stroke=1, fill=1)
+
+
+class Ink:
+    """One PDF text object for many lines: font and colour are set only when they change."""
+
+    def __init__(self, canv):
+        self.canv = canv
+        self.text = canv.beginText()
+        self.face = self.size = self.color = None
+
+    def line(self, x: float, y: float, runs, size: float) -> None:
+        """One line at (x, y): runs of (face, text, colour), each where the previous one ends."""
+        self.text.setTextOrigin(x, y)
+        for face, run, color in runs:
+            if color != self.color:
+                self.text.setFillColor(colour(color))
+                self.color = color
+            if face != self.face or size != self.size:
+                register_faces([face])
+                self.text.setFont(face.name, size)
+                self.face, self.size = face, size
+            self.text.textOut(run)
+
+    def finish(self) -> None:
+        self.canv.drawText(self.text)
 
 
 class SceneFlowable(Flowable):
@@ -147,7 +207,6 @@ class SceneFlowable(Flowable):
         self.scene = scene
         self.fontset = fontset
         self.links = links
-        self._drawing = None
         # A ladder with very many levels lays out taller than a page; it is then shrunk to fit
         # the page rather than failing (its role index below still lists every role legibly).
         self.scale = min(1.0, max_height / scene.height) if max_height else 1.0
@@ -157,12 +216,10 @@ class SceneFlowable(Flowable):
         return self.width, self.height
 
     def draw(self):
-        if self._drawing is None:
-            self._drawing = drawing(self.scene, self.fontset)
         canv = self.canv
         canv.saveState()
         canv.scale(self.scale, self.scale)
-        renderPDF.draw(self._drawing, canv, 0, 0)
+        paint(canv, self.scene, self.fontset)
         for box in self.scene.of(Box):
             if box.link and (self.links is None or box.link in self.links):
                 r = box.rect

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 
 from .fonts import FontSet
 from .layout import wrap
-from .paint_rl import colour, register_faces
+from .paint_rl import Ink, colour
 
 _SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at (as layout.wrap)
 
@@ -65,7 +65,7 @@ class TextBlock(Flowable):
         if self._for_width not in (avail_width, -1.0):  # tables ask several times for the same width
             self._lines = self._wrapped(max(avail_width - self.style.indent, self.size))
             self._for_width = avail_width
-            self.width = self.style.indent + max((self._line_width(line) for line in self._lines), default=0.0)
+            self.width = avail_width  # as a Paragraph: the block spans its column (and its link, the line)
             self.height = len(self._lines) * self.leading
         return self.width, self.height
 
@@ -137,7 +137,7 @@ class TextBlock(Flowable):
 
         return make(self._lines[:count]), make(self._lines[count:])
 
-    def emit(self, ink: _Ink, x: float, top: float) -> None:
+    def emit(self, ink: Ink, x: float, top: float) -> None:
         y = top - self.first_baseline()
         if self.bullet and self._lines:
             ink.line(x, y, [(face, run, self.style.color) for face, run in self.fontset.runs(self.bullet)], self.size)
@@ -147,7 +147,7 @@ class TextBlock(Flowable):
             y -= self.leading
 
     def draw(self):
-        ink = _Ink(self.canv)
+        ink = Ink(self.canv)
         self.emit(ink, 0, self.height)
         ink.finish()
         if self.link:
@@ -171,40 +171,15 @@ class Rating(Flowable):
     def wrap(self, avail_width, avail_height):
         return self.width, self.height
 
-    def emit(self, ink: _Ink, x: float, top: float) -> None:
+    def emit(self, ink: Ink, x: float, top: float) -> None:
         baseline = top - self.size  # where a Paragraph of this style puts its first line
         runs = [(face, part, fill) for text, fill in self.segments for face, part in self.fontset.runs(text)]
         ink.line(x, baseline, runs, self.size)
 
     def draw(self):
-        ink = _Ink(self.canv)
+        ink = Ink(self.canv)
         self.emit(ink, 0, self.height)
         ink.finish()
-
-
-class _Ink:
-    """One PDF text object for many lines: font and colour are set only when they change."""
-
-    def __init__(self, canv):
-        self.canv = canv
-        self.text = canv.beginText()
-        self.face = self.size = self.color = None
-
-    def line(self, x: float, y: float, runs, size: float) -> None:
-        """One line at (x, y): runs of (face, text, colour), each where the previous one ends."""
-        self.text.setTextOrigin(x, y)
-        for face, run, color in runs:
-            if color != self.color:
-                self.text.setFillColor(colour(color))
-                self.color = color
-            if face != self.face or size != self.size:
-                register_faces([face])
-                self.text.setFont(face.name, size)
-                self.face, self.size = face, size
-            self.text.textOut(run)
-
-    def finish(self) -> None:
-        self.canv.drawText(self.text)
 
 
 class GridLook:
@@ -337,7 +312,7 @@ class Grid(Flowable):
         if look.column_rule:
             canv.setLineWidth(0.6)
             canv.line(xs[1], 0, xs[1], self.height)
-        ink = _Ink(canv)
+        ink = Ink(canv)
         top = self.height
         for r, (row, h) in enumerate(zip(self.rows, heights)):
             pad_top, _ = look.pads(self._index(r))
