@@ -11,7 +11,9 @@ import warnings
 from contextlib import contextmanager
 
 import matplotlib
+import numpy as np
 
+from ._png import png_bytes
 from .errors import RenderError
 from .fonts import FontSet
 from .layout import ladder_scene, radar_scene
@@ -103,9 +105,47 @@ def figure_bytes(figure, fmt: str, *, style: Style | None = None, dpi: float = D
         "svg": {"Date": None, "Creator": None},
         "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
     }[fmt]
-    buffer = io.BytesIO()
     with _settings(style or load_style(None)), warnings.catch_warnings():
         # Characters no font covers were already reported once, by name; not again per glyph.
         warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        # PNG: matplotlib draws, our writer encodes (see _png: same pixels, a quarter of the time).
+        pixels = _agg_pixels(figure, dpi) if fmt == "png" else None
+        if pixels is not None:
+            return png_bytes(pixels, dpi=dpi)
+        buffer = io.BytesIO()
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor=figure.get_facecolor())
     return buffer.getvalue()
+
+
+def _agg_pixels(figure, dpi: float):
+    """The figure's pixels as savefig draws them for a PNG: a (height, width, 4) RGBA array.
+
+    savefig's raw "rgba" format draws exactly as its "png" does (the same Agg draw, facecolor,
+    dpi and bbox handling) but leaves encoding to us: our writer is 4x faster than matplotlib's
+    through Pillow. None if matplotlib did not hand over its buffer as one image (the caller then
+    lets matplotlib write the PNG).
+    """
+    sink = _AggBuffer()
+    figure.savefig(sink, format="rgba", dpi=dpi, facecolor=figure.get_facecolor())
+    if len(sink.written) != 1:
+        return None
+    pixels = np.asarray(sink.written[0])
+    if pixels.ndim != 3 or pixels.shape[2] != 4 or pixels.dtype != np.uint8:
+        return None
+    return pixels
+
+
+class _AggBuffer(io.RawIOBase):
+    """A file for savefig(format="rgba") that keeps what it is given, the renderer's own buffer
+    (a memoryview shaped height x width x 4), instead of copying 8 MB into a BytesIO."""
+
+    def __init__(self):
+        super().__init__()
+        self.written = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.written.append(data)
+        return memoryview(data).nbytes
