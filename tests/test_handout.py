@@ -160,6 +160,17 @@ class TestDocument:
             changed = [c for c in ladder.changes(senior, nxt) if not c.dimension.is_rating and c.after]
             assert changed and all(norm(str(c.after)) in text for c in changed), nxt.id
 
+    def test_a_role_longer_than_a_page_continues_overleaf_in_both_columns(self):
+        """Eighty responsibilities and forty skills: the columns continue on the next pages,
+        every item printed once and in order."""
+        items = [f"Responsibility number {i:02d} of this very busy role" for i in range(80)]
+        skills = [f"Skill {i:02d}" for i in range(40)]
+        data = {"ladder": {"title": "Long"}, "roles": [
+            {"id": "a", "title": "A", "level": 1, "summary": "S.", "responsibilities": items, "skills": skills}]}
+        text = "\n".join(texts(render_pdf(load_ladder(data), load_style("default"))))
+        assert re.findall(r"Responsibility number (\d\d)", text) == [f"{i:02d}" for i in range(80)]
+        assert re.findall(r"Skill (\d\d)", text) == [f"{i:02d}" for i in range(40)]
+
     def test_metadata(self, reader, ladder):
         info = reader.metadata
         assert info.title == ladder.title

@@ -6,7 +6,6 @@ the same way.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -64,6 +63,8 @@ class Checker:
             if name in known:
                 result[name] = item
                 continue
+            import difflib  # only when a key is wrong
+
             hint = difflib.get_close_matches(name[:100], known, n=1, cutoff=0.75)
             if hint:
                 suggestion = f" (did you mean '{hint[0]}'?)"

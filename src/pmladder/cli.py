@@ -159,6 +159,20 @@ def styles():
         click.echo(f"{name:<14} {load_style(name).description}")
 
 
+_SHORT_LIVED = False  # set by main(): this process runs one command and exits
+
+
+def _freeze_imports() -> None:
+    """Keep the garbage collector off the objects every import just made (hundreds of
+    thousands for matplotlib or ReportLab, none of them garbage): each full collection, and
+    the one at exit, would walk them all again. Only in the pmladder process itself: neither
+    the library nor `cli` called from another program (or a test runner) does this to it."""
+    if _SHORT_LIVED:
+        import gc
+
+        gc.freeze()
+
+
 def _announce(path: str) -> None:
     if path != STDOUT:
         click.echo(path)
@@ -180,6 +194,7 @@ def chart(ladder, fmt, output, size, dpi, highlight, radar, style_name):
     from .chart import FORMATS, figure_bytes, parse_size, render_chart, render_radar
     from .style import load_style
 
+    _freeze_imports()
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output and output != STDOUT else ""
         fmt = suffix if suffix in FORMATS else "png"
@@ -221,9 +236,11 @@ def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight,
     With --role, an excerpt for an onboarding packet; --prepend and --append merge the team's
     own PDFs (a welcome letter, a handbook) around it.
     """
+    from . import handout  # noqa: F401  (the renderer and ReportLab, imported before the freeze)
     from .api import render_pdf
     from .style import load_style
 
+    _freeze_imports()
     if output and len(ladders) > 1:
         raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
     if output and output_dir:
@@ -261,5 +278,7 @@ class _Failures(PmladderError):
         super().__init__("\n".join(lines))
 
 
-def main() -> None:  # the console script
+def main() -> None:  # the console script and python -m pmladder
+    global _SHORT_LIVED
+    _SHORT_LIVED = True
     cli()

@@ -9,7 +9,6 @@ Characters that no font covers are collected so the caller can report them.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import warnings
 from contextlib import contextmanager
 from functools import lru_cache
@@ -84,6 +83,8 @@ def _checked(face: Face) -> Face:
 def _fc_match(name: str) -> str | None:
     if not shutil.which("fc-match"):
         return None
+    import subprocess  # only for fonts named by family (imports cost every run ~3 ms)
+
     result = subprocess.run(["fc-match", "-f", "%{file}", name], capture_output=True, text=True, check=False)
     path = result.stdout.strip()
     # fc-match always answers with *some* font; accept it only if the family really matches.
@@ -97,6 +98,8 @@ def _system_faces_for(char: str) -> tuple[Face, ...]:
     """Installed TrueType faces that cover `char`, asked of fontconfig's cache (no rescans)."""
     if not shutil.which("fc-list"):
         return ()
+    import subprocess
+
     result = subprocess.run(
         ["fc-list", f":charset={ord(char):x}", "file", "index"], capture_output=True, text=True, check=False
     )

@@ -165,11 +165,97 @@ class _HeadedTable(Flowable):
 
 
 def _stack_height(flowables: list, width: float) -> float:
-    """The height of flowables stacked in a column `width` points wide."""
+    """The height of flowables stacked in a column `width` points wide (no space above the first)."""
     total = 0.0
-    for f in flowables:
-        total += f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    for i, f in enumerate(flowables):
+        total += f.wrap(width, 1e6)[1] + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
     return total
+
+
+def _split_stack(flowables: list, width: float, height: float) -> tuple[list, list]:
+    """What of a column fits in `height` points, and the rest; a flowable that can split does,
+    and a heading never stays behind without what follows it."""
+    used = 0.0
+    for i, f in enumerate(flowables):
+        before = f.getSpaceBefore() if i else 0
+        h = f.wrap(width, height)[1]
+        if used + before + h <= height:
+            used += before + h + f.getSpaceAfter()
+            continue
+        parts = f.split(width, height - used - before) if height - used - before > 0 else []
+        head, tail = flowables[:i] + parts[:1], parts[1:] + flowables[i + 1 :] if parts else flowables[i:]
+        while head and getattr(head[-1], "keepWithNext", False):
+            tail.insert(0, head.pop())
+        return head, tail
+    return list(flowables), []
+
+
+class _Columns(Flowable):
+    """Two columns side by side with a rule between them (what a role does | where it stands);
+    on a page break both continue overleaf."""
+
+    def __init__(self, left: list, right: list, share: float, gap: float, rule: str):
+        super().__init__()
+        self.left, self.right, self.share, self.gap, self.rule = left, right, share, gap, rule
+
+    def _widths(self, width: float) -> tuple[float, float]:
+        return width * self.share - self.gap / 2, width * (1 - self.share) - self.gap / 2
+
+    def wrap(self, avail_width, avail_height):
+        lw, rw = self._widths(avail_width)
+        self.width = avail_width
+        self.height = max(_stack_height(self.left, lw), _stack_height(self.right, rw))
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        lw, rw = self._widths(avail_width)
+        left, left_rest = _split_stack(self.left, lw, avail_height)
+        right, right_rest = _split_stack(self.right, rw, avail_height)
+        if not left and not right:
+            return []
+        make = lambda a, b: _Columns(a, b, self.share, self.gap, self.rule)  # noqa: E731
+        return [make(left, right), make(left_rest, right_rest)]
+
+    def draw(self):
+        canv = self.canv
+        lw, rw = self._widths(self.width)
+        for stack, x, w in ((self.left, 0.0, lw), (self.right, lw + self.gap, rw)):
+            y = self.height
+            for i, f in enumerate(stack):
+                y -= (f.getSpaceBefore() if i else 0) + f.wrap(w, self.height)[1]
+                f.drawOn(canv, x, y)
+                y -= f.getSpaceAfter()
+        if self.left and self.right:
+            canv.setStrokeColor(colour(self.rule))
+            canv.setLineWidth(0.5)
+            canv.line(lw + self.gap / 2, 0, lw + self.gap / 2, self.height)
+
+
+class _HeadBand(Flowable):
+    """A role's title and chips on a tinted band with its track's colour down the left edge."""
+
+    def __init__(self, title, chips, fill: str, bar: str):
+        super().__init__()
+        self.title, self.chips, self.fill, self.bar = title, chips, fill, bar
+        self.pad_left, self.pad_right, self.pad_y, self.between = 14.0, 12.0, 10.0, 2.0
+
+    def wrap(self, avail_width, avail_height):
+        inner = avail_width - self.pad_left - self.pad_right
+        self._title_h = self.title.wrap(inner, avail_height)[1]
+        self._chips_h = self.chips.wrap(inner, avail_height)[1]
+        self.width = avail_width
+        self.height = 2 * self.pad_y + self._title_h + self.between + self._chips_h
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.setFillColor(colour(self.fill))
+        canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canv.setStrokeColor(colour(self.bar))
+        canv.setLineWidth(4)
+        canv.line(0, 0, 0, self.height)
+        self.chips.drawOn(canv, self.pad_left, self.pad_y)
+        self.title.drawOn(canv, self.pad_left, self.height - self.pad_y - self.title.height)
 
 
 class _Nothing(ActionFlowable):
@@ -746,21 +832,7 @@ class _Parts:
         chips = [(role.short, True, None), (ladder.label("level", n=role.level), False, None)]
         if track:
             chips.append((track.name, False, track_colour))
-        head = Table(
-            [[self.para(role.title, "h1")], [_Chips(chips, self.fontset, p)]],
-            colWidths=["100%"],
-        )
-        head.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), self.regular, 10),
-            ("BACKGROUND", (0, 0), (-1, -1), colour(p.surface)),
-            ("LINEBEFORE", (0, 0), (0, -1), 4, colour(track_colour)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 14),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, 0), 10),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
-            ("TOPPADDING", (0, 1), (-1, 1), 2),
-            ("BOTTOMPADDING", (0, 1), (-1, 1), 10),
-        ]))
+        head = _HeadBand(self.para(role.title, "h1"), _Chips(chips, self.fontset, p), p.surface, track_colour)
         story: list = [head, Spacer(1, 4), self.para(role.summary, "lead")]
 
         # Two columns: what the role does | where it stands (radar) and where it leads. The
@@ -774,7 +846,8 @@ class _Parts:
             skills.append(self.para(ladder.label("skills"), "h3"))
             skills += [self.para(item, "bullet", bullet="\u2022") for item in role.skills]
         standing: list = []
-        if len(ladder.rating_dimensions) >= 3:
+        rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
+        if len(ladder.rating_dimensions) >= 3 and rated:  # an empty radar says nothing
             standing.append(LazySceneFlowable(
                 lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False),
                 self.fontset))
@@ -785,18 +858,7 @@ class _Parts:
             left, right = doing, standing + skills
         else:
             left, right = doing + skills, standing
-        body = Table([[left or "", right]], colWidths=["54%", "46%"], splitInRow=1)
-        body.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), self.regular, 10),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (0, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, -1), 12),
-            ("LEFTPADDING", (1, 0), (1, -1), 12),
-            ("RIGHTPADDING", (1, 0), (1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBEFORE", (1, 0), (1, -1), 0.5, colour(p.rule)),
-        ]))
+        body = _Columns(left, right, share=0.54, gap=24, rule=p.rule)
         story.append(body)
         story += self.profile(role, width)
         return story

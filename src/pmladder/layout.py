@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ._scripts import CJK
+from ._scripts import has_cjk
 from .errors import RenderError
 from .fonts import FontSet
 from .model import Ladder, Role
@@ -78,7 +78,7 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
                 lines.append(head)
                 current, current_w = tail, measure(tail)
                 continue
-            if CJK.search(word):  # Chinese and Japanese break between any two characters:
+            if has_cjk(word):  # Chinese and Japanese break between any two characters:
                 current, current_w = current + " ", current_w + space  # fill this line first
             else:
                 lines.append(current)

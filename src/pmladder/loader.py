@@ -11,7 +11,7 @@ from typing import Any
 
 from . import _yaml
 from ._checks import Checker, join, read_checked
-from ._scripts import CJK
+from ._scripts import is_cjk
 from ._yaml import Value, describe
 from .errors import LadderError, Problem
 from .model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
@@ -359,7 +359,7 @@ def paragraphs(body: str) -> tuple[str, ...]:
         for line in (line.strip() for line in block.splitlines()):
             if not line:
                 continue
-            joint = "" if not text or (CJK.match(text[-1]) and CJK.match(line[0])) else " "
+            joint = "" if not text or (is_cjk(text[-1]) and is_cjk(line[0])) else " "
             text += joint + line
         if text:
             out.append(text)
