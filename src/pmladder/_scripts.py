@@ -12,4 +12,6 @@ def is_cjk(char: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
+    if not text or max(text) < "\u3000":  # decided in C for every Latin, Greek or Cyrillic word
+        return False
     return any(map(is_cjk, text))
