@@ -150,3 +150,16 @@ def test_roles_table_aligns_wide_characters(runner, write):
 def test_a_closed_pipe_is_not_an_error_message(tmp_path):
     process = subprocess.run(f"{sys.executable} -m pmladder matrix | head -c 1", shell=True, capture_output=True, text=True)
     assert "Error" not in process.stderr and "Traceback" not in process.stderr
+
+
+def test_the_cli_leaves_the_callers_garbage_collector_alone(runner, tmp_path):
+    """gc.freeze and the collection threshold are for pmladder's own short-lived process:
+    calling the CLI in-process (a test runner, another program) must not change them."""
+    import gc
+
+    from pmladder.cli import cli
+
+    frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
+    result = runner.invoke(cli, ["pdf", "-o", str(tmp_path / "h.pdf")])
+    assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == frozen and gc.get_threshold() == threshold
