@@ -132,3 +132,102 @@ def test_japanese_text_fills_its_lines_across_spaces(tmp_path):
              if any(word in line for word in ("エンジニ", "道筋", "段階"))]
     assert len(lines) >= 6
     assert all(len(line) > len(sentence) + 3 for line in lines[:-1]), lines
+
+
+# ---------------------------------------------------------------- line breaking, word by word
+
+
+def fontset():
+    from pmladder.fonts import FontSet
+
+    return FontSet.for_style(load_style("default"))
+
+
+def words_kept(text: str, lines: list[str]) -> bool:
+    """Every word of `text` is on one line, whole (wrapping only chose where lines end)."""
+    return " ".join(lines).split() == text.split()
+
+
+def test_french_punctuation_takes_its_word_down_and_no_word_is_cut():
+    from pmladder.layout import wrap
+
+    text = "Écouter l'équipe et les partenaires : dans quel ordre ? Pourquoi ? Un taux de 50 % !"
+    fonts = fontset()
+    for width in range(60, 400, 7):
+        lines = wrap(fonts, text, width, 10)
+        assert words_kept(text, lines), (width, lines)
+        for before, line in zip(lines, lines[1:]):
+            assert line[0] not in "?:!%" or " " not in before, (width, lines)
+
+
+def test_a_latin_word_among_japanese_stays_whole():
+    from pmladder.layout import wrap
+
+    text = "本番環境の運用チームと一緒に Kubernetesクラスタを運用し、障害対応を担当する。"
+    fonts = fontset()
+    for width in range(70, 300, 9):
+        lines = wrap(fonts, text, width, 10)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert any("Kubernetes" in line for line in lines), (width, lines)
+
+
+def test_mixed_weight_segments_keep_their_styles_and_hard_breaks():
+    from pmladder.textblocks import TextBlock, TextStyle
+
+    block = TextBlock([("Leads to: ", True, None), ("Pourquoi ? abc def ghi jkl\nnext line", False, None),
+                       (" (Level 3)", False, "#888888")], fontset(), TextStyle(9.5, 12, "#000000"))
+    block.wrap(110, 1000)
+    runs = [run for line in block._lines for run in line]
+    assert "".join(text for text, _, _ in runs).replace(" ", "") == "Leadsto:Pourquoi?abcdefghijklnextline(Level3)"
+    assert all(bold for text, bold, _ in runs if text.startswith("Leads"))
+    assert all(not bold for text, bold, _ in runs if "abc" in text or "ghi" in text)
+    assert [color for text, _, color in runs if "Level" in text] == ["#888888"]
+    assert any(line[0][0].startswith("next line") for line in block._lines)  # "\n" starts a line
+
+
+def test_the_dimension_column_fits_its_heading(tmp_path):
+    """Short dimension names must not squeeze the column until its heading "Dimension" splits."""
+    data = {"ladder": {"title": "T"},
+            "dimensions": [{"id": "s", "name": "Scope"}, {"id": "c", "name": "Craft", "kind": "rating"}],
+            "roles": [{"id": "a", "title": "A", "level": 1, "summary": "S.", "next": ["b"],
+                       "dimensions": {"s": "Small", "c": 1}},
+                      {"id": "b", "title": "B", "level": 2, "summary": "S.", "dimensions": {"s": "Large", "c": 2}}]}
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path), load_style("default")))).pages)
+    assert "Dimension" in text and "Dimen\n" not in text
+
+
+def test_a_heading_is_never_left_alone_above_a_huge_first_row(tmp_path):
+    """A 900-word value: "What changes at the next level" and the matrix title stay on the page
+    where their table starts, which splits the huge row between its lines."""
+    words = " ".join(f"word{i}" for i in range(900))
+    data = {"ladder": {"title": "T"}, "dimensions": [{"id": "s", "name": "Scope"}],
+            "roles": [{"id": "a", "title": "A", "level": 1, "summary": "S.", "next": ["b"], "dimensions": {"s": words}},
+                      {"id": "b", "title": "B", "level": 2, "summary": "S.", "dimensions": {"s": "Small"}}]}
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path), load_style("default")))).pages]
+    for heading in ("What changes at the next level", "Comparison matrix"):
+        page = next(p for p in pages[2:] if heading in p)  # after the contents page
+        assert "word0" in page, heading  # the table's first row starts under its heading
+    found = re.findall(r"word\d+", "".join(pages))
+    assert found == [f"word{i}" for i in range(900)] * 2  # the role table and the matrix, whole
+
+
+def test_a_column_ending_exactly_at_the_page_foot_splits_cleanly(tmp_path):
+    """Responsibilities that end within a point or two of the page foot (where the last item's
+    space below used to be counted once and not the other time) render whole."""
+    short, long_ = "Own the roadmap of one product area", "Own the roadmap of one product area and write the strategy for it with the team"
+    for extra in range(0, 8):
+        items = [short] * (30 + extra) + [long_] * 4
+        data = {"ladder": {"title": "T"}, "roles": [{"id": "pm", "title": "PM", "level": 1,
+                                                     "summary": "Owns a product.", "responsibilities": items}]}
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path), load_style("default")))).pages)
+        assert norm(text).count(norm(short)) == len(items), extra
+
+
+def test_a_grid_narrows_to_a_narrower_frame():
+    from pmladder.textblocks import Grid, GridLook, TextBlock, TextStyle
+
+    fonts, style = fontset(), TextStyle(8.5, 11, "#000000")
+    grid = Grid([[TextBlock("Dimension", fonts, style), TextBlock("A long value " * 5, fonts, style)]],
+                [150, 350], GridLook(pad_x=5, pad_top=2, pad_bottom=2, rule="#CCCCCC"))
+    width, height = grid.wrap(250, 800)
+    assert width <= 250 and sum(grid.widths) <= 250.5 and height > 11

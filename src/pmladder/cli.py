@@ -159,9 +159,6 @@ def styles():
         click.echo(f"{name:<14} {load_style(name).description}")
 
 
-_SHORT_LIVED = False  # set by main(): this process runs one command and exits
-
-
 def _freeze_imports() -> None:
     """Keep the garbage collector off the objects every import just made (hundreds of
     thousands for matplotlib or ReportLab, none of them garbage): each full collection, and
@@ -170,7 +167,7 @@ def _freeze_imports() -> None:
     nearly all by reference counting (peak memory of a 200-role handout is unchanged).
     Only in the pmladder process itself: neither the library nor `cli` called from another
     program (or a test runner) does this to it."""
-    if _SHORT_LIVED:
+    if click.get_current_context().find_root().obj == _OWN_PROCESS:
         import gc
 
         gc.freeze()
@@ -282,7 +279,8 @@ class _Failures(PmladderError):
         super().__init__("\n".join(lines))
 
 
+_OWN_PROCESS = "pmladder's own process"  # the context object main() runs the commands with
+
+
 def main() -> None:  # the console script and python -m pmladder
-    global _SHORT_LIVED
-    _SHORT_LIVED = True
-    cli()
+    cli(obj=_OWN_PROCESS)

@@ -150,25 +150,34 @@ class _HeadedTable(Flowable):
         return self.heading.getSpaceBefore()
 
     def split(self, avail_width, avail_height):
-        if getattr(getattr(self, "_frame", None), "_atTop", False):
+        frame = getattr(self, "_frame", None)
+        if getattr(frame, "_atTop", False):
             return [self.heading, self.table]  # nothing to gain on the next page: flow them apart
         self.wrap(avail_width, avail_height)
-        parts = self.table.split(avail_width, avail_height - self._heading_h)
         table = self.table
-        if len(parts) < 2 or len(parts[0].rows) < min(table.header_rows + self.min_rows, len(table.rows)):
+        table._frame = frame  # the grid decides whether a row may split here
+        try:
+            parts = table.split(avail_width, avail_height - self._heading_h)
+        finally:
+            del table._frame
+        if len(parts) < 2:
+            return []
+        first_row_fits_a_page = frame is None or table.row_height(table.header_rows) <= frame._aH
+        if len(parts[0].rows) < min(table.header_rows + self.min_rows, len(table.rows)) and first_row_fits_a_page:
             return []  # not enough room here: the block starts on the next page
         return [self.heading, *parts]
 
-    def draw(self):
-        self.table.drawOn(self.canv, 0, 0)
+    def draw(self):  # the heading first, so the text reads in order
         self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+        self.table.drawOn(self.canv, 0, 0)
 
 
 def _stack_height(flowables: list, width: float) -> float:
-    """The height of flowables stacked in a column `width` points wide (no space above the first)."""
+    """The height of flowables stacked in a column `width` points wide: the space between them,
+    none above the first or below the last (as _split_stack counts it)."""
     total = 0.0
     for i, f in enumerate(flowables):
-        total += f.wrap(width, 1e6)[1] + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
+        total += (f.getSpaceBefore() + flowables[i - 1].getSpaceAfter() if i else 0) + f.wrap(width, 1e6)[1]
     return total
 
 
@@ -177,13 +186,17 @@ def _split_stack(flowables: list, width: float, height: float) -> tuple[list, li
     and a heading never stays behind without what follows it."""
     used = 0.0
     for i, f in enumerate(flowables):
-        before = f.getSpaceBefore() if i else 0
+        before = f.getSpaceBefore() + flowables[i - 1].getSpaceAfter() if i else 0
         h = f.wrap(width, height)[1]
         if used + before + h <= height:
-            used += before + h + f.getSpaceAfter()
+            used += before + h
             continue
-        parts = f.split(width, height - used - before) if height - used - before > 0 else []
-        head, tail = flowables[:i] + parts[:1], parts[1:] + flowables[i + 1 :] if parts else flowables[i:]
+        room = height - used - before
+        parts = f.split(width, room) if room > 0 else []
+        if parts:
+            head, tail = flowables[:i] + parts[:1], parts[1:] + flowables[i + 1 :]
+        else:
+            head, tail = flowables[:i], flowables[i:]
         while head and getattr(head[-1], "keepWithNext", False):
             tail.insert(0, head.pop())
         return head, tail
@@ -222,9 +235,8 @@ class _Columns(Flowable):
         for stack, x, w in ((self.left, 0.0, lw), (self.right, lw + self.gap, rw)):
             y = self.height
             for i, f in enumerate(stack):
-                y -= (f.getSpaceBefore() if i else 0) + f.wrap(w, self.height)[1]
+                y -= (f.getSpaceBefore() + stack[i - 1].getSpaceAfter() if i else 0) + f.wrap(w, self.height)[1]
                 f.drawOn(canv, x, y)
-                y -= f.getSpaceAfter()
         if self.left and self.right:
             canv.setStrokeColor(colour(self.rule))
             canv.setLineWidth(0.5)
@@ -574,8 +586,7 @@ class _Parts:
             self.fontset.width(" ".join(words[k:]), st.size, st.bold)))
         return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
-    def para(self, text, style: str = "body", *, bullet: str | None = None, link: str | None = None,
-             width: float | None = None) -> TextBlock:
+    def para(self, text, style: str = "body", *, bullet: str | None = None, link: str | None = None) -> TextBlock:
         """Ladder text (or [(text, bold, colour)] segments) in one of the handout's styles."""
         return TextBlock(text, self.fontset, self.styles[style], bullet=bullet, link=link)
 
@@ -610,10 +621,10 @@ class _Parts:
         st = self.styles[style]
         return Rating(segments, self.fontset, st.size, st.leading)
 
-    def value_para(self, dim: Dimension, value, width: float, style: str = "cell"):
+    def value_para(self, dim: Dimension, value, style: str = "cell"):
         if dim.is_rating:
             return self.rating(self.dot_segments(value, dim.scale), style)
-        return self.para("\u2014" if value is None else str(value), style, width=width)
+        return self.para("\u2014" if value is None else str(value), style)
 
     # -- geometry helpers
 
@@ -911,20 +922,22 @@ class _Parts:
 
     def profile_table(self, role: Role, nexts: list[Role], dims, width: float) -> Grid:
         ladder, p = self.ladder, self.palette
-        # Wide enough for every name on one line where that takes under 30% of the width.
-        longest = max(self.fontset.width(d.name, 8.5, True) for d in dims) + 12
-        name_w = longest if longest <= width * 0.3 else min(width * 0.3, max(width * 0.22, self.longest_word(d.name for d in dims) + 12))
+        # Wide enough for every name (and the column's heading) on one line where that takes
+        # under 30% of the width; else for the longest word.
+        names = [ladder.label("dimension"), *(d.name for d in dims)]
+        longest = max(self.fontset.width(name, 8.5, True) for name in names) + 12
+        name_w = longest if longest <= width * 0.3 else min(width * 0.3, max(width * 0.22, self.longest_word(names) + 12))
         col_w = (width - name_w) / (1 + len(nexts))
 
         def head(other: Role, arrow: bool):  # the level is on the chips and in the matrix
-            return self.para(("\u2192 " if arrow else "") + other.title, "cell-head", width=col_w - 10)
+            return self.para(("\u2192 " if arrow else "") + other.title, "cell-head")
 
-        rows = [[self.para(ladder.label("dimension"), "cell-head", width=name_w - 10), head(role, False),
+        rows = [[self.para(ladder.label("dimension"), "cell-head"), head(role, False),
                  *(head(n, True) for n in nexts)]]
         unchanged = self.para(ladder.label("unchanged"), "cell-small")
         for dim in dims:
             before = role.values.get(dim.id)
-            row = [self.para(dim.name, "cell-bold", width=name_w - 10), self.value_para(dim, before, col_w - 10)]
+            row = [self.para(dim.name, "cell-bold"), self.value_para(dim, before)]
             for nxt in nexts:
                 after = nxt.values.get(dim.id)
                 if after == before:
@@ -937,7 +950,7 @@ class _Parts:
                         segments.append((f"  ({sign}{abs(step)})", p.text))
                     row.append(self.rating(segments))
                 else:
-                    row.append(self.value_para(dim, after, col_w - 10))
+                    row.append(self.value_para(dim, after))
             rows.append(row)
         look = self.headed_look(pad_top=2.5, pad_bottom=3,
                                 compact_rows=frozenset(i for i, d in enumerate(dims, start=1) if d.is_rating))
@@ -972,7 +985,8 @@ class _Parts:
     def matrix(self, width: float, heading: bool = True) -> list:
         ladder = self.ladder
         dims = ladder.dimensions
-        head_w = min(width * 0.3, max(min(130.0, width * 0.2), self.longest_word(d.name for d in dims) + 12))
+        names = [ladder.label("dimension"), *(d.name for d in dims)]
+        head_w = min(width * 0.3, max(min(130.0, width * 0.2), self.longest_word(names) + 12))
         per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // 72)))
         groups = self.matrix_groups(per_table)
         story: list = []
@@ -1000,14 +1014,14 @@ class _Parts:
             track = ladder.track(role.track)
             level = ladder.label("level", n=role.level).replace(" ", "\u00a0")
             sub = f"{role.short} \u00b7 {level}" + (f" \u00b7 {track.name}" if track else "")
-            header.append([self.para(role.title, "cell-head", width=col_w - 10),
-                           self.para(sub, "cell-head-small", width=col_w - 10)])
+            header.append([self.para(role.title, "cell-head"),
+                           self.para(sub, "cell-head-small")])
         rows = [header]
         for dim in dims:
-            first = [self.para(dim.name, "cell-bold", width=head_w - 10)]
+            first = [self.para(dim.name, "cell-bold")]
             if dim.description:
-                first.append(self.para(dim.description, "cell-small", width=head_w - 10))
-            rows.append([first, *(self.value_para(dim, role.values.get(dim.id), col_w - 10) for role in group)])
+                first.append(self.para(dim.description, "cell-small"))
+            rows.append([first, *(self.value_para(dim, role.values.get(dim.id)) for role in group)])
         return Grid(rows, [head_w] + [col_w] * len(group), self.headed_look(pad_top=4, pad_bottom=5, column_rule=True))
 
     # -- evidence worksheets

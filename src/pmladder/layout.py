@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ._scripts import has_cjk
+from ._scripts import has_cjk, is_cjk
 from .errors import RenderError
 from .fonts import FontSet
 from .model import Ladder, Role
@@ -35,78 +35,129 @@ _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _NO_LINE_START = frozenset("ー、。，．・：；？！）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々)]},.;:!?%")
 
 
-def _carry(line: str) -> int:
-    """How many characters to move to the next line with a character that cannot start one:
-    the last, and any before it that cannot start a line either."""
-    count = 1
-    while count < len(line) and line[-count] in _NO_LINE_START:
-        count += 1
-    return count
-
-
 def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False,
          measure: Callable[[str], float] | None = None) -> list[str]:
-    """Greedy word wrap; a word wider than `width` is broken between characters (CJK, long compounds).
+    """Greedy line breaking, with the rules careful typesetting follows:
 
-    `measure` gives the width of a piece of `text` when it is not all in one weight.
+    - lines break at white space, never at a no-break space ("Level\u00a03");
+    - a one-letter word (Polish w, i, z; English a) never ends a line: it goes down with the
+      word it leads, a run of them together; and a word goes down with punctuation that may
+      not start a line (French "dans quel ordre ?");
+    - Chinese and Japanese break between any two of their characters and fill a line across
+      a space, but a Latin word among them stays whole; no line starts with 、。」ー (kinsoku);
+    - a word wider than the line is broken between characters.
+
+    `measure` gives the width of a piece of `text` when it is not all in one weight. Every
+    line is a piece of the text with its white space collapsed (TextBlock relies on it).
     """
     if measure is None:
         def measure(piece: str) -> float:
             return fonts.width(piece, size, bold)
     space = measure(" ")
     lines: list[str] = []
+    spaced: list[bool] = []  # spaced[i]: line i ended at a space, so nothing may move across
     current, current_w = "", 0.0  # widths add up (no kerning): each word is measured once
+
+    def push(line: str, at_space: bool) -> None:
+        lines.append(line)
+        spaced.append(at_space)
+
     for word in _BREAKABLE_SPACE.split(text.strip()):
         if not word:
             continue
         word_w = measure(word)
-        candidate_w = current_w + space + word_w if current else word_w
-        if candidate_w <= width:
-            current = f"{current} {word}" if current else word
-            current_w = candidate_w
+        if not current and word_w <= width:
+            current, current_w = word, word_w
+            continue
+        if current and current_w + space + word_w <= width:
+            current, current_w = f"{current} {word}", current_w + space + word_w
             continue
         if current:
-            # One-letter words (Polish w, i, z; English a) go down with the word they lead,
-            # a run of them ("i z ludźmi") together.
-            head, tail = current, word
-            while True:
-                before, _, last = head.rpartition(" ")
-                if not before or len(last) != 1 or not last.isalpha() or measure(f"{last} {tail}") > width:
-                    break
-                head, tail = before, f"{last} {tail}"
+            head, tail = _take_down(current, word, measure, width)
             if tail != word:
-                lines.append(head)
+                push(head, True)
                 current, current_w = tail, measure(tail)
                 continue
-            if has_cjk(word):  # Chinese and Japanese break between any two characters:
-                current, current_w = current + " ", current_w + space  # fill this line first
+            if has_cjk(word):  # fill this line first: the word breaks between its characters
+                current, current_w = current + " ", current_w + space
             else:
-                lines.append(current)
+                push(current, True)
                 current, current_w = "", 0.0
-        for char in word:  # the word starts a new line, broken between characters if it is too wide
-            char_w = measure(char)
-            if current_w + char_w <= width or not current.strip():
-                current, current_w = current + char, current_w + char_w
-            elif char in _NO_LINE_START and _carry(current) < len(current):
-                keep = len(current) - _carry(current)  # carry characters over rather than start with ー or 。
-                lines.append(current[:keep].rstrip())
-                current = current[keep:].lstrip() + char
+                if word_w <= width:
+                    current, current_w = word, word_w
+                    continue
+        for unit in _units(word, measure, width):
+            unit_w = measure(unit)
+            if current_w + unit_w <= width or not current.strip():
+                current, current_w = current + unit, current_w + unit_w
+                continue
+            carried = _kinsoku_carry(current) if unit[0] in _NO_LINE_START else 0
+            if 0 < carried < len(current.rstrip()):  # carry characters over rather than start with ー or 。
+                push(current[:-carried], False)
+                current = current[-carried:] + unit
                 current_w = measure(current)
             else:
-                lines.append(current.rstrip())
-                current, current_w = char, char_w
-        if current_w > width and len(current) > 1:
-            lines.append(current)
-            current, current_w = "", 0.0
+                push(current.rstrip(), current.endswith(" "))
+                current, current_w = unit, unit_w
     if current:
-        lines.append(current)
+        push(current, False)
     for i in range(1, len(lines)):  # a line that still starts with ー or 、 borrows from the one before
-        while lines[i] and lines[i][0] in _NO_LINE_START and len(lines[i - 1]) > 1:
+        while (lines[i] and lines[i][0] in _NO_LINE_START and not spaced[i - 1] and len(lines[i - 1]) > 1
+               and is_cjk(lines[i - 1][-1])):
             moved = lines[i - 1][-1] + lines[i]
             if measure(moved) > width:
                 break
             lines[i - 1], lines[i] = lines[i - 1][:-1], moved
     return lines or [""]
+
+
+def _take_down(line: str, word: str, measure: Callable[[str], float], width: float) -> tuple[str, str]:
+    """The line without the words that must go down with `word` to the next line, and those
+    words with `word`: one-letter words leading it, or the word before punctuation."""
+    head, tail = line, word
+    while True:
+        before, _, last = head.rpartition(" ")
+        leads = len(last) == 1 and last.isalpha()
+        punctuation = tail[0] in _NO_LINE_START  # "ordre ?", "50 % !": the word before goes too
+        if not before or not (leads or punctuation) or measure(f"{last} {tail}") > width:
+            return head, tail
+        head, tail = before, f"{last} {tail}"
+
+
+def _units(word: str, measure: Callable[[str], float], width: float) -> list[str]:
+    """Where a word may break: between CJK characters, and not inside a Latin run among them
+    unless that run alone is wider than the line; a word of other scripts, anywhere."""
+    if not has_cjk(word):
+        return list(word)
+    units: list[str] = []
+    run = ""
+    for char in word:
+        if is_cjk(char):
+            if run:
+                units.append(run)
+                run = ""
+            units.append(char)
+        else:
+            run += char
+    if run:
+        units.append(run)
+    return [piece for unit in units
+            for piece in ([unit] if len(unit) == 1 or measure(unit) <= width else list(unit))]
+
+
+def _kinsoku_carry(line: str) -> int:
+    """How many characters at the end of `line` go to the next line with one that cannot start
+    it: the last CJK character, and any before it that cannot start a line either; never
+    across a space or into a Latin word (0: nothing can go)."""
+    count = 0
+    while count < len(line):
+        char = line[-1 - count]
+        if char == " " or not is_cjk(char):
+            return 0 if count == 0 else count
+        count += 1
+        if char not in _NO_LINE_START:
+            return count
+    return count
 
 
 def tint(colour: str, amount: float) -> str:

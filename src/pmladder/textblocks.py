@@ -50,7 +50,8 @@ class TextBlock(Flowable):
         self.keepWithNext = style.keep_with_next
         self.size, self.leading = style.size, style.leading
         self._lines: list[list[tuple[str, bool, str]]] = lines or []  # [[(run, bold, colour)]]
-        self._for_width: float | None = None if lines is None else -1.0  # given lines never rewrap
+        self._fixed = lines is not None  # lines given (a piece of a split block) never rewrap
+        self._for_width: float | None = None
         self.width = max((self._line_width(line) for line in self._lines), default=0.0)
         self.height = len(self._lines) * self.leading
 
@@ -62,7 +63,7 @@ class TextBlock(Flowable):
         return sum(self.fontset.width(run, self.size, bold) for run, bold, _ in line)
 
     def wrap(self, avail_width, avail_height):
-        if self._for_width not in (avail_width, -1.0):  # tables ask several times for the same width
+        if not self._fixed and self._for_width != avail_width:  # tables ask several times for one width
             self._lines = self._wrapped(max(avail_width - self.style.indent, self.size))
             self._for_width = avail_width
             self.width = avail_width  # as a Paragraph: the block spans its column (and its link, the line)
@@ -76,30 +77,46 @@ class TextBlock(Flowable):
             return [[(line, bold, color)] for part in text.split("\n")
                     for line in wrap(self.fontset, part, width, self.size, bold)]
         # Mixed weights: every character measured in its own weight; each line's characters
-        # then get their segment's style back.
-        chars, styles = [], []
+        # then get their segment's style back. "\n" is a hard break here too.
+        paragraphs: list[tuple[list[str], list]] = [([], [])]
         for text, bold, color in self.segments:
-            for char in _SPACES.sub(" ", text):
-                if char == " " and (not chars or chars[-1] == " "):
+            for char in text:
+                chars, styles = paragraphs[-1]
+                if char == "\n":
+                    paragraphs.append(([], []))
                     continue
+                if _SPACES.fullmatch(char):
+                    if not chars or chars[-1] == " ":
+                        continue
+                    char = " "
                 chars.append(char)
                 styles.append((bold, color or self.style.color))
-        flat = "".join(chars).rstrip()
+        lines: list = []
+        for chars, styles in paragraphs:
+            lines += self._wrapped_mixed("".join(chars).rstrip(), styles, width)
+        return lines
+
+    def _wrapped_mixed(self, flat: str, styles: list, width: float) -> list:
+        if not flat:
+            return [[("", self.style.bold, self.style.color)]]
         edges = [0.0]  # edges[i]: the width of flat[:i]
         for char, (bold, _) in zip(flat, styles):
             edges.append(edges[-1] + self.fontset.width(char, self.size, bold))
 
-        def measure(piece: str) -> float:  # wrap only measures pieces of flat, left to right
-            at = flat.find(piece)
-            return edges[at + len(piece)] - edges[at] if at >= 0 else self.fontset.width(piece, self.size, True)
+        def measure(piece: str) -> float:
+            """wrap measures pieces of flat; a piece found in several places takes its widest."""
+            widths, at = [], flat.find(piece)
+            while at >= 0:
+                widths.append(edges[at + len(piece)] - edges[at])
+                at = flat.find(piece, at + 1)
+            return max(widths) if widths else self.fontset.width(piece, self.size, True)
 
         lines, at = [], 0
         for line in wrap(self.fontset, flat, width, self.size, measure=measure):
-            if not flat.startswith(line, at):  # cannot happen with wrap's rules; stay readable if it does
-                lines.append([(line, styles[0][0], styles[0][1])])
-                continue
+            if not flat.startswith(line, at):  # wrap's lines are pieces of flat; stay readable if not
+                at = max(flat.find(line, at), at)
             runs: list = []
-            for i in range(at, at + len(line)):
+            for i in range(at, min(at + len(line), len(flat))):
                 if runs and (runs[-1][1], runs[-1][2]) == styles[i]:
                     runs[-1] = (runs[-1][0] + flat[i], *styles[i])
                 else:
@@ -231,8 +248,16 @@ class Grid(Flowable):
         return r if r < self.header_rows else r - self.header_rows + self.first_row + self.header_rows
 
     def wrap(self, avail_width, avail_height):
+        if self.width > avail_width + 0.5:  # a narrower frame than planned (a caller's own story)
+            scale = avail_width / self.width
+            self.widths = [w * scale for w in self.widths]
+            self.width = avail_width
+            self._heights = None
         self.height = sum(self._measure())
         return self.width, self.height
+
+    def row_height(self, row: int) -> float:
+        return self._measure()[row]
 
     def split(self, avail_width, avail_height):
         heights = self._measure()
@@ -248,8 +273,9 @@ class Grid(Flowable):
             return [self._piece(head + self.rows[self.header_rows : k], 0),
                     self._piece(head + self.rows[k:], k - self.header_rows)]
         frame = getattr(self, "_frame", None)
-        if frame is None or not getattr(frame, "_atTop", False):
-            return []  # start on the next page, where the row may fit whole
+        fits_a_page = frame is None or used + heights[k] <= frame._aH
+        if fits_a_page and not getattr(frame, "_atTop", False):
+            return []  # start on the next page, where the row fits whole
         top, bottom = self.look.pads(self._index(k))
         room = avail_height - used - top - bottom
         first, rest = self._split_row(self.rows[k], room)

@@ -1,0 +1,45 @@
+"""Regenerate the README's pictures from the default ladder: python docs/make_images.py
+
+docs/images/default-chart.png is `pmladder chart` at 960x540; handout-pages.png shows two pages
+of the default handout side by side (the ladder at a glance and the first role page), rendered
+with pdftoppm (poppler-utils).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+HERE = Path(__file__).resolve().parent
+IMAGES = HERE / "images"
+
+
+def main() -> int:
+    from pmladder import chart_bytes, render_chart, render_pdf
+
+    IMAGES.mkdir(exist_ok=True)
+    (IMAGES / "default-chart.png").write_bytes(chart_bytes(render_chart(None, size="960x540", dpi=72), "png", dpi=72))
+    with tempfile.TemporaryDirectory() as work:
+        pdf = Path(work) / "handout.pdf"
+        pdf.write_bytes(render_pdf(None))
+        first = 4  # the ladder at a glance, then the first role's page
+        subprocess.run(["pdftoppm", "-r", "60", "-f", str(first), "-l", str(first + 1), "-png", str(pdf),
+                        str(Path(work) / "page")], check=True)
+        pages = [Image.open(path) for path in sorted(Path(work).glob("page-*.png"))]
+        gap = 16
+        sheet = Image.new("RGB", (sum(p.width for p in pages) + gap * (len(pages) + 1), pages[0].height + 2 * gap),
+                          "#D9DEE5")
+        x = gap
+        for page in pages:
+            sheet.paste(page, (x, gap))
+            x += page.width + gap
+        sheet.save(IMAGES / "handout-pages.png", optimize=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
