@@ -231,3 +231,11 @@ def test_a_grid_narrows_to_a_narrower_frame():
                 [150, 350], GridLook(pad_x=5, pad_top=2, pad_bottom=2, rule="#CCCCCC"))
     width, height = grid.wrap(250, 800)
     assert width <= 250 and sum(grid.widths) <= 250.5 and height > 11
+
+
+def test_a_role_title_longer_than_a_page_flows_on(tmp_path):
+    title = "".join(chr(0x4E00 + i % 500) for i in range(2500))  # a title no page can hold
+    data = {"ladder": {"title": "T"}, "roles": [{"id": "a", "title": title, "level": 1, "summary": "S."}]}
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path),
+                                                                              load_style("default")))).pages)
+    assert norm(title) in norm(text)

@@ -259,6 +259,13 @@ class _HeadBand(Flowable):
         self.height = 2 * self.pad_y + self._title_h + self.between + self._chips_h
         return self.width, self.height
 
+    def split(self, avail_width, avail_height):
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            # Taller than a page (a title of hundreds of words): no band, the text flows on.
+            return [*(self.title.split(avail_width, avail_height) or [self.title]), Spacer(1, self.between),
+                    self.chips]
+        return []
+
     def draw(self):
         canv = self.canv
         canv.setFillColor(colour(self.fill))
@@ -778,7 +785,7 @@ class _Parts:
         for level, title, key in entries:
             st = "toc0" if level == 0 else "toc1"
             rows.append([self.para(title, st, link=key), _PageRef(key, self.styles["toc-page"].size)])
-        table = Table(rows, colWidths=[self.frame_width - 48, 48])
+        table = Table(rows, colWidths=[self.frame_width - 48, 48], splitInRow=1)
         commands = self.grid(10, pad_x=0, pad_top=1.5, pad_bottom=1.5)
         for i, (level, _, _) in enumerate(entries):
             if level == 0 and i > 0:
@@ -822,7 +829,7 @@ class _Parts:
         widths = []
         for c in range(columns):
             widths += [each - 30, 30 + (gap if c < columns - 1 else 0)]
-        table = Table(rows, colWidths=widths)
+        table = Table(rows, colWidths=widths, splitInRow=1)
         commands = self.grid(8.5, pad_x=2, pad_top=3, pad_bottom=3)
         for c in range(columns):
             commands.append(("LINEBELOW", (2 * c, 0), (2 * c + 1, -1), 0.4, colour(self.palette.rule)))
