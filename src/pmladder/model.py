@@ -27,7 +27,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "leads_to": "Leads to",
     "reports_to": "Reports to",
     "next_level": "What changes at the next level",
-    "next_level_to": "From {role} to {next}",
+    "next_level_to": "From {role} to {next}",  # no longer printed; accepted so older ladders stay valid
     "no_changes": "The dimensions stay the same; the step is in scope and expectations above.",
     "top_of_track": "This is the top of its track.",
     "unchanged": "No change",
