@@ -65,6 +65,29 @@ def test_flowables_in_a_callers_own_document(tmp_path):
     assert PdfReader(str(target)).pages[0].mediabox.width == pytest.approx(A4[0], abs=1)
 
 
+def test_flowables_fit_a_narrow_two_column_page():
+    """In a caller's two-column layout (frames ~250 pt wide) the role pages are laid out for
+    that width: one column with the radar full width, tables inside their frame, and no
+    dimension name split in the middle of a word."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    margin, gap = 40, 20
+    width = (A4[0] - 2 * margin - gap) / 2
+    frames = [Frame(margin, margin, width, A4[1] - 2 * margin, id="left"),
+              Frame(margin + width + gap, margin, width, A4[1] - 2 * margin, id="right")]
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=A4)
+    doc.addPageTemplates([PageTemplate("two", frames)])
+    ladder = pmladder.load_ladder()
+    doc.build(pmladder.flowables(ladder))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+    role_page = next(text for text in pages if "Research markets" in text)
+    for dim in ladder.dimensions:
+        for word in dim.name.split():
+            assert word in role_page.split(), word  # each word whole, on one line
+
+
 def make_pdf(path: Path, title: str | None, pages: int = 1) -> Path:
     writer = PdfWriter()
     for _ in range(pages):

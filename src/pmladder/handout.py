@@ -100,7 +100,10 @@ def flowables(
     for role in chosen:
         story.append(PageBreak())
         story.append(_Anchor(f"role-{role.id}", role.title, 0, {}))
-        story.extend(parts.role_page(role, width))
+        if width is None:  # laid out for the frame it lands in
+            story.append(_Deferred(lambda w, role=role: parts.role_page(role, w)))
+        else:
+            story.extend(parts.role_page(role, width))
     story.append(PageBreak())
     if width is None:
         story.append(_Deferred(lambda w: parts.matrix(w, heading=True)))
@@ -871,13 +874,16 @@ class _Parts:
                 self.fontset))
         standing += self.promotion(role)
         left_w, right_w = width * 0.54 - 12, width * 0.46 - 12
+        if right_w < 170:  # a narrow frame (a caller's two-column story): one column, radar full width
+            story += doing + skills + standing
+            story += self.profile(role, width)
+            return story
         a, b, c = (_stack_height(f, w) for f, w in ((doing, left_w), (skills, left_w), (standing, right_w)))
         if max(a, b + c) < max(a + b, c):
             left, right = doing, standing + skills
         else:
             left, right = doing + skills, standing
-        body = _Columns(left, right, share=0.54, gap=24, rule=p.rule)
-        story.append(body)
+        story.append(_Columns(left, right, share=0.54, gap=24, rule=p.rule))
         story += self.profile(role, width)
         return story
 
@@ -930,10 +936,11 @@ class _Parts:
     def profile_table(self, role: Role, nexts: list[Role], dims, width: float) -> Grid:
         ladder, p = self.ladder, self.palette
         # Wide enough for every name (and the column's heading) on one line where that takes
-        # under 30% of the width; else for the longest word.
+        # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
+        # word split in two reads worse than a narrower value column).
         names = [ladder.label("dimension"), *(d.name for d in dims)]
         longest = max(self.fontset.width(name, 8.5, True) for name in names) + 12
-        name_w = longest if longest <= width * 0.3 else min(width * 0.3, max(width * 0.22, self.longest_word(names) + 12))
+        name_w = longest if longest <= width * 0.3 else min(width * 0.4, max(width * 0.22, self.longest_word(names) + 12))
         col_w = (width - name_w) / (1 + len(nexts))
 
         def head(other: Role, arrow: bool):  # the level is on the chips and in the matrix
