@@ -146,6 +146,14 @@ class TestDocument:
         assert "Thisisthetopofitstrack." in top_text and "Profile" in top_text
         assert "Whatchanges" not in top_text
 
+    def test_larger_type_still_gives_each_role_one_page(self, ladder):
+        """The slides style sets everything 10% larger: a role page that would run over drops
+        its radar (its dots are in the table) rather than spill three rows onto a new page."""
+        reader = PdfReader(io.BytesIO(render_pdf(ladder, load_style("slides"))))
+        entries = {title: page for _, title, page in outline(reader)}
+        starts = [entries[r.title] for r in ladder.ordered_roles]
+        assert starts == list(range(starts[0], starts[0] + len(starts)))
+
     def test_a_role_with_two_next_steps_compares_both_on_its_page(self):
         """Senior engineer leads to staff (IC track) and to engineering manager: one table, a
         column for each, and each column shows that step's own changes."""

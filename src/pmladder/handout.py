@@ -866,26 +866,32 @@ class _Parts:
         if role.skills:
             skills.append(self.para(ladder.label("skills"), "h3"))
             skills += [self.para(item, "bullet", bullet="\u2022") for item in role.skills]
-        standing: list = []
+        radar: list = []
         rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
         if len(ladder.rating_dimensions) >= 3 and rated:  # an empty radar says nothing
-            standing.append(LazySceneFlowable(
+            radar.append(LazySceneFlowable(
                 lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False),
                 self.fontset))
-        standing += self.promotion(role)
+        promotion = self.promotion(role)
+        profile = self.profile(role, width)
         left_w, right_w = width * 0.54 - 12, width * 0.46 - 12
         if right_w < 170:  # a narrow frame (a caller's two-column story): one column, radar full width
-            story += doing + skills + standing
-            story += self.profile(role, width)
-            return story
-        a, b, c = (_stack_height(f, w) for f, w in ((doing, left_w), (skills, left_w), (standing, right_w)))
-        if max(a, b + c) < max(a + b, c):
-            left, right = doing, standing + skills
-        else:
-            left, right = doing + skills, standing
-        story.append(_Columns(left, right, share=0.54, gap=24, rule=p.rule))
-        story += self.profile(role, width)
-        return story
+            return story + doing + skills + radar + promotion + profile
+
+        def body(standing: list) -> _Columns:
+            a, b, c = (_stack_height(f, w) for f, w in ((doing, left_w), (skills, left_w), (standing, right_w)))
+            if max(a, b + c) < max(a + b, c):
+                return _Columns(doing, standing + skills, share=0.54, gap=24, rule=p.rule)
+            return _Columns(doing + skills, standing, share=0.54, gap=24, rule=p.rule)
+
+        page = story + [body(radar + promotion)] + profile
+        if radar and _stack_height(page, width) > self.frame_height:
+            # The radar draws the dots the table already lists: a page it would push over
+            # (larger type, more dimensions) stays one page without it.
+            slim = story + [body(promotion)] + profile
+            if _stack_height(slim, width) <= self.frame_height:
+                return slim
+        return page
 
     def longest_word(self, texts, size: float = 8.5, bold: bool = True) -> float:
         """The width of the widest word, so a label column never has to split a word."""
