@@ -11,13 +11,12 @@ parse, so a ReportLab release that changes them fails loudly instead of printing
 from __future__ import annotations
 
 import struct
-import sys
-from array import array
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from ._ttf import read_numbers
 from .fonts import Face
 
 
@@ -40,9 +39,9 @@ class QuickFace(TTFontFace):
         long_loca = struct.unpack_from(">h", data, head + 50)[0] == 1
         count = struct.unpack_from(">H", data, hhea + 34)[0]
         glyphs = self.numGlyphs
-        pairs = _numbers("H", data, hmtx, 2 * count)
+        pairs = read_numbers("H", data, hmtx, 2 * count)
         advances, bearings = pairs[0::2], pairs[1::2]
-        more = _numbers("H", data, hmtx + 4 * count, max(0, glyphs - count))  # bearings only
+        more = read_numbers("H", data, hmtx + 4 * count, max(0, glyphs - count))  # bearings only
         self.hmetrics = [*zip(advances, bearings), *((advances[-1], lsb) for lsb in more)]
         scale = 1000 / self.unitsPerEm
         widths = [aw * scale for aw, _ in self.hmetrics]
@@ -50,9 +49,9 @@ class QuickFace(TTFontFace):
         self.charToGlyph = dict(self._ours.glyphs)
         self.charWidths = {code: widths[g] for code, g in self.charToGlyph.items() if g < glyphs}
         if long_loca:
-            self.glyphPos = list(_numbers("L", data, loca, glyphs + 1))
+            self.glyphPos = list(read_numbers("L", data, loca, glyphs + 1))
         else:
-            self.glyphPos = [offset << 1 for offset in _numbers("H", data, loca, glyphs + 1)]
+            self.glyphPos = [offset << 1 for offset in read_numbers("H", data, loca, glyphs + 1)]
         for have, want in ((0x20, 0xA0), (0xA0, 0x20)):  # as ReportLab: no-break space = space
             if have in self.charToGlyph:
                 self.charToGlyph[want] = self.charToGlyph[have]
@@ -72,12 +71,3 @@ class QuickFont(TTFont):
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = False  # we lay text out ourselves, character by character
 
-
-def _numbers(code: str, data: bytes, at: int, count: int) -> array:
-    """`count` big-endian unsigned numbers (H: 16-bit, L: 32-bit) from `data` at `at`."""
-    numbers = array("I" if code == "L" else "H")
-    size = numbers.itemsize
-    numbers.frombytes(data[at : at + size * count])
-    if sys.byteorder == "little":
-        numbers.byteswap()
-    return numbers

@@ -8,6 +8,7 @@ to import and parse, which the light commands and the chart path should not pay.
 from __future__ import annotations
 
 import struct
+import sys
 from array import array
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -31,12 +32,7 @@ class FontFile:
             hhea = tables["hhea"][0]
             self.ascent, self.descent = struct.unpack_from(">hh", data, hhea + 4)
             count = struct.unpack_from(">H", data, hhea + 34)[0]
-            offset, length = tables["hmtx"]
-            metrics = array("H", data[offset : offset + 4 * count])
-            if metrics.itemsize != 2:  # pragma: no cover - every CPython platform has 2-byte H
-                raise FontFileError("unsupported platform")
-            metrics.byteswap()  # big-endian in the file
-            self._advances = metrics[0::2]
+            self._advances = read_numbers("H", data, tables["hmtx"][0], 2 * count)[0::2]  # (advance, bearing) pairs
             self._cmap = _best_cmap(data, tables["cmap"][0])
             self._widths = _Widths(self)
         except (OSError, KeyError, struct.error, IndexError, ValueError) as exc:
@@ -84,6 +80,17 @@ class _Widths(dict):
     def __missing__(self, char: str) -> float:
         width = self[char] = self.font.char_width(char)
         return width
+
+
+def read_numbers(code: str, data: bytes, at: int, count: int) -> array:
+    """`count` big-endian unsigned numbers (H: 16-bit, L: 32-bit) from `data` at `at`, in bulk."""
+    numbers = array("I" if code == "L" else "H")
+    if numbers.itemsize != (4 if code == "L" else 2):  # pragma: no cover - every CPython platform has these
+        raise FontFileError("unsupported platform")
+    numbers.frombytes(data[at : at + numbers.itemsize * count])
+    if sys.byteorder == "little":
+        numbers.byteswap()
+    return numbers
 
 
 def _table_directory(data: bytes, index: int) -> dict[str, tuple[int, int]]:

@@ -85,12 +85,11 @@ def _fc_match(name: str) -> str | None:
         return None
     import subprocess  # only for fonts named by family (imports cost every run ~3 ms)
 
-    result = subprocess.run(["fc-match", "-f", "%{file}", name], capture_output=True, text=True, check=False)
-    path = result.stdout.strip()
+    result = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", name], capture_output=True, text=True, check=False)
+    family, _, path = result.stdout.partition("\n")
     # fc-match always answers with *some* font; accept it only if the family really matches.
-    family = subprocess.run(["fc-match", "-f", "%{family}", name], capture_output=True, text=True, check=False)
     wanted = name.lower().split()[0]
-    return path if path and wanted in family.stdout.lower() else None
+    return path.strip() if path.strip() and wanted in family.lower() else None
 
 
 @lru_cache(maxsize=256)

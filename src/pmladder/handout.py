@@ -29,17 +29,15 @@ from reportlab.platypus import (
 
 from .errors import MissingGlyphsWarning, PmladderWarning, RenderError
 from .fonts import FontSet
-from .layout import fit_line, ladder_scene, radar_scene
+from .layout import fit_line, ladder_scene, radar_scene, require_role
 from .model import Dimension, Ladder, Role
-from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_family
+from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces
 from .style import MM, Style
 from .textblocks import Grid, GridLook, Rating, TextBlock, TextStyle
 
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
 WHITE = "#FFFFFF"
-
-
 FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
 MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
 
@@ -60,8 +58,6 @@ def render_pdf(
     with fontset.reporting_missing():
         parts = _Parts(ladder, style, fontset)
         excerpt = parts.excerpt_roles(roles) if roles is not None else None
-        if highlight is not None and not ladder.has_role(highlight):
-            raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
         # One pass: page numbers that are only known at the end (contents, "page X of Y") are
         # drawn as PDF forms referenced where they appear and defined once the layout is done.
         doc = _HandoutDoc(parts, excerpt=excerpt is not None)
@@ -77,38 +73,26 @@ def flowables(
     *,
     roles: list[str] | tuple[str, ...] | None = None,
     highlight: str | None = None,
-    width: float | None = None,
 ) -> list:
     """Flowables for a caller's own story: the ladder chart, the role pages and the matrix.
 
-    They carry their own (embedded) fonts and paragraph styles and fit the frame they are
-    laid out in, or `width` points when given.
+    They carry their own (embedded) fonts and text styles, and each is laid out for the width
+    of the frame it lands in.
     """
     fontset = FontSet.for_style(style)
     parts = _Parts(ladder, style, fontset)
     chosen = parts.excerpt_roles(roles) if roles is not None else list(ladder.ordered_roles)
-    if highlight is not None and not ladder.has_role(highlight):
-        raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    if highlight is not None:  # now, not when the caller's document is built
+        require_role(ladder, highlight, "--highlight")
     links = {f"role-{r.id}" for r in chosen}
-    height_of = (lambda w: parts.frame_height * 0.62) if width is None else (lambda w: width * 0.75)
-    story: list = [parts.heading(ladder.label("overview"), "h2")]
-    if width is None:
-        story.append(LazySceneFlowable(lambda w: parts.chart_scene(w, height_of(w), highlight), fontset, links))
-    else:
-        story.append(SceneFlowable(parts.chart_scene(width, height_of(width), highlight), fontset, links,
-                                   max_height=width * 1.2))
+    story: list = [parts.heading(ladder.label("overview"), "h2"),
+                   LazySceneFlowable(lambda w: parts.chart_scene(w, parts.frame_height * 0.62, highlight), fontset, links)]
     for role in chosen:
         story.append(PageBreak())
         story.append(_Anchor(f"role-{role.id}", role.title, 0, {}))
-        if width is None:  # laid out for the frame it lands in
-            story.append(_Deferred(lambda w, role=role: parts.role_page(role, w)))
-        else:
-            story.extend(parts.role_page(role, width))
+        story.append(_Deferred(lambda w, role=role: parts.role_page(role, w)))
     story.append(PageBreak())
-    if width is None:
-        story.append(_Deferred(lambda w: parts.matrix(w, heading=True)))
-    else:
-        story.extend(parts.matrix(width, heading=True))
+    story.append(_Deferred(lambda w: parts.matrix(w, heading=True)))
     return story
 
 
@@ -175,13 +159,15 @@ class _HeadedTable(Flowable):
         self.table.drawOn(self.canv, 0, 0)
 
 
+def _space_above(stack: list, i: int) -> float:
+    """The space between stack[i] and the flowable above it (none above the first)."""
+    return stack[i].getSpaceBefore() + stack[i - 1].getSpaceAfter() if i else 0.0
+
+
 def _stack_height(flowables: list, width: float) -> float:
     """The height of flowables stacked in a column `width` points wide: the space between them,
     none above the first or below the last (as _split_stack counts it)."""
-    total = 0.0
-    for i, f in enumerate(flowables):
-        total += (f.getSpaceBefore() + flowables[i - 1].getSpaceAfter() if i else 0) + f.wrap(width, 1e6)[1]
-    return total
+    return sum(_space_above(flowables, i) + f.wrap(width, 1e6)[1] for i, f in enumerate(flowables))
 
 
 def _split_stack(flowables: list, width: float, height: float) -> tuple[list, list]:
@@ -189,7 +175,7 @@ def _split_stack(flowables: list, width: float, height: float) -> tuple[list, li
     and a heading never stays behind without what follows it."""
     used = 0.0
     for i, f in enumerate(flowables):
-        before = f.getSpaceBefore() + flowables[i - 1].getSpaceAfter() if i else 0
+        before = _space_above(flowables, i)
         h = f.wrap(width, height)[1]
         if used + before + h <= height:
             used += before + h
@@ -238,7 +224,7 @@ class _Columns(Flowable):
         for stack, x, w in ((self.left, 0.0, lw), (self.right, lw + self.gap, rw)):
             y = self.height
             for i, f in enumerate(stack):
-                y -= (f.getSpaceBefore() + stack[i - 1].getSpaceAfter() if i else 0) + f.wrap(w, self.height)[1]
+                y -= _space_above(stack, i) + f.wrap(w, self.height)[1]
                 f.drawOn(canv, x, y)
         if self.left and self.right:
             canv.setStrokeColor(colour(self.rule))
@@ -421,7 +407,7 @@ class _HandoutDoc(BaseDocTemplate):
         self.record: dict[str, int] = {}  # bookmark key -> page, filled by the anchors
         self.forms: dict[str, tuple[str, float]] = {}  # form name -> (bookmark key, type size)
         self.footers: list[int] = []  # pages that show "page X of Y"
-        _style, ladder = parts.style, parts.ladder
+        ladder = parts.ladder
         keywords = ["career ladder", ladder.title, *(t.name for t in ladder.tracks)]
         super().__init__(
             None,
@@ -532,8 +518,8 @@ class _Parts:
     def __init__(self, ladder: Ladder, style: Style, fontset: FontSet):
         self.ladder, self.style, self.fontset = ladder, style, fontset
         self.palette = style.palette
-        register_family(fontset)
-        self.regular, self.bold = fontset.regular.name, fontset.bold.name
+        register_faces([fontset.regular, fontset.bold])
+        self.regular = fontset.regular.name
         self.page_size = style.page.dimensions
         self.margin = style.page.margin_mm * MM
         pw, ph = self.page_size
@@ -545,8 +531,7 @@ class _Parts:
             self._check_logo(style.logo.file)
         p = self.palette
         self.on_primary = p.text if style.grayscale else WHITE
-        self.band_fill = p.surface if style.grayscale else p.primary
-        self.head_fill = p.surface if style.grayscale else p.primary
+        self.primary_fill = p.surface if style.grayscale else p.primary  # cover band, table headers
         base = style.fonts.base_size or 10.0
         k = base / 10.0
 
@@ -624,7 +609,7 @@ class _Parts:
     def headed_look(self, *, pad_top: float, pad_bottom: float, **kw) -> GridLook:
         """A comparison table: header row on the primary colour, tinted first column, zebra rows."""
         p = self.palette
-        return GridLook(pad_x=5, pad_top=pad_top, pad_bottom=pad_bottom, rule=p.rule, header_fill=self.head_fill,
+        return GridLook(pad_x=5, pad_top=pad_top, pad_bottom=pad_bottom, rule=p.rule, header_fill=self.primary_fill,
                         first_column_fill=p.surface, zebra=(p.background, p.bands[0]), **kw)
 
     def rating(self, segments, style: str = "cell") -> Rating:
@@ -686,8 +671,7 @@ class _Parts:
         if not ids:
             raise RenderError("--role: give at least one role id")
         for role_id in ids:
-            if not self.ladder.has_role(role_id):
-                raise RenderError(f"--role: no role with id '{role_id}'; roles: {', '.join(r.id for r in self.ladder.roles)}")
+            require_role(self.ladder, role_id, "--role")
         wanted = set(ids)
         for role_id in ids:
             wanted.update(self.ladder.role(role_id).next)
@@ -751,7 +735,7 @@ class _Parts:
         if ladder.subtitle:
             inner += [Spacer(1, 10), self.para(ladder.subtitle, "cover-sub")]
         m = self.margin
-        band = _Band(inner, self.band_fill, (m, m, m), self.frame_height * 0.42, 22)
+        band = _Band(inner, self.primary_fill, (m, m, m), self.frame_height * 0.42, 22)
         story: list = [band, Spacer(1, 28)]
         if self.logo_ok and self.style.logo.cover:
             story += [_Logo(self, 40), Spacer(1, 16)]
@@ -843,11 +827,10 @@ class _Parts:
 
     # -- a role page
 
-    def role_page(self, role: Role, width: float | None) -> list:
+    def role_page(self, role: Role, width: float) -> list:
         """One page per role: what it does and shows beside its radar and promotion paths, then
         one table with its profile and, beside it, only what changes at the next level."""
         ladder, p = self.ladder, self.palette
-        width = width or self.frame_width
         track = ladder.track(role.track)
         track_colour = p.track_colour(self.track_index(role))
         chips = [(role.short, True, None), (ladder.label("level", n=role.level), False, None)]
@@ -1053,11 +1036,7 @@ class _Parts:
         ]
         blocks = []
         for dim in self.ladder.dimensions:
-            value = role.values.get(dim.id)
-            if dim.is_rating:
-                expected = self.rating(self.dot_segments(value, dim.scale))
-            else:
-                expected = self.para(str(value) if value is not None else "\u2014", "ws-value")
+            expected = self.value_para(dim, role.values.get(dim.id), "ws-value")
             blocks.append([self.para(dim.name, "ws-dim"), expected, Spacer(1, 4),
                            _Ruled(3, 19, self.palette.rule), Spacer(1, 6)])
         if len(blocks) <= 6:

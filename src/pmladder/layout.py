@@ -28,7 +28,7 @@ MAX_TITLE_LINES = 4
 
 
 # Where a line may break: any white space but the no-break ones ("Level\u00a03" stays together).
-_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 # Characters a line may not start with (Japanese kinsoku shori, and closing punctuation anywhere).
@@ -62,7 +62,7 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
         lines.append(line)
         spaced.append(at_space)
 
-    for word in _BREAKABLE_SPACE.split(text.strip()):
+    for word in BREAKABLE_SPACE.split(text.strip()):
         if not word:
             continue
         word_w = measure(word)
@@ -160,6 +160,12 @@ def _kinsoku_carry(line: str) -> int:
     return count
 
 
+def require_role(ladder: Ladder, role_id: str, option: str) -> None:
+    """A RenderError naming the option and the ladder's role ids when `role_id` is not one of them."""
+    if not ladder.has_role(role_id):
+        raise RenderError(f"{option}: no role with id '{role_id}'; roles: {', '.join(r.id for r in ladder.roles)}")
+
+
 def tint(colour: str, amount: float) -> str:
     """`amount` of `colour` over white: light fills that keep dark text readable."""
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
@@ -213,8 +219,8 @@ def ladder_scene(
     The picture is `width` x `height` points. If the titles cannot fit at `min_text` points,
     the canvas grows taller (noted in `scene.notes`) rather than printing unreadable text.
     """
-    if highlight is not None and not ladder.has_role(highlight):
-        raise RenderError(f"--highlight: no role with id '{highlight}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    if highlight is not None:
+        require_role(ladder, highlight, "--highlight")
     fonts = FontSet.for_style(style)
     notes: list[str] = []
     for _attempt in range(10):
@@ -712,9 +718,8 @@ def radar_scene(
         raise RenderError(
             f"a radar needs at least 3 rating dimensions (kind: rating); this ladder has {len(dims)}"
         )
-    unknown = [r for r in role_ids if not ladder.has_role(r)]
-    if unknown or not role_ids:
-        raise RenderError(f"--radar: no role with id '{(unknown or [''])[0]}'; roles: {', '.join(r.id for r in ladder.roles)}")
+    for role_id in role_ids or [""]:
+        require_role(ladder, role_id, "--radar")
     roles = [ladder.role(r) for r in role_ids]
     fonts = FontSet.for_style(style)
     p = style.palette

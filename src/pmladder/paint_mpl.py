@@ -63,12 +63,12 @@ def paint(scene: Scene, *, dpi: float = 144.0) -> Figure:
             _line(ax, item, z)
         elif isinstance(item, Polygon):
             _add_patch(ax, PolygonPatch(item.points, closed=True, facecolor=item.fill or "none", edgecolor=item.stroke or "none",
-                                      linewidth=item.stroke_width, alpha=None, zorder=z, joinstyle="round"))
+                                        linewidth=item.stroke_width, alpha=None, zorder=z, joinstyle="round"))
             if item.fill and item.fill_opacity < 1:
                 ax.patches[-1].set_facecolor(_rgba(item.fill, item.fill_opacity))
         elif isinstance(item, Circle):
             _add_patch(ax, CirclePatch((item.cx, item.cy), item.r, facecolor=item.fill or "none",
-                                     edgecolor=item.stroke or "none", linewidth=item.stroke_width, zorder=z))
+                                       edgecolor=item.stroke or "none", linewidth=item.stroke_width, zorder=z))
         elif isinstance(item, Text):
             font = _font_properties(item, bold if item.bold else regular, bold_face if item.bold else regular_face)
             ax.text(item.x, item.y, item.text, fontproperties=font, color=item.color, ha=_ANCHOR[item.anchor], va="baseline",

@@ -30,15 +30,6 @@ def register_faces(faces) -> None:
         _REGISTERED.add(face.name)
 
 
-def register_family(fontset: FontSet) -> None:
-    """The regular and bold faces as one family, so ReportLab never maps to a base-14 font."""
-    register_faces([fontset.regular, fontset.bold])
-    reg, bold = fontset.regular.name, fontset.bold.name
-    pdfmetrics.registerFontFamily(reg, normal=reg, bold=bold, italic=reg, boldItalic=bold)
-    if bold != reg:
-        pdfmetrics.registerFontFamily(bold, normal=bold, bold=bold, italic=bold, boldItalic=bold)
-
-
 @lru_cache(maxsize=256)
 def colour(value: str | None):
     return None if value is None else HexColor(value)
@@ -60,12 +51,9 @@ def text_runs(fontset: FontSet, text: str, x: float, size: float, bold: bool = F
 def draw_text(canv, fontset: FontSet, text: str, x: float, y: float, size: float, color: str,
               bold: bool = False, anchor: str = "start") -> None:
     """One line of text straight onto a canvas (running headers, chips), with font fallback."""
-    placed = text_runs(fontset, text, x, size, bold, anchor)
-    register_faces({face for face, _, _ in placed})
-    canv.setFillColor(colour(color))
-    for face, run, rx in placed:
-        canv.setFont(face.name, size)
-        canv.drawString(rx, y, run)
+    ink = Ink(canv)
+    ink.text_line(fontset, text, x, y, size, color, bold, anchor)
+    ink.finish()
 
 
 def paint(canv, scene: Scene, fontset: FontSet) -> None:
@@ -85,9 +73,7 @@ def paint(canv, scene: Scene, fontset: FontSet) -> None:
     for item in scene.items:
         if isinstance(item, Text):
             ink = ink or Ink(canv)
-            placed = text_runs(fontset, item.text, item.x, item.size, item.bold, item.anchor)
-            ink.line(placed[0][2] if placed else item.x, item.y,
-                     [(face, run, item.color) for face, run, _ in placed], item.size)
+            ink.text_line(fontset, item.text, item.x, item.y, item.size, item.color, item.bold, item.anchor)
             continue
         if ink is not None:  # text is drawn in order with the shapes around it
             ink.finish()
@@ -191,6 +177,13 @@ class Ink:
                 self.text.setFont(face.name, size)
                 self.face, self.size = face, size
             self.text.textOut(run)
+
+    def text_line(self, fontset: FontSet, text: str, x: float, y: float, size: float, color: str,
+                  bold: bool = False, anchor: str = "start") -> None:
+        """One line of text anchored at x (start, middle or end), each run in its own face."""
+        placed = text_runs(fontset, text, x, size, bold, anchor)
+        if placed:
+            self.line(placed[0][2], y, [(face, run, color) for face, run, _ in placed], size)
 
     def finish(self) -> None:
         self.canv.drawText(self.text)

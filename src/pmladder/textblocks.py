@@ -11,16 +11,13 @@ measures every row once and draws all of a table's text in one text object.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from reportlab.platypus import Flowable
 
 from .fonts import FontSet
-from .layout import wrap
+from .layout import BREAKABLE_SPACE, wrap
 from .paint_rl import Ink, colour
-
-_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at (as layout.wrap)
 
 
 class TextStyle(NamedTuple):
@@ -52,15 +49,8 @@ class TextBlock(Flowable):
         self._lines: list[list[tuple[str, bool, str]]] = lines or []  # [[(run, bold, colour)]]
         self._fixed = lines is not None  # lines given (a piece of a split block) never rewrap
         self._for_width: float | None = None
-        self.width = max((self._line_width(line) for line in self._lines), default=0.0)
+        self.width = 0.0
         self.height = len(self._lines) * self.leading
-
-    @property
-    def text(self) -> str:
-        return "".join(text for text, _, _ in self.segments)
-
-    def _line_width(self, line) -> float:
-        return sum(self.fontset.width(run, self.size, bold) for run, bold, _ in line)
 
     def wrap(self, avail_width, avail_height):
         if not self._fixed and self._for_width != avail_width:  # tables ask several times for one width
@@ -85,7 +75,7 @@ class TextBlock(Flowable):
                 if char == "\n":
                     paragraphs.append(([], []))
                     continue
-                if _SPACES.fullmatch(char):
+                if BREAKABLE_SPACE.fullmatch(char):
                     if not chars or chars[-1] == " ":
                         continue
                     char = " "
@@ -149,7 +139,7 @@ class TextBlock(Flowable):
         """The first `count` lines, and the rest (for text that continues overleaf)."""
         def make(lines):
             block = TextBlock(self.segments, self.fontset, self.style, bullet=self.bullet, link=self.link, lines=lines)
-            block.width = max(block.width, self.width)
+            block.width = self.width  # the column it was wrapped for
             return block
 
         return make(self._lines[:count]), make(self._lines[count:])
@@ -245,7 +235,7 @@ class Grid(Flowable):
 
     def _index(self, r: int) -> int:
         """The row's index in the whole table (header rows first)."""
-        return r if r < self.header_rows else r - self.header_rows + self.first_row + self.header_rows
+        return r if r < self.header_rows else r + self.first_row
 
     def wrap(self, avail_width, avail_height):
         if self.width > avail_width + 0.5:  # a narrower frame than planned (a caller's own story)
