@@ -94,9 +94,8 @@ class Checker:
             bad = _CONTROL.search(text).group()
             self.add(value, path, f"control character {ord(bad):#06x} is not allowed in text")
             return None
-        if _SURROGATE.search(text):
-            bad = _SURROGATE.search(text).group()
-            self.add(value, path, f"{ord(bad):#06x} is half of a UTF-16 surrogate pair, not a character "
+        if half := _SURROGATE.search(text):
+            self.add(value, path, f"{ord(half.group()):#06x} is half of a UTF-16 surrogate pair, not a character "
                      "(write the character itself, or \\U and 8 hex digits)")
             return None
         text = text.strip() if "\n" not in text else text.strip("\n").rstrip()

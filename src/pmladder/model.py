@@ -19,7 +19,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "introduction": "Introduction",
     "overview": "The ladder at a glance",
     "roles": "Roles",
-    "summary": "Summary",
+    "summary": "Summary",  # not printed; accepted so older ladders stay valid
     "responsibilities": "Responsibilities",
     "skills": "Skills",
     "profile": "Profile",
@@ -36,7 +36,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "worksheet": "Evidence worksheet",
     "worksheet_hint": "Write down examples from the last months that show each dimension at this level.",
     "page": "Page {n} of {total}",
-    "track": "Track",
+    "track": "Track",  # not printed; accepted so older ladders stay valid
     "version": "Version",
 })
 

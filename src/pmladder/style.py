@@ -51,7 +51,7 @@ class Fonts(NamedTuple):
 
 class Page(NamedTuple):
     size: str = "letter"
-    margin_mm: float = 19.0
+    margin_mm: float = 17.0
 
     @property
     def dimensions(self) -> tuple[float, float]:
@@ -88,7 +88,7 @@ class Style(NamedTuple):
         return self if size is None else self._replace(page=self.page._replace(size=size))
 
 
-_SECTIONS: dict[str, type] = {"palette": Palette, "fonts": Fonts, "page": Page, "chart": ChartStyle}
+_SECTIONS = ("palette", "fonts", "page", "chart")  # the Style fields a style file may set key by key
 
 
 def builtin_styles() -> dict[str, Path]:
@@ -142,7 +142,7 @@ class _StyleReader:
         )
         if "grayscale" in fields:
             changes["grayscale"] = self._bool(fields["grayscale"], "grayscale")
-        for section, _cls in _SECTIONS.items():
+        for section in _SECTIONS:
             if section in fields:
                 changes[section] = self._section(fields[section], section, getattr(base, section))
         if "logo" in fields:
