@@ -1,8 +1,9 @@
-"""Shared fixtures: small ladders written as text, and a CLI runner."""
+"""Shared fixtures and helpers: small ladders written as text, a CLI runner, and reading PDFs back."""
 
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from pathlib import Path
 
@@ -22,6 +23,40 @@ def is_grey(image: bytes | Path) -> bool:
     with Image.open(io.BytesIO(image) if isinstance(image, bytes) else image) as opened:
         r, g, b = opened.convert("RGB").split()
         return ImageChops.difference(r, g).getbbox() is None and ImageChops.difference(g, b).getbbox() is None
+
+
+def norm(text: str) -> str:
+    """Text without any whitespace or invisible break hints: wrapped lines compare equal."""
+    return re.sub(r"[\s\u200b\u00ad]+", "", text)
+
+
+def pdf_texts(data: bytes) -> list[str]:
+    """The extracted text of each page of a PDF, in page order."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def outline(reader) -> list[tuple[int, str, int]]:
+    """(depth, title, page index) for every outline entry of a pypdf reader, in order."""
+    found = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def link_targets(reader, page: int) -> set[int]:
+    """Indexes of the pages that the links on page `page` (an index) of a pypdf reader go to."""
+    numbers = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    links = [a.get_object() for a in reader.pages[page].get("/Annots", [])]
+    return {numbers[link["/Dest"][0].idnum] for link in links if link.get("/Subtype") == "/Link"}
 
 
 def ladder_text(roles: str, extra: str = "") -> str:

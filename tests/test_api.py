@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 import pmladder
-from conftest import ROOT
+from conftest import ROOT, outline, pdf_texts
 from pmladder.cli import cli
 
 EXAMPLES = re.findall(r"```python\n(.*?)```(?:\s*```text\n(.*?)```)?", (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.S)
@@ -43,10 +43,6 @@ def test_import_is_light():
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
 
 
-def page_texts(data: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
-
-
 def test_flowables_in_a_callers_own_document(tmp_path):
     """A welcome page of the caller's, then the ladder flowables: both texts are in the result."""
     from reportlab.lib.pagesizes import A4
@@ -57,7 +53,7 @@ def test_flowables_in_a_callers_own_document(tmp_path):
     story = [Paragraph("Welcome aboard, Ada", getSampleStyleSheet()["Title"]), PageBreak()]
     story += pmladder.flowables(pmladder.load_ladder(), roles=["pm"], highlight="pm")
     SimpleDocTemplate(str(target), pagesize=A4).build(story)
-    texts = page_texts(target.read_bytes())
+    texts = pdf_texts(target.read_bytes())
     assert "Welcome aboard, Ada" in texts[0]
     joined = "\n".join(texts[1:])
     assert "Product Manager" in joined and "Senior Product Manager" in joined
@@ -81,7 +77,7 @@ def test_flowables_fit_a_narrow_two_column_page():
     doc.addPageTemplates([PageTemplate("two", frames)])
     ladder = pmladder.load_ladder()
     doc.build(pmladder.flowables(ladder))
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+    pages = pdf_texts(buffer.getvalue())
     role_page = next(text for text in pages if "Research markets" in text)
     for dim in ladder.dimensions:
         for word in dim.name.split():
@@ -114,10 +110,11 @@ class TestPackets:
         texts = [page.extract_text() for page in reader.pages]
         assert texts[0] == "" and texts[1] == ""  # the welcome letter's blank pages come first
         assert "Product Manager" in texts[2]
-        titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        entries = outline(reader)
+        titles = [title for depth, title, _ in entries if depth == 0]
         assert titles[0] == "Welcome to Northwind"
         assert titles[-1] == "handbook.pdf"  # no PDF title: named by its file
-        assert "Product Manager" in [i.title for i in _flatten(reader.outline)]
+        assert "Product Manager" in [title for _, title, _ in entries]
         assert reader.get_destination_page_number(reader.outline[0]) == 0
         assert reader.get_destination_page_number(reader.outline[-1]) == 2 + excerpt_pages
 
@@ -140,11 +137,3 @@ class TestPackets:
         first = pmladder.render_pdf(pmladder.load_ladder(), roles=["apm"], prepend=[welcome])
         second = pmladder.render_pdf(pmladder.load_ladder(), roles=["apm"], prepend=[welcome])
         assert first == second
-
-
-def _flatten(outline):
-    for item in outline:
-        if isinstance(item, list):
-            yield from _flatten(item)
-        else:
-            yield item

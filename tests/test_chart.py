@@ -41,6 +41,25 @@ def segment_hits(rect: Rect, p, q, inset: float = 1.0) -> bool:
     return lo_x < inner.right and hi_x > inner.x and lo_y < inner.top and hi_y > inner.y
 
 
+def _on_border(rect: Rect, point, tolerance: float = 0.6) -> bool:
+    x, y = point
+    inside_x = rect.x - tolerance <= x <= rect.right + tolerance
+    inside_y = rect.y - tolerance <= y <= rect.top + tolerance
+    on_edge = min(abs(x - rect.x), abs(x - rect.right), abs(y - rect.y), abs(y - rect.top)) <= tolerance
+    return inside_x and inside_y and on_edge
+
+
+def assert_arrows_clear_other_boxes(scene) -> None:
+    """No segment of an arrow passes through a box the arrow does not start or end on."""
+    for line in edges(scene):
+        ends = [rid for rid, box in scene.role_boxes.items()
+                if _on_border(box.rect, line.points[0]) or _on_border(box.rect, line.points[-1])]
+        for rid, box in scene.role_boxes.items():
+            if rid not in ends:
+                for p, q in zip(line.points, line.points[1:]):
+                    assert not segment_hits(box.rect, p, q), f"arrow crosses {rid}"
+
+
 class TestLadderScene:
     def test_every_role_is_drawn_once_with_its_title(self):
         ladder = load_ladder()
@@ -77,16 +96,7 @@ class TestLadderScene:
 
     @pytest.mark.parametrize("path", [None, TWO_TRACK, POLISH_JAPANESE])
     def test_arrows_never_cross_boxes_they_do_not_connect(self, path):
-        ladder = load_ladder(path)
-        scene = scene_for(ladder)
-        for line in edges(scene):
-            ends = [rid for rid, box in scene.role_boxes.items()
-                    if _on_border(box.rect, line.points[0]) or _on_border(box.rect, line.points[-1])]
-            for rid, box in scene.role_boxes.items():
-                if rid in ends:
-                    continue
-                for p, q in zip(line.points, line.points[1:]):
-                    assert not segment_hits(box.rect, p, q), f"arrow crosses {rid}"
+        assert_arrows_clear_other_boxes(scene_for(load_ladder(path)))
 
     @pytest.mark.parametrize(
         "roles, tracks",
@@ -121,7 +131,8 @@ class TestLadderScene:
             scene_for(load_ladder(), highlight="cto")
 
     def test_translated_labels_replace_the_english_words(self):
-        scene = scene_for(load_ladder(POLISH_JAPANESE), highlight=load_ladder(POLISH_JAPANESE).roles[0].id)
+        ladder = load_ladder(POLISH_JAPANESE)
+        scene = scene_for(ladder, highlight=ladder.roles[0].id)
         texts = {t.text for t in scene.texts}
         assert "Poziom 1" in texts and "Jesteś tutaj" in texts and "Level 1" not in texts
 
@@ -212,28 +223,16 @@ class TestChartCommand:
         figure = render_chart(ladder, size=(1920, 1080), dpi=144)
         renderer = figure.canvas.get_renderer()
         ax = figure.axes[0]
-        drawn = [t for t in ax.texts]
+        drawn = list(ax.texts)
         scene = ladder_scene(ladder, STYLE, width=960, height=540, min_text=7.0)
         assert [t.get_text() for t in drawn] == [t.text for t in scene.texts]
         extents = [t.get_window_extent(renderer) for t in drawn]
-        for _text, extent, item in zip(drawn, extents, scene.texts):
+        for extent, item in zip(extents, scene.texts):
             # matplotlib's measured width agrees with the layout's metrics within a few pixels
             assert abs(extent.width - item.width * 2) < max(4, 0.03 * extent.width), item.text
         for i, a in enumerate(extents):
             for b in extents[i + 1 :]:
-                assert not a.overlaps(b) or _shares_box(drawn, a, b)
-
-
-def _shares_box(drawn, a, b):
-    return False
-
-
-def _on_border(rect: Rect, point, tolerance: float = 0.6) -> bool:
-    x, y = point
-    inside_x = rect.x - tolerance <= x <= rect.right + tolerance
-    inside_y = rect.y - tolerance <= y <= rect.top + tolerance
-    on_edge = min(abs(x - rect.x), abs(x - rect.right), abs(y - rect.y), abs(y - rect.top)) <= tolerance
-    return inside_x and inside_y and on_edge
+                assert not a.overlaps(b)
 
 
 def test_same_input_gives_identical_files(tmp_path):
@@ -264,12 +263,7 @@ def test_many_peers_share_a_cell_as_a_grid_and_arrows_still_clear_every_box():
     assert scene.overlaps() == []
     rows = {round(box.rect.cy, 2) for rid, box in scene.role_boxes.items() if rid.startswith("r") or rid == "d"}
     assert len(rows) == 2  # six peers: a grid of two rows
-    for line in edges(scene):
-        ends = [rid for rid, box in scene.role_boxes.items()
-                if _on_border(box.rect, line.points[0]) or _on_border(box.rect, line.points[-1])]
-        for rid, box in scene.role_boxes.items():
-            if rid not in ends:
-                assert not any(segment_hits(box.rect, p, q) for p, q in zip(line.points, line.points[1:])), rid
+    assert_arrows_clear_other_boxes(scene)
 
 
 def test_wrapping_never_starts_a_line_with_a_prolonged_sound_mark_or_closing_punctuation():

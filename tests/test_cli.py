@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import subprocess
 import sys
 
 import pytest
 
-from conftest import DEFAULT_LADDER, TWO_TRACK, ladder_text
+from conftest import ROOT, TWO_TRACK, ladder_text
 from pmladder import __version__, load_ladder
 from pmladder.cli import cli
 
@@ -27,7 +26,7 @@ class TestFrame:
         assert cli.commands[command].help and "Usage:" in result.output
 
     def test_every_command_is_in_the_readme(self):
-        readme = (DEFAULT_LADDER.parent.parent / "README.md").read_text(encoding="utf-8")
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
         for command in cli.commands:
             assert f"pmladder {command}" in readme, command
 
@@ -129,7 +128,7 @@ def test_styles_lists_builtins(runner):
     result = runner.invoke(cli, ["styles"])
     names = [line.split()[0] for line in result.output.splitlines()]
     assert {"default", "print", "slides"} <= set(names)
-    assert json.dumps(result.output)  # plain text, one line each
+    assert result.exit_code == 0 and all(len(line.split(maxsplit=1)) == 2 for line in result.output.splitlines())
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula(runner, write):
@@ -147,7 +146,7 @@ def test_roles_table_aligns_wide_characters(runner, write):
     assert lines[1].index("x") + 2 == lines[2].index("y")
 
 
-def test_a_closed_pipe_is_not_an_error_message(tmp_path):
+def test_a_closed_pipe_is_not_an_error_message():
     process = subprocess.run(f"{sys.executable} -m pmladder matrix | head -c 1", shell=True, capture_output=True, text=True)
     assert "Error" not in process.stderr and "Traceback" not in process.stderr
 
@@ -156,8 +155,6 @@ def test_the_cli_leaves_the_callers_garbage_collector_alone(runner, tmp_path):
     """gc.freeze and the collection threshold are for pmladder's own short-lived process:
     calling the CLI in-process (a test runner, another program) must not change them."""
     import gc
-
-    from pmladder.cli import cli
 
     frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
     result = runner.invoke(cli, ["pdf", "-o", str(tmp_path / "h.pdf")])

@@ -43,7 +43,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, make_ladder
+from conftest import ROOT, make_ladder, pdf_texts
 from pmladder import Ladder, LadderError, RenderError, _checks, _yaml, load_ladder, load_style, loader, output
 from pmladder.cli import cli
 from pmladder.errors import MissingGlyphsWarning
@@ -190,7 +190,7 @@ def test_a_byte_order_mark_is_ignored(tmp_path):
     assert load_ladder(path).title == "T"
 
 
-def test_dates_and_merge_marks_are_plain_text(tmp_path):
+def test_dates_and_merge_marks_are_plain_text():
     """Date-like and '<<' values are text; an impossible date is not a crash."""
     ladder = load_ladder("ladder:\n  title: 2024-13-45\n  version: 2026-01-31\n"
                          "roles: [{id: a, title: '<<', level: 1, summary: <<}]\n")
@@ -463,9 +463,8 @@ KNOWN_LIMIT = "the ladder has too many levels to draw readably"  # see the xfail
 @settings(HARDENING, max_examples=15, phases=[Phase.explicit, Phase.generate])
 @given(data=ladders())
 def test_random_valid_ladders_load_lay_out_and_render(data):
-    import pypdf
-
     from pmladder.chart import figure_bytes, render_chart
+    from pmladder.handout import render_pdf
     from pmladder.layout import ladder_scene
 
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode("utf-8")
@@ -479,15 +478,10 @@ def test_random_valid_ladders_load_lay_out_and_render(data):
         assert set(scene.role_boxes) == {r.id for r in ladder.roles}
         png = figure_bytes(render_chart(ladder, style=style), "png", style=style)
         assert png.startswith(b"\x89PNG\r\n\x1a\n")
-        try:
-            from pmladder.handout import render_pdf
-        except ImportError as exc:  # pragma: no cover - only while the handout is being written
-            pytest.skip(f"pmladder.handout is not importable yet ({exc}); PNG checked, PDF not")
         pdf = render_pdf(ladder, style)
     missing = [str(w.message) for w in caught if issubclass(w.category, MissingGlyphsWarning)]
     assert not missing, "a drawn character has no font although its script is covered"
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    extracted = _squeeze("".join(page.extract_text() for page in reader.pages))
+    extracted = _squeeze("".join(pdf_texts(pdf)))
     for role in ladder.roles:
         assert _squeeze(role.title) in extracted, f"title {role.title!r} of {role.id} is not in the PDF text"
 
@@ -1084,19 +1078,13 @@ def test_no_file_named_in_a_ladder_is_ever_opened_in_process(tmp_path, secret, m
     ladder = load_ladder(ladder_path)
     style = load_style(None)
     png = figure_bytes(render_chart(ladder, style=style), "png", style=style)
-    try:
-        from pmladder.handout import render_pdf
-    except ImportError:  # pragma: no cover - only while the handout is being written
-        pdf = None
-    else:
-        pdf = render_pdf(ladder, style)
+    from pmladder.handout import render_pdf  # imported while the spy records, so its import is checked too
+
+    pdf = render_pdf(ladder, style)
     monkeypatch.undo()
     assert png.startswith(b"\x89PNG")
     assert str(ladder_path) in opened, "the spy saw nothing: the test would prove nothing"
     assert not {str(secret), "/etc/passwd"} & set(opened)
     assert _outside(opened, _allowed_roots(tmp_path)) == []
-    if pdf is not None:  # and the markup is printed as text, not obeyed
-        import pypdf
-
-        text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
-        assert _squeeze('<img src="/etc/passwd"/> &amp; ]]> <b>bold</b>') in _squeeze(text)
+    # and the markup is printed as text, not obeyed
+    assert _squeeze('<img src="/etc/passwd"/> &amp; ]]> <b>bold</b>') in _squeeze("".join(pdf_texts(pdf)))

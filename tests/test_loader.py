@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from conftest import DEFAULT_LADDER, POLISH_JAPANESE, TWO_TRACK, ladder_text
+from conftest import DEFAULT_LADDER, POLISH_JAPANESE, ROOT, TWO_TRACK, ladder_text
 from pmladder import LadderError, load_ladder
 
 ROLE = """\
@@ -150,10 +150,8 @@ class TestRejected:
         assert errors(path) == [f"{path}:8: roles[0].next: promotion paths form a cycle: a -> b -> a"]
 
     def test_unknown_track_and_missing_track(self, write):
-        extra = ""
-        text = "ladder: {title: T}\ntracks:\n  - {id: ic, name: IC}\nroles:\n" + \
-            "  - {id: a, title: A, level: 1, summary: s, track: mgr}\n  - {id: b, title: B, level: 1, summary: s}\n"
-        path = write(text + extra)
+        path = write("ladder: {title: T}\ntracks:\n  - {id: ic, name: IC}\nroles:\n"
+                     "  - {id: a, title: A, level: 1, summary: s, track: mgr}\n  - {id: b, title: B, level: 1, summary: s}\n")
         assert errors(path) == [
             f"{path}:5: roles[0].track: unknown track 'mgr'; expected one of: ic",
             f"{path}:6: roles[1].track: required field is missing",
@@ -254,7 +252,7 @@ class TestLabels:
     def test_every_label_is_documented(self):
         from pmladder.model import DEFAULT_LABELS
 
-        docs = (DEFAULT_LADDER.parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+        docs = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
         assert all(f"| `{key}` |" in docs for key in DEFAULT_LABELS)
 
 
@@ -263,8 +261,7 @@ def test_fast_and_reference_yaml_composers_agree():
     or leave the file to it; so every message and line stays the reference one."""
     from pmladder import _yaml
 
-    root = DEFAULT_LADDER.parent.parent
-    paths = [*root.glob("data/**/*.yaml"), *root.glob("styles/*.yaml"), *root.glob("tests/corpus/*/*.yaml")]
+    paths = [*ROOT.glob("data/**/*.yaml"), *ROOT.glob("styles/*.yaml"), *ROOT.glob("tests/corpus/*/*.yaml")]
     compared = 0
     for path in paths:
         text = path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")

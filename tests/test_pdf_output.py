@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import POLISH_JAPANESE, TWO_TRACK, is_grey
+from conftest import POLISH_JAPANESE, TWO_TRACK, is_grey, norm, outline, pdf_texts
 from pmladder import load_ladder, render_pdf
 from pmladder.cli import cli
 
@@ -130,20 +130,15 @@ def test_an_svg_logo_is_drawn_as_vector_graphics_on_the_cover_and_header(tmp_pat
 def test_matrix_tables_follow_tracks():
     """Each matrix table holds whole tracks: the first matrix page naming a track lists all of
     that track's roles and none of the other track's."""
-    import re
-
-    def squeeze(text):
-        return re.sub(r"\s+", "", text)
-
     ladder = load_ladder(TWO_TRACK)
-    reader = PdfReader(io.BytesIO(render_pdf(ladder)))
-    start = next(reader.get_destination_page_number(item) for item in reader.outline
-                 if not isinstance(item, list) and item.title == "Comparison matrix")
-    texts = [page.extract_text() for page in reader.pages[start:]]
+    data = render_pdf(ladder)
+    start = next(page for depth, title, page in outline(PdfReader(io.BytesIO(data)))
+                 if depth == 0 and title == "Comparison matrix")
+    texts = pdf_texts(data)[start:]
     for track in ladder.tracks:
-        page = squeeze(next(text for text in texts if track.name in text))
-        mine = [squeeze(r.title) for r in ladder.roles if r.track == track.id]
-        theirs = [squeeze(r.title) for r in ladder.roles if r.track != track.id]
+        page = norm(next(text for text in texts if track.name in text))
+        mine = [norm(r.title) for r in ladder.roles if r.track == track.id]
+        theirs = [norm(r.title) for r in ladder.roles if r.track != track.id]
         assert all(title in page for title in mine), track.name
         assert not [t for t in theirs if t in page and not any(t in m for m in mine)], track.name
 
@@ -152,5 +147,5 @@ def test_a_step_down_in_a_rating_shows_a_real_minus():
     data = {"ladder": {"title": "T"}, "dimensions": [{"id": "d", "name": "Depth", "kind": "rating"}],
             "roles": [{"id": "a", "title": "Specialist", "level": 1, "summary": "s", "next": ["b"], "dimensions": {"d": 4}},
                       {"id": "b", "title": "Lead", "level": 2, "summary": "s", "dimensions": {"d": 3}}]}
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(load_ladder(data)))).pages)
+    text = "".join(pdf_texts(render_pdf(load_ladder(data))))
     assert "(\u22121)" in text

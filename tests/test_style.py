@@ -88,27 +88,21 @@ class TestBuiltins:
 
 
 class TestStyleFiles:
-    def test_extends_changes_only_what_it_says(self, tmp_path):
-        path = tmp_path / "team.yaml"
-        path.write_text("extends: default\npalette:\n  primary: '#112233'\npage:\n  size: a4\n", encoding="utf-8")
+    def test_extends_changes_only_what_it_says(self, write):
+        path = write("extends: default\npalette:\n  primary: '#112233'\npage:\n  size: a4\n", "team.yaml")
         style, default = load_style(path), load_style("default")
         assert style.palette.primary == "#112233" and style.page.size == "a4"
         assert style.palette.tracks == default.palette.tracks
         assert style.fonts == default.fonts and style.chart == default.chart
         assert style.page.margin_mm == default.page.margin_mm
 
-    def test_unknown_field_with_did_you_mean(self, tmp_path):
-        path = tmp_path / "team.yaml"
-        path.write_text("palette:\n  primry: '#112233'\n", encoding="utf-8")
+    def test_unknown_field_with_did_you_mean(self, write):
+        path = write("palette:\n  primry: '#112233'\n", "team.yaml")
         assert style_errors(path) == [f"{path}:2: palette.primry: unknown field (did you mean 'primary'?)"]
 
-    def test_bad_values_each_with_their_line(self, tmp_path):
-        path = tmp_path / "team.yaml"
-        path.write_text(
-            "palette:\n  primary: blue\n  tracks: []\npage:\n  size: a5\nchart:\n  line_width: wide\n"
-            "logo:\n  file: missing.png\n",
-            encoding="utf-8",
-        )
+    def test_bad_values_each_with_their_line(self, write, tmp_path):
+        path = write("palette:\n  primary: blue\n  tracks: []\npage:\n  size: a5\nchart:\n  line_width: wide\n"
+                     "logo:\n  file: missing.png\n", "team.yaml")
         assert style_errors(path) == [
             f"{path}:2: palette.primary: expected a colour like '#1F3A5F', got 'blue'",
             f"{path}:3: palette.tracks: expected a list of at least one colour",
@@ -117,10 +111,9 @@ class TestStyleFiles:
             f"{path}:9: logo.file: not a readable image: {tmp_path / 'missing.png'}",
         ]
 
-    def test_a_logo_must_be_an_image(self, tmp_path):
-        (tmp_path / "logo.png").write_text("not a png", encoding="utf-8")
-        path = tmp_path / "team.yaml"
-        path.write_text("logo:\n  file: logo.png\n", encoding="utf-8")
+    def test_a_logo_must_be_an_image(self, write, tmp_path):
+        write("not a png", "logo.png")
+        path = write("logo:\n  file: logo.png\n", "team.yaml")
         assert style_errors(path) == [f"{path}:2: logo.file: not a readable image: {tmp_path / 'logo.png'}"]
 
     def test_paths_are_relative_to_the_style_file(self, tmp_path):
@@ -130,16 +123,14 @@ class TestStyleFiles:
         (folder / "style.yaml").write_text("logo:\n  file: mark.png\n", encoding="utf-8")
         assert load_style(folder / "style.yaml").logo.file == str(folder / "mark.png")
 
-    def test_extends_cycle_is_an_error(self, tmp_path):
-        (tmp_path / "a.yaml").write_text("extends: b.yaml\n", encoding="utf-8")
-        (tmp_path / "b.yaml").write_text("extends: a.yaml\n", encoding="utf-8")
-        lines = style_errors(tmp_path / "a.yaml")
+    def test_extends_cycle_is_an_error(self, write, tmp_path):
+        write("extends: a.yaml\n", "b.yaml")
+        lines = style_errors(write("extends: b.yaml\n", "a.yaml"))
         assert lines == [f"{tmp_path / 'b.yaml'}:1: extends: 'a.yaml' leads back to this style: "
                          "styles extend each other in a cycle"]
 
-    def test_extends_an_unknown_style_names_the_line(self, tmp_path):
-        path = tmp_path / "team.yaml"
-        path.write_text("# ours\nextends: corporate\n", encoding="utf-8")
+    def test_extends_an_unknown_style_names_the_line(self, write):
+        path = write("# ours\nextends: corporate\n", "team.yaml")
         assert style_errors(path) == [
             f"{path}:2: extends: no style 'corporate': give a built-in style "
             "(brand-example, default, print, slides) or a style file next to this one"

@@ -8,14 +8,10 @@ import re
 
 from pypdf import PdfReader
 
-from conftest import make_ladder
+from conftest import link_targets, make_ladder, norm, outline, pdf_texts
 from pmladder.handout import render_pdf
 from pmladder.loader import load_ladder
 from pmladder.style import load_style
-
-
-def norm(text: str) -> str:
-    return re.sub(r"[\s\u200b\u00ad]+", "", text)
 
 
 def landscape_texts(data: bytes) -> list[str]:
@@ -23,17 +19,9 @@ def landscape_texts(data: bytes) -> list[str]:
     return [p.extract_text() for p in reader.pages if p.mediabox.width > p.mediabox.height]
 
 
-def ladder_from(data: dict, tmp_path):
-    import yaml
-
-    path = tmp_path / "ladder.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return load_ladder(str(path))
-
-
-def test_a_matrix_longer_than_a_page_repeats_its_header_row(tmp_path):
+def test_a_matrix_longer_than_a_page_repeats_its_header_row():
     """Forty dimensions do not fit one landscape page: every matrix page starts with the role titles."""
-    ladder = ladder_from(make_ladder(3, 1, 40), tmp_path)
+    ladder = load_ladder(make_ladder(3, 1, 40))
     pages = landscape_texts(render_pdf(ladder, load_style("default")))
     assert len(pages) >= 2
     for text in pages:
@@ -44,20 +32,20 @@ def test_a_matrix_longer_than_a_page_repeats_its_header_row(tmp_path):
         assert shown.count(norm(dim.name) + ("" if dim.is_rating else "value")) >= 1, dim.id
 
 
-def test_a_cell_taller_than_a_page_continues_between_its_lines(tmp_path):
+def test_a_cell_taller_than_a_page_continues_between_its_lines():
     """A 600-word value cannot fit on any page: it is split between lines and every word
     arrives, in order, across the matrix pages (nothing is clipped or dropped)."""
     data = make_ladder(2, 1, 2)
     words = [f"w{i:03d}" for i in range(600)]
     data["roles"][0]["dimensions"]["d0"] = " ".join(words)
-    ladder = ladder_from(data, tmp_path)
+    ladder = load_ladder(data)
     pages = landscape_texts(render_pdf(ladder, load_style("default")))
     assert len(pages) >= 2
     found = re.findall(r"w\d{3}", "".join(pages))
     assert found == words
 
 
-def test_row_text_stays_inside_its_row(tmp_path):
+def test_row_text_stays_inside_its_row():
     """Each value is drawn below the top of its own row and above the next row's text: the
     y positions of consecutive dimension names step down by at least one row of text."""
     ladder = load_ladder(None)
@@ -80,8 +68,7 @@ def test_row_text_stays_inside_its_row(tmp_path):
 
 def lines_of(data: bytes) -> list[str]:
     """Every printed line of every page, as pdftotext -layout would read them (pypdf lines)."""
-    return [line.strip() for page in PdfReader(io.BytesIO(data)).pages
-            for line in page.extract_text().splitlines() if line.strip()]
+    return [line.strip() for text in pdf_texts(data) for line in text.splitlines() if line.strip()]
 
 
 def one_role(summary: str, responsibilities: list[str]) -> dict:
@@ -89,22 +76,22 @@ def one_role(summary: str, responsibilities: list[str]) -> dict:
                                                  "responsibilities": responsibilities}]}
 
 
-def test_a_one_letter_word_never_ends_a_line_of_body_text(tmp_path):
+def test_a_one_letter_word_never_ends_a_line_of_body_text():
     """Polish typesetting: w, i, z, a, o, u go down to the next line with the word they lead.
     Every other word here is one letter, so a plain greedy wrap would leave some at line ends."""
     words = "pracuje w zespole i z ludźmi o sprawach u klienta a potem w firmie".split()
     text = " ".join(words * 12)
-    ladder = ladder_from(one_role(text, [text]), tmp_path)
+    ladder = load_ladder(one_role(text, [text]))
     lines = [line for line in lines_of(render_pdf(ladder, load_style("default"))) if "zespole" in line]
     assert len(lines) >= 10
     for line in lines:
         assert not re.search(r"(^|\s)\w$", line), line
 
 
-def test_no_line_of_body_text_starts_with_closing_japanese_punctuation(tmp_path):
+def test_no_line_of_body_text_starts_with_closing_japanese_punctuation():
     """Kinsoku: 、。」 and the long-vowel mark ー stay at the end of the line they follow."""
     sentence = "製品マネージャーは、顧客の課題を理解し、チームと一緒に解決策を届ける。「成果」を測る。"
-    ladder = ladder_from(one_role(sentence * 8, [sentence * 3]), tmp_path)
+    ladder = load_ladder(one_role(sentence * 8, [sentence * 3]))
     lines = [line for line in lines_of(render_pdf(ladder, load_style("default"))) if "顧客" in line or "成果" in line]
     assert len(lines) >= 6
     for line in lines:
@@ -115,19 +102,17 @@ def test_contents_entries_link_to_their_pages():
     """Each contents line is a link to the page its section starts on."""
     data = render_pdf(load_ladder(None), load_style("default"))
     reader = PdfReader(io.BytesIO(data))
-    numbers = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
-    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
-    targets = sorted({numbers[a["/Dest"][0].idnum] for a in links if a.get("/Subtype") == "/Link"})
-    entries = sorted({reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)})
-    assert set(entries) - {1} <= set(targets)  # every section but Contents itself
+    targets = link_targets(reader, 1)
+    entries = {page for depth, _, page in outline(reader) if depth == 0}
+    assert entries - {1} <= targets  # every section but Contents itself
     assert len(targets) >= 10  # and every role
 
 
-def test_japanese_text_fills_its_lines_across_spaces(tmp_path):
+def test_japanese_text_fills_its_lines_across_spaces():
     """A space between two Japanese sentences is not a reason to end the line early: Japanese
     breaks between any two characters, so every line but the last is about as long."""
     sentence = "ソフトウェアエンジニアの成長の道筋を示すものです。そして次の段階へ。"  # 3/4 of a line
-    ladder = ladder_from(one_role(" ".join([sentence] * 12), []), tmp_path)
+    ladder = load_ladder(one_role(" ".join([sentence] * 12), []))
     lines = [line for line in lines_of(render_pdf(ladder, load_style("default")))
              if any(word in line for word in ("エンジニ", "道筋", "段階"))]
     assert len(lines) >= 6
@@ -185,25 +170,25 @@ def test_mixed_weight_segments_keep_their_styles_and_hard_breaks():
     assert any(line[0][0].startswith("next line") for line in block._lines)  # "\n" starts a line
 
 
-def test_the_dimension_column_fits_its_heading(tmp_path):
+def test_the_dimension_column_fits_its_heading():
     """Short dimension names must not squeeze the column until its heading "Dimension" splits."""
     data = {"ladder": {"title": "T"},
             "dimensions": [{"id": "s", "name": "Scope"}, {"id": "c", "name": "Craft", "kind": "rating"}],
             "roles": [{"id": "a", "title": "A", "level": 1, "summary": "S.", "next": ["b"],
                        "dimensions": {"s": "Small", "c": 1}},
                       {"id": "b", "title": "B", "level": 2, "summary": "S.", "dimensions": {"s": "Large", "c": 2}}]}
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path), load_style("default")))).pages)
+    text = "\n".join(pdf_texts(render_pdf(load_ladder(data), load_style("default"))))
     assert "Dimension" in text and "Dimen\n" not in text
 
 
-def test_a_heading_is_never_left_alone_above_a_huge_first_row(tmp_path):
+def test_a_heading_is_never_left_alone_above_a_huge_first_row():
     """A 900-word value: "What changes at the next level" and the matrix title stay on the page
     where their table starts, which splits the huge row between its lines."""
     words = " ".join(f"word{i}" for i in range(900))
     data = {"ladder": {"title": "T"}, "dimensions": [{"id": "s", "name": "Scope"}],
             "roles": [{"id": "a", "title": "A", "level": 1, "summary": "S.", "next": ["b"], "dimensions": {"s": words}},
                       {"id": "b", "title": "B", "level": 2, "summary": "S.", "dimensions": {"s": "Small"}}]}
-    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path), load_style("default")))).pages]
+    pages = pdf_texts(render_pdf(load_ladder(data), load_style("default")))
     for heading in ("What changes at the next level", "Comparison matrix"):
         page = next(p for p in pages[2:] if heading in p)  # after the contents page
         assert "word0" in page, heading  # the table's first row starts under its heading
@@ -211,7 +196,7 @@ def test_a_heading_is_never_left_alone_above_a_huge_first_row(tmp_path):
     assert found == [f"word{i}" for i in range(900)] * 2  # the role table and the matrix, whole
 
 
-def test_a_column_ending_exactly_at_the_page_foot_splits_cleanly(tmp_path):
+def test_a_column_ending_exactly_at_the_page_foot_splits_cleanly():
     """Responsibilities that end within a point or two of the page foot (where the last item's
     space below used to be counted once and not the other time) render whole."""
     short, long_ = "Own the roadmap of one product area", "Own the roadmap of one product area and write the strategy for it with the team"
@@ -219,7 +204,7 @@ def test_a_column_ending_exactly_at_the_page_foot_splits_cleanly(tmp_path):
         items = [short] * (30 + extra) + [long_] * 4
         data = {"ladder": {"title": "T"}, "roles": [{"id": "pm", "title": "PM", "level": 1,
                                                      "summary": "Owns a product.", "responsibilities": items}]}
-        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path), load_style("default")))).pages)
+        text = "".join(pdf_texts(render_pdf(load_ladder(data), load_style("default"))))
         assert norm(text).count(norm(short)) == len(items), extra
 
 
@@ -233,9 +218,8 @@ def test_a_grid_narrows_to_a_narrower_frame():
     assert width <= 250 and sum(grid.widths) <= 250.5 and height > 11
 
 
-def test_a_role_title_longer_than_a_page_flows_on(tmp_path):
+def test_a_role_title_longer_than_a_page_flows_on():
     title = "".join(chr(0x4E00 + i % 500) for i in range(2500))  # a title no page can hold
     data = {"ladder": {"title": "T"}, "roles": [{"id": "a", "title": title, "level": 1, "summary": "S."}]}
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(ladder_from(data, tmp_path),
-                                                                              load_style("default")))).pages)
+    text = "".join(pdf_texts(render_pdf(load_ladder(data), load_style("default"))))
     assert norm(title) in norm(text)
