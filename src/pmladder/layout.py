@@ -748,7 +748,9 @@ def radar_scene(
     label_w = max(min(label_w, width * 0.16), longest_word)
     cx = width / 2
     cy = (top + bottom) / 2
-    radius = max(20.0, min((width - 2 * margin) / 2 - label_w - 8 * s, (top - bottom) / 2 - 2.4 * label_size - 6 * s))
+    dot = 2.4 * max(s, 0.6)  # the marker of each rating
+    gap = max(8 * s, dot + 0.5 * label_size)  # a label clears the marker of a full rating, even when small
+    radius = max(20.0, min((width - 2 * margin) / 2 - label_w - gap, (top - bottom) / 2 - 2.4 * label_size - gap))
     n = len(dims)
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
     steps = max(d.scale for d in dims)
@@ -764,8 +766,8 @@ def radar_scene(
             y = cy + radius * step / steps - ASCENT * tick - 2
             items.append(text_run(fonts, str(step), cx + 3 * s, y, tick, p.muted, kind="tick"))
     for _i, (dim, a) in enumerate(zip(dims, angles)):
-        lx = cx + (radius + 8 * s) * math.cos(a)
-        ly = cy + (radius + 8 * s) * math.sin(a)
+        lx = cx + (radius + gap) * math.cos(a)
+        ly = cy + (radius + gap) * math.sin(a)
         cos = math.cos(a)
         anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
         avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
@@ -793,7 +795,7 @@ def radar_scene(
         items.append(Polygon(tuple(points), colour, None, 0, fill_opacity=0.2, kind="profile"))
     for points, colour in shapes:
         items.append(Polygon(points, None, colour, 1.8 * max(s, 0.6), kind="outline"))
-        items.extend(Circle(x, y, 2.4 * max(s, 0.6), colour) for x, y in points)
+        items.extend(Circle(x, y, dot, colour) for x, y in points)
     if len(roles) > 1:
         items.extend(_radar_legend(fonts, roles, p, width, margin, legend_size, s))
     return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))
