@@ -12,8 +12,9 @@ from PIL import Image
 from conftest import POLISH_JAPANESE, TWO_TRACK, make_ladder
 from pmladder import RenderError, load_ladder, load_style
 from pmladder.cli import cli
-from pmladder.layout import ladder_scene, radar_scene
-from pmladder.scene import Line, Rect
+from pmladder.scene.diagram import ladder_scene
+from pmladder.scene.elements import Line, Rect
+from pmladder.scene.radar import radar_scene
 
 STYLE = load_style()
 
@@ -217,7 +218,7 @@ class TestChartCommand:
 
     def test_painted_figure_matches_its_scene(self):
         """Every text of the scene is drawn, at its place, and no two drawn labels overlap."""
-        from pmladder.chart import render_chart
+        from pmladder.outputs.chart.render import render_chart
 
         ladder = load_ladder(TWO_TRACK)
         figure = render_chart(ladder, size=(1920, 1080), dpi=144)
@@ -267,8 +268,8 @@ def test_many_peers_share_a_cell_as_a_grid_and_arrows_still_clear_every_box():
 
 
 def test_wrapping_never_starts_a_line_with_a_prolonged_sound_mark_or_closing_punctuation():
-    from pmladder.fonts import FontSet
-    from pmladder.layout import wrap
+    from pmladder.text.fonts import FontSet
+    from pmladder.text.wrap import wrap
 
     fonts = FontSet.for_style(STYLE)
     text = "エンジニアリングマネージャー、プロダクトマネージャー。"
@@ -281,8 +282,8 @@ def test_wrapping_never_starts_a_line_with_a_prolonged_sound_mark_or_closing_pun
 
 
 def test_a_one_letter_word_never_ends_a_line():
-    from pmladder.fonts import FontSet
-    from pmladder.layout import wrap
+    from pmladder.text.fonts import FontSet
+    from pmladder.text.wrap import wrap
 
     fonts = FontSet.for_style(STYLE)
     text = "Wiceprezes Zarządu ds. Inżynierii Oprogramowania i Rozwoju Technologii w Spółce z Grupy"

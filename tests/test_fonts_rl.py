@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from pmladder._rlfont import QuickFont
-from pmladder.fonts import FontSet
-from pmladder.style import load_style
+from pmladder.load.style import load_style
+from pmladder.outputs.pdf.rlfont import QuickFont
+from pmladder.text.fonts import FontSet
 
 FACE_ATTRIBUTES = ("name", "familyName", "styleName", "fullName", "flags", "ascent", "descent", "capHeight",
                    "bbox", "italicAngle", "stemV", "unitsPerEm", "numGlyphs", "defaultWidth", "charWidths",

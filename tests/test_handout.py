@@ -24,9 +24,9 @@ from conftest import (
     pdf_texts,
 )
 from pmladder.errors import RenderError
-from pmladder.handout import MissingGlyphsWarning, flowables, render_pdf
-from pmladder.loader import load_ladder
-from pmladder.style import load_style
+from pmladder.load.ladder import load_ladder
+from pmladder.load.style import load_style
+from pmladder.outputs.pdf.handout import MissingGlyphsWarning, flowables, render_pdf
 
 
 @pytest.fixture(scope="module")
@@ -312,8 +312,8 @@ class TestOptions:
 
 def test_building_a_handout_does_not_import_matplotlib():
     code = (
-        "import sys; from pmladder.loader import load_ladder; from pmladder.style import load_style; "
-        "from pmladder.handout import render_pdf; render_pdf(load_ladder(), load_style('default')); "
+        "import sys; from pmladder.load.ladder import load_ladder; from pmladder.load.style import load_style; "
+        "from pmladder.outputs.pdf.handout import render_pdf; render_pdf(load_ladder(), load_style('default')); "
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
     )
     env_path = str(ROOT / "src")

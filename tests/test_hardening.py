@@ -44,9 +44,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, make_ladder, pdf_texts
-from pmladder import Ladder, LadderError, RenderError, _checks, _yaml, load_ladder, load_style, loader, output
+from pmladder import Ladder, LadderError, RenderError, load_ladder, load_style
 from pmladder.cli import cli
 from pmladder.errors import MissingGlyphsWarning
+from pmladder.load import checks as _checks
+from pmladder.load import ladder as loader
+from pmladder.load import reader as _yaml
+from pmladder.outputs import atomic as output
 
 # A fixed profile so CI runs the same examples every time, in bounded time. It is applied to
 # each property test below rather than loaded globally, so other test files keep their own.
@@ -333,7 +337,7 @@ MARKUP = ["<b>", "</b>", "<b>bold</b>", '<img src="/etc/passwd"/>', "]]>", "<![C
 
 @functools.cache
 def _covered(alphabet: str) -> bool:
-    from pmladder.fonts import FontSet
+    from pmladder.text.fonts import FontSet
 
     fonts = FontSet.for_style(load_style(None))
     return all(fonts.face_for(char) is not None for char in alphabet)
@@ -463,9 +467,9 @@ KNOWN_LIMIT = "the ladder has too many levels to draw readably"  # see the xfail
 @settings(HARDENING, max_examples=15, phases=[Phase.explicit, Phase.generate])
 @given(data=ladders())
 def test_random_valid_ladders_load_lay_out_and_render(data):
-    from pmladder.chart import figure_bytes, render_chart
-    from pmladder.handout import render_pdf
-    from pmladder.layout import ladder_scene
+    from pmladder.outputs.chart.render import figure_bytes, render_chart
+    from pmladder.outputs.pdf.handout import render_pdf
+    from pmladder.scene.diagram import ladder_scene
 
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode("utf-8")
     ladder = load_ladder(text)
@@ -490,7 +494,7 @@ def test_random_valid_ladders_load_lay_out_and_render(data):
 @given(data=ladders(crowded=True))
 def test_crowded_ladders_lay_out_or_refuse_cleanly(data):
     """Up to 40 levels, many peers in one cell, unbreakable words in titles: a scene or a RenderError."""
-    from pmladder.layout import ladder_scene
+    from pmladder.scene.diagram import ladder_scene
 
     ladder = load_ladder(data)
     with time_limit(10.0):
@@ -517,7 +521,7 @@ def _tracks_ladder(tracks: int, roles: list[dict], names: dict | None = None) ->
 
 
 def test_peers_in_one_cell_with_a_long_title():
-    from pmladder.layout import ladder_scene
+    from pmladder.scene.diagram import ladder_scene
 
     roles = [{"id": f"r{i}", "title": "Role"} for i in range(5)]
     roles.append({"id": "d", "title": "Director of Product Design and Research"})
@@ -525,14 +529,14 @@ def test_peers_in_one_cell_with_a_long_title():
 
 
 def test_a_long_title_in_a_narrow_column():
-    from pmladder.handout import render_pdf
+    from pmladder.outputs.pdf.handout import render_pdf
 
     ladder = _tracks_ladder(5, [{"id": "a", "title": "Kommunikationsberaterin und Projektleiterin", "track": "t4"}])
     assert render_pdf(ladder, load_style(None)).startswith(b"%PDF-")
 
 
 def test_a_long_track_name_without_spaces():
-    from pmladder.layout import ladder_scene
+    from pmladder.scene.diagram import ladder_scene
 
     if not _covered(CJK):
         pytest.skip("needs a CJK font")
@@ -541,7 +545,7 @@ def test_a_long_track_name_without_spaces():
 
 
 def test_a_long_ladder_title_wraps_inside_the_chart():
-    from pmladder.layout import ladder_scene
+    from pmladder.scene.diagram import ladder_scene
 
     ladder = load_ladder({"ladder": {"title": "Career Ladder " * 9}, "roles": [{"id": "a", "title": "A", "level": 1,
                                                                                 "summary": "s"}]})
@@ -549,7 +553,7 @@ def test_a_long_ladder_title_wraps_inside_the_chart():
 
 
 def test_an_unbreakable_title_in_a_narrow_column_is_drawn():
-    from pmladder.handout import render_pdf
+    from pmladder.outputs.pdf.handout import render_pdf
 
     ladder = _tracks_ladder(5, [{"id": "a", "title": "M" * 80}])
     assert render_pdf(ladder, load_style(None)).startswith(b"%PDF-")
@@ -557,7 +561,7 @@ def test_an_unbreakable_title_in_a_narrow_column_is_drawn():
 
 def test_margins_wider_than_the_page_are_refused(tmp_path):
     from pmladder import PmladderError
-    from pmladder.handout import render_pdf
+    from pmladder.outputs.pdf.handout import render_pdf
 
     path = tmp_path / "wide-margins.yaml"
     path.write_text("page:\n  margin_mm: 1000\n", encoding="utf-8")
@@ -719,7 +723,7 @@ def test_the_mutation_base_is_valid():
 @settings(HARDENING, max_examples=300)
 @given(steps=st.lists(mutations, min_size=1, max_size=4))
 def test_mutated_files_load_or_fail_with_a_ladder_error(steps):
-    from pmladder.layout import ladder_scene
+    from pmladder.scene.diagram import ladder_scene
 
     data = mutate(VALID.encode(), steps)
     with time_limit(5.0):
@@ -822,7 +826,7 @@ def test_a_failed_run_leaves_the_existing_file_alone(tmp_path, case):
 
 
 class _Os:
-    """`os` for pmladder.output only, with some functions replaced (the rest of the process keeps os)."""
+    """`os` for pmladder.outputs.atomic only, with some functions replaced (the rest of the process keeps os)."""
 
     def __init__(self, **replaced):
         self.__dict__.update(replaced)
@@ -1056,7 +1060,7 @@ def test_no_file_named_in_a_ladder_is_ever_touched_strace(tmp_path, secret, comm
 
 def test_no_file_named_in_a_ladder_is_ever_opened_in_process(tmp_path, secret, monkeypatch):
     """The same promise without strace: every open() during load, layout, chart and handout is recorded."""
-    from pmladder.chart import figure_bytes, render_chart
+    from pmladder.outputs.chart.render import figure_bytes, render_chart
 
     ladder_path = _evil_ladder(tmp_path, secret)
     opened: list[str] = []
@@ -1078,7 +1082,7 @@ def test_no_file_named_in_a_ladder_is_ever_opened_in_process(tmp_path, secret, m
     ladder = load_ladder(ladder_path)
     style = load_style(None)
     png = figure_bytes(render_chart(ladder, style=style), "png", style=style)
-    from pmladder.handout import render_pdf  # imported while the spy records, so its import is checked too
+    from pmladder.outputs.pdf.handout import render_pdf  # imported while the spy records, so its import is checked too
 
     pdf = render_pdf(ladder, style)
     monkeypatch.undo()

@@ -233,7 +233,7 @@ class TestLimits:
 
 class TestLabels:
     def test_intro_lines_join_with_a_space_but_not_between_japanese_characters(self):
-        from pmladder.loader import paragraphs
+        from pmladder.load.ladder import paragraphs
 
         body = "First line\nsecond line.\n\n日本語の文は\n続きます。\nNext"
         assert paragraphs(body) == ("First line second line.", "日本語の文は続きます。 Next")
@@ -259,7 +259,7 @@ class TestLabels:
 def test_fast_and_reference_yaml_composers_agree():
     """libyaml's events, composed by us, give the same located values as PyYAML's own composer,
     or leave the file to it; so every message and line stays the reference one."""
-    from pmladder import _yaml
+    from pmladder.load import reader as _yaml
 
     paths = [*ROOT.glob("data/**/*.yaml"), *ROOT.glob("styles/*.yaml"), *ROOT.glob("tests/corpus/*/*.yaml")]
     compared = 0

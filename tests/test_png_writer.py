@@ -1,4 +1,4 @@
-"""Our PNG writer (pmladder._png) and the chart PNG path that uses it instead of matplotlib's."""
+"""Our PNG writer (pmladder.outputs.chart.png) and the chart PNG path that uses it instead of matplotlib's."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PIL import Image
 
 from conftest import POLISH_JAPANESE
 from pmladder import load_ladder
-from pmladder._png import ROWS_PER_BLOCK, png_bytes
+from pmladder.outputs.chart.png import ROWS_PER_BLOCK, png_bytes
 
 
 def decoded(data: bytes) -> Image.Image:
@@ -79,7 +79,7 @@ def test_only_rgba_uint8_arrays_are_accepted():
 @pytest.mark.parametrize("source", [None, POLISH_JAPANESE])
 def test_chart_png_has_the_pixels_agg_draws(source):
     """The chart PNG decodes to exactly the figure's Agg buffer (Japanese text needs fallback fonts)."""
-    from pmladder.chart import figure_bytes, render_chart
+    from pmladder.outputs.chart.render import figure_bytes, render_chart
 
     figure = render_chart(load_ladder(source), size=(960, 540), dpi=72)
     image = decoded(figure_bytes(figure, "png", dpi=72))
@@ -91,7 +91,7 @@ def test_chart_png_has_the_pixels_agg_draws(source):
 
 def test_chart_png_matches_what_matplotlib_itself_writes(monkeypatch):
     """Our writer and matplotlib's own PNG route (the fallback) give the same pixels and resolution."""
-    from pmladder import chart
+    from pmladder.outputs.chart import render as chart
 
     figure = chart.render_chart(load_ladder(None), size=(800, 450), dpi=144)
     ours = decoded(chart.figure_bytes(figure, "png"))
@@ -107,7 +107,8 @@ def test_naming_the_font_file_draws_the_same_pixels_as_matplotlibs_search_by_nam
     family name must give the very same picture (it is only skipped because it is slow)."""
     from matplotlib.font_manager import FontProperties
 
-    from pmladder import chart, paint_mpl
+    from pmladder.outputs.chart import paint as paint_mpl
+    from pmladder.outputs.chart import render as chart
 
     ladder = load_ladder(POLISH_JAPANESE)  # Latin text, and Japanese text that needs a fallback face
     named = chart.render_chart(ladder, size=(960, 540), dpi=72)

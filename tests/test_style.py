@@ -6,10 +6,10 @@ import pytest
 
 from conftest import POLISH_JAPANESE, TWO_TRACK, is_grey
 from pmladder import StyleError, load_ladder, load_style
-from pmladder.chart import figure_bytes, render_chart
 from pmladder.cli import cli
-from pmladder.layout import tint
-from pmladder.style import builtin_styles
+from pmladder.load.style import builtin_styles
+from pmladder.outputs.chart.render import figure_bytes, render_chart
+from pmladder.scene.elements import tint
 
 BUILTINS = ["brand-example", "default", "print", "slides"]
 
@@ -72,7 +72,7 @@ class TestBuiltins:
         assert not is_grey(figure_bytes(figure, "png", dpi=72))
 
     def test_slides_style_has_larger_type(self):
-        from pmladder.layout import ladder_scene
+        from pmladder.scene.diagram import ladder_scene
 
         ladder = load_ladder(POLISH_JAPANESE)
         default = ladder_scene(ladder, load_style("default"))
@@ -139,8 +139,8 @@ class TestStyleFiles:
 
 def test_print_style_tells_tracks_apart_without_colour():
     """Grey alone is hard to tell apart on paper: every other track, and its legend swatch, is dashed."""
-    from pmladder.layout import ladder_scene
-    from pmladder.scene import Box
+    from pmladder.scene.diagram import ladder_scene
+    from pmladder.scene.elements import Box
 
     ladder = load_ladder(TWO_TRACK)
     for name, expect_dashes in (("print", True), ("default", False)):

@@ -9,9 +9,9 @@ import re
 from pypdf import PdfReader
 
 from conftest import link_targets, make_ladder, norm, outline, pdf_texts
-from pmladder.handout import render_pdf
-from pmladder.loader import load_ladder
-from pmladder.style import load_style
+from pmladder.load.ladder import load_ladder
+from pmladder.load.style import load_style
+from pmladder.outputs.pdf.handout import render_pdf
 
 
 def landscape_texts(data: bytes) -> list[str]:
@@ -123,7 +123,7 @@ def test_japanese_text_fills_its_lines_across_spaces():
 
 
 def fontset():
-    from pmladder.fonts import FontSet
+    from pmladder.text.fonts import FontSet
 
     return FontSet.for_style(load_style("default"))
 
@@ -134,7 +134,7 @@ def words_kept(text: str, lines: list[str]) -> bool:
 
 
 def test_french_punctuation_takes_its_word_down_and_no_word_is_cut():
-    from pmladder.layout import wrap
+    from pmladder.text.wrap import wrap
 
     text = "Écouter l'équipe et les partenaires : dans quel ordre ? Pourquoi ? Un taux de 50 % !"
     fonts = fontset()
@@ -146,7 +146,7 @@ def test_french_punctuation_takes_its_word_down_and_no_word_is_cut():
 
 
 def test_a_latin_word_among_japanese_stays_whole():
-    from pmladder.layout import wrap
+    from pmladder.text.wrap import wrap
 
     text = "本番環境の運用チームと一緒に Kubernetesクラスタを運用し、障害対応を担当する。"
     fonts = fontset()
@@ -157,7 +157,7 @@ def test_a_latin_word_among_japanese_stays_whole():
 
 
 def test_mixed_weight_segments_keep_their_styles_and_hard_breaks():
-    from pmladder.textblocks import TextBlock, TextStyle
+    from pmladder.outputs.pdf.textblocks import TextBlock, TextStyle
 
     block = TextBlock([("Leads to: ", True, None), ("Pourquoi ? abc def ghi jkl\nnext line", False, None),
                        (" (Level 3)", False, "#888888")], fontset(), TextStyle(9.5, 12, "#000000"))
@@ -209,7 +209,7 @@ def test_a_column_ending_exactly_at_the_page_foot_splits_cleanly():
 
 
 def test_a_grid_narrows_to_a_narrower_frame():
-    from pmladder.textblocks import Grid, GridLook, TextBlock, TextStyle
+    from pmladder.outputs.pdf.textblocks import Grid, GridLook, TextBlock, TextStyle
 
     fonts, style = fontset(), TextStyle(8.5, 11, "#000000")
     grid = Grid([[TextBlock("Dimension", fonts, style), TextBlock("A long value " * 5, fonts, style)]],

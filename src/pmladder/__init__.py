@@ -19,9 +19,9 @@ from .errors import (
     RenderError,
     StyleError,
 )
-from .loader import load_ladder
+from .load.ladder import load_ladder
+from .load.style import Style, load_style
 from .model import Change, Dimension, IntroSection, Ladder, Role, Track
-from .style import Style, load_style
 
 __all__ = [
     "__version__",

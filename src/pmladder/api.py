@@ -11,10 +11,10 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
-from .loader import LadderSource, load_ladder
+from .load.ladder import LadderSource, load_ladder
+from .load.style import Style, load_style
 from .model import Ladder
-from .output import write_output
-from .style import Style, load_style
+from .outputs.atomic import write_output
 
 LadderLike = Ladder | LadderSource
 StyleLike = Style | str | os.PathLike | None
@@ -39,7 +39,7 @@ def render_pdf(
 
     `prepend` and `append` merge the team's own PDFs around it, each with an outline entry.
     """
-    from . import handout, packet
+    from .outputs.pdf import handout, packet
 
     model = _ladder(ladder)
     chosen = load_style(style).with_page_size(page_size)
@@ -63,7 +63,7 @@ def write_pdf(ladder: LadderLike, target: str | os.PathLike | IO[bytes], **optio
 def render_chart(ladder: LadderLike, *, style: StyleLike = None, highlight: str | None = None,
                  size: str | tuple[int, int] | None = None, dpi: float = 144):
     """The ladder diagram as a matplotlib Figure; `size` is slide, square, 'WxH' or (w, h) pixels."""
-    from . import chart
+    from .outputs.chart import render as chart
 
     return chart.render_chart(_ladder(ladder), style=load_style(style), highlight=highlight, size=size, dpi=dpi)
 
@@ -71,14 +71,14 @@ def render_chart(ladder: LadderLike, *, style: StyleLike = None, highlight: str 
 def render_radar(ladder: LadderLike, role_ids: Sequence[str], *, style: StyleLike = None,
                  size: str | tuple[int, int] | None = None, dpi: float = 144):
     """A competency radar of one or more roles, overlaid, as a matplotlib Figure."""
-    from . import chart
+    from .outputs.chart import render as chart
 
     return chart.render_radar(_ladder(ladder), list(role_ids), style=load_style(style), size=size, dpi=dpi)
 
 
 def chart_bytes(figure, fmt: str = "png", *, dpi: float = 144) -> bytes:
     """A Figure from render_chart or render_radar as reproducible PNG, SVG or PDF bytes."""
-    from . import chart
+    from .outputs.chart import render as chart
 
     return chart.figure_bytes(figure, fmt, dpi=dpi)
 
@@ -89,7 +89,7 @@ def flowables(ladder: LadderLike, *, style: StyleLike = None, roles: Sequence[st
 
     They carry their own embedded fonts and paragraph styles and fit your frame's width.
     """
-    from . import handout
+    from .outputs.pdf import handout
 
     return handout.flowables(_ladder(ladder), load_style(style), roles=list(roles) if roles else None,
                              highlight=highlight)

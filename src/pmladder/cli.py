@@ -17,8 +17,8 @@ import click
 
 from . import __version__
 from .errors import PmladderError
-from .loader import load_ladder
-from .output import STDOUT, write_output
+from .load.ladder import load_ladder
+from .outputs.atomic import STDOUT, write_output
 
 DEFAULT_OUTPUT_DIR = "output"
 
@@ -133,7 +133,7 @@ def _display_width(text: str) -> int:
 @click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
 def matrix(ladder, fmt):
     """Print the comparison matrix (dimensions x roles) as Markdown or CSV."""
-    from .matrix import to_csv, to_markdown
+    from .outputs.tables import to_csv, to_markdown
 
     model = load_ladder(ladder)
     click.echo(to_markdown(model) if fmt == "md" else to_csv(model), nl=False)
@@ -144,7 +144,7 @@ def matrix(ladder, fmt):
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path, force):
     """Write a commented starter ladder to PATH (a copy of the default, with guidance)."""
-    from .starter import starter_text
+    from .load.starter import starter_text
 
     written = write_output(path, starter_text().encode("utf-8"), overwrite=force)
     click.echo(f"wrote {written}; edit it, then run: pmladder validate {written}")
@@ -153,7 +153,7 @@ def init(path, force):
 @cli.command()
 def styles():
     """List the built-in styles."""
-    from .style import builtin_styles, load_style
+    from .load.style import builtin_styles, load_style
 
     for name in builtin_styles():
         click.echo(f"{name:<14} {load_style(name).description}")
@@ -192,8 +192,8 @@ def _announce(path: str) -> None:
 @style_option
 def chart(ladder, fmt, output, size, dpi, highlight, radar, style_name):
     """Draw the ladder diagram (or a competency radar) for slides and the web."""
-    from .chart import FORMATS, figure_bytes, parse_size, render_chart, render_radar
-    from .style import load_style
+    from .load.style import load_style
+    from .outputs.chart.render import FORMATS, figure_bytes, parse_size, render_chart, render_radar
 
     _freeze_imports()
     if fmt is None:
@@ -237,9 +237,9 @@ def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight,
     With --role, an excerpt for an onboarding packet; --prepend and --append merge the team's
     own PDFs (a welcome letter, a handbook) around it.
     """
-    from . import handout  # noqa: F401  (the renderer and ReportLab, imported before the freeze)
     from .api import render_pdf
-    from .style import load_style
+    from .load.style import load_style
+    from .outputs.pdf import handout  # noqa: F401  (the renderer and ReportLab, imported before the freeze)
 
     _freeze_imports()
     if output and len(ladders) > 1:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+from .errors import RenderError
+
 Rating = int
 DimensionValue = str | Rating
 
@@ -170,3 +172,9 @@ class Ladder(NamedTuple):
             for dim in self.dimensions
             if role.values.get(dim.id) != next_role.values.get(dim.id)
         )
+
+
+def require_role(ladder: Ladder, role_id: str, option: str) -> None:
+    """A RenderError naming the option and the ladder's role ids when `role_id` is not one of them."""
+    if not ladder.has_role(role_id):
+        raise RenderError(f"{option}: no role with id '{role_id}'; roles: {', '.join(r.id for r in ladder.roles)}")

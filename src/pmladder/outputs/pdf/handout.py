@@ -27,12 +27,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .errors import MissingGlyphsWarning, PmladderWarning, RenderError
-from .fonts import FontSet
-from .layout import fit_line, ladder_scene, radar_scene, require_role
-from .model import Dimension, Ladder, Role
-from .paint_rl import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces
-from .style import MM, Style
+from ...errors import MissingGlyphsWarning, PmladderWarning, RenderError
+from ...load.style import MM, Style
+from ...model import Dimension, Ladder, Role, require_role
+from ...scene.diagram import ladder_scene
+from ...scene.radar import radar_scene
+from ...text.fonts import FontSet
+from ...text.wrap import fit_line
+from .paint import LazySceneFlowable, SceneFlowable, colour, draw_text, register_faces
 from .textblocks import Grid, GridLook, Rating, TextBlock, TextStyle
 
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]

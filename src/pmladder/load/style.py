@@ -13,11 +13,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ._checks import Checker, join, read_checked
-from ._yaml import Value, describe
-from .errors import Problem, StyleError
-from .loader import read_input
-from .resources import shipped
+from ..errors import Problem, StyleError
+from ..resources import shipped
+from .checks import Checker, join, read_checked
+from .ladder import read_input
+from .reader import Value, describe
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 MM = 72 / 25.4

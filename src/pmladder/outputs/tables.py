@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .model import Dimension, Ladder
+from ..model import Dimension, Ladder
 
 
 def dots(value: int, scale: int) -> str:

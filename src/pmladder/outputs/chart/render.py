@@ -13,13 +13,14 @@ from contextlib import contextmanager
 import matplotlib
 import numpy as np
 
-from ._png import png_bytes
-from .errors import RenderError
-from .fonts import FontSet
-from .layout import ladder_scene, radar_scene
-from .model import Ladder
-from .paint_mpl import paint
-from .style import Style, load_style
+from ...errors import RenderError
+from ...load.style import Style, load_style
+from ...model import Ladder
+from ...scene.diagram import ladder_scene
+from ...scene.radar import radar_scene
+from ...text.fonts import FontSet
+from .paint import paint
+from .png import png_bytes
 
 SIZES = {"slide": (1920, 1080), "square": (1080, 1080)}
 DEFAULT_DPI = 144  # 1920 px at 144 dpi is 13.33 in: PowerPoint's own 16:9 slide

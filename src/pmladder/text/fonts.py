@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from ._ttf import FontFile, FontFileError, open_font
-from .errors import MissingGlyphsWarning, RenderError
-from .resources import dejavu_dir
+from ..errors import MissingGlyphsWarning, RenderError
+from ..resources import dejavu_dir
+from .truetype import FontFile, FontFileError, open_font
 
 _DEJAVU = {
     "dejavu sans": "DejaVuSans.ttf",

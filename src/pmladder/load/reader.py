@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from ..errors import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 50

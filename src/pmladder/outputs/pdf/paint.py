@@ -14,9 +14,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from ._rlfont import QuickFont
-from .fonts import FontSet
-from .scene import Box, Circle, Line, Polygon, Scene, Text
+from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text
+from ...text.fonts import FontSet
+from .rlfont import QuickFont
 
 _REGISTERED: set[str] = set()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .resources import default_ladder_path
+from ..resources import default_ladder_path
 
 GUIDANCE = """\
 # A career ladder for pmladder. Start from this copy of the Product Management ladder:

@@ -19,8 +19,8 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 from matplotlib.patches import Polygon as PolygonPatch
 from matplotlib.path import Path as MplPath
 
-from .fonts import Face
-from .scene import Box, Circle, Line, Polygon, Scene, Text
+from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text
+from ...text.fonts import Face
 
 _ANCHOR = {"start": "left", "middle": "center", "end": "right"}
 

@@ -8,7 +8,10 @@ is plain data, overlap and readability checks run on it directly, without pixels
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..text.fonts import FontSet
 
 # Vertical extent of text relative to its size, from DejaVu Sans: capitals and ascenders
 # reach ~0.76 em above the baseline, descenders ~0.24 em below.
@@ -170,3 +173,14 @@ class Scene(NamedTuple):
 
     def smallest_text(self) -> float:
         return min((t.size for t in self.texts), default=0.0)
+
+
+def tint(colour: str, amount: float) -> str:
+    """`amount` of `colour` over white: light fills that keep dark text readable."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(255 - (255 - c) * amount) for c in (r, g, b)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+def text_run(fonts: FontSet, text: str, x: float, y: float, size: float, color: str, **kw) -> Text:
+    return Text(text, x, y, size, color, fonts.width(text, size, kw.get("bold", False)), **kw)

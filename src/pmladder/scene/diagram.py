@@ -1,183 +1,24 @@
-"""Layout: a ladder and a style become scenes (the ladder diagram and the competency radar).
+"""The ladder diagram as a scene: levels bottom to top, one column per track, arrows for promotions.
 
-Everything here is in points and library-free; both painters draw the result as it is.
-Text is measured and wrapped with fonts.FontSet, so a title breaks at the same place in the
+Everything here is in points and library-free; every painter draws the result as it is.
+Text is measured and wrapped with text.fonts.FontSet, so a title breaks at the same place in the
 slide PNG, the SVG and the handout.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from collections.abc import Callable
 from typing import NamedTuple
 
-from ._scripts import has_cjk, is_cjk
-from .errors import RenderError
-from .fonts import FontSet
-from .model import Ladder, Role
-from .scene import ASCENT, DESCENT, Box, Circle, Line, Polygon, Rect, Scene, Text
-from .style import Style
+from ..errors import RenderError
+from ..load.style import Style
+from ..model import Ladder, Role, require_role
+from ..text.fonts import FontSet
+from ..text.wrap import LEADING, fit_line, wrap
+from .elements import ASCENT, DESCENT, Box, Line, Rect, Scene, text_run, tint
 
-LEADING = 1.18
 MAX_TITLE_LINES = 4
-
-
-# ---------------------------------------------------------------- text helpers
-
-
-# Where a line may break: any white space but the no-break ones ("Level\u00a03" stays together).
-BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
-
-
-# Characters a line may not start with (Japanese kinsoku shori, and closing punctuation anywhere).
-_NO_LINE_START = frozenset("ー、。，．・：；？！）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々)]},.;:!?%")
-
-
-def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = False,
-         measure: Callable[[str], float] | None = None) -> list[str]:
-    """Greedy line breaking, with the rules careful typesetting follows:
-
-    - lines break at white space, never at a no-break space ("Level\u00a03");
-    - a one-letter word (Polish w, i, z; English a) never ends a line: it goes down with the
-      word it leads, a run of them together; and a word goes down with punctuation that may
-      not start a line (French "dans quel ordre ?");
-    - Chinese and Japanese break between any two of their characters and fill a line across
-      a space, but a Latin word among them stays whole; no line starts with 、。」ー (kinsoku);
-    - a word wider than the line is broken between characters.
-
-    `measure` gives the width of a piece of `text` when it is not all in one weight. Every
-    line is a piece of the text with its white space collapsed (TextBlock relies on it).
-    """
-    if measure is None:
-        def measure(piece: str) -> float:
-            return fonts.width(piece, size, bold)
-    space = measure(" ")
-    lines: list[str] = []
-    spaced: list[bool] = []  # spaced[i]: line i ended at a space, so nothing may move across
-    current, current_w = "", 0.0  # widths add up (no kerning): each word is measured once
-
-    def push(line: str, at_space: bool) -> None:
-        lines.append(line)
-        spaced.append(at_space)
-
-    for word in BREAKABLE_SPACE.split(text.strip()):
-        if not word:
-            continue
-        word_w = measure(word)
-        if not current and word_w <= width:
-            current, current_w = word, word_w
-            continue
-        if current and current_w + space + word_w <= width:
-            current, current_w = f"{current} {word}", current_w + space + word_w
-            continue
-        if current:
-            head, tail = _take_down(current, word, measure, width)
-            if tail != word:
-                push(head, True)
-                current, current_w = tail, measure(tail)
-                continue
-            if has_cjk(word):  # fill this line first: the word breaks between its characters
-                current, current_w = current + " ", current_w + space
-            else:
-                push(current, True)
-                current, current_w = "", 0.0
-                if word_w <= width:
-                    current, current_w = word, word_w
-                    continue
-        for unit in _units(word, measure, width):
-            unit_w = measure(unit)
-            if current_w + unit_w <= width or not current.strip():
-                current, current_w = current + unit, current_w + unit_w
-                continue
-            carried = _kinsoku_carry(current) if unit[0] in _NO_LINE_START else 0
-            if 0 < carried < len(current.rstrip()):  # carry characters over rather than start with ー or 。
-                push(current[:-carried], False)
-                current = current[-carried:] + unit
-                current_w = measure(current)
-            else:
-                push(current.rstrip(), current.endswith(" "))
-                current, current_w = unit, unit_w
-    if current:
-        push(current, False)
-    for i in range(1, len(lines)):  # a line that still starts with ー or 、 borrows from the one before
-        while (lines[i] and lines[i][0] in _NO_LINE_START and not spaced[i - 1] and len(lines[i - 1]) > 1
-               and is_cjk(lines[i - 1][-1])):
-            moved = lines[i - 1][-1] + lines[i]
-            if measure(moved) > width:
-                break
-            lines[i - 1], lines[i] = lines[i - 1][:-1], moved
-    return lines or [""]
-
-
-def _take_down(line: str, word: str, measure: Callable[[str], float], width: float) -> tuple[str, str]:
-    """The line without the words that must go down with `word` to the next line, and those
-    words with `word`: one-letter words leading it, or the word before punctuation."""
-    head, tail = line, word
-    while True:
-        before, _, last = head.rpartition(" ")
-        leads = len(last) == 1 and last.isalpha()
-        punctuation = tail[0] in _NO_LINE_START  # "ordre ?", "50 % !": the word before goes too
-        if not before or not (leads or punctuation) or measure(f"{last} {tail}") > width:
-            return head, tail
-        head, tail = before, f"{last} {tail}"
-
-
-def _units(word: str, measure: Callable[[str], float], width: float) -> list[str]:
-    """Where a word may break: between CJK characters, and not inside a Latin run among them
-    unless that run alone is wider than the line; a word of other scripts, anywhere."""
-    if not has_cjk(word):
-        return list(word)
-    units: list[str] = []
-    run = ""
-    for char in word:
-        if is_cjk(char):
-            if run:
-                units.append(run)
-                run = ""
-            units.append(char)
-        else:
-            run += char
-    if run:
-        units.append(run)
-    return [piece for unit in units
-            for piece in ([unit] if len(unit) == 1 or measure(unit) <= width else list(unit))]
-
-
-def _kinsoku_carry(line: str) -> int:
-    """How many characters at the end of `line` go to the next line with one that cannot start
-    it: the last CJK character, and any before it that cannot start a line either; never
-    across a space or into a Latin word (0: nothing can go)."""
-    count = 0
-    while count < len(line):
-        char = line[-1 - count]
-        if char == " " or not is_cjk(char):
-            return 0 if count == 0 else count
-        count += 1
-        if char not in _NO_LINE_START:
-            return count
-    return count
-
-
-def require_role(ladder: Ladder, role_id: str, option: str) -> None:
-    """A RenderError naming the option and the ladder's role ids when `role_id` is not one of them."""
-    if not ladder.has_role(role_id):
-        raise RenderError(f"{option}: no role with id '{role_id}'; roles: {', '.join(r.id for r in ladder.roles)}")
-
-
-def tint(colour: str, amount: float) -> str:
-    """`amount` of `colour` over white: light fills that keep dark text readable."""
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    mix = [round(255 - (255 - c) * amount) for c in (r, g, b)]
-    return "#{:02X}{:02X}{:02X}".format(*mix)
-
-
-def text_run(fonts: FontSet, text: str, x: float, y: float, size: float, color: str, **kw) -> Text:
-    return Text(text, x, y, size, color, fonts.width(text, size, kw.get("bold", False)), **kw)
-
-
-# ---------------------------------------------------------------- the ladder diagram
 
 
 class _Slot(NamedTuple):
@@ -656,146 +497,9 @@ def _shows_short(role: Role) -> bool:
     return role.short.strip().lower() != role.title.strip().lower()
 
 
-def fit_line(fonts: FontSet, text: str, width: float, size: float, bold: bool = False) -> str:
-    """`text` cut with an ellipsis to fit one line of `width` (for labels, never for titles)."""
-    if fonts.width(text, size, bold) <= width:
-        return text
-    while text and fonts.width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _dedupe(points):
     out = []
     for point in points:
         if not out or (abs(out[-1][0] - point[0]) > 0.01 or abs(out[-1][1] - point[1]) > 0.01):
             out.append(point)
     return out
-
-
-# ---------------------------------------------------------------- the competency radar
-
-
-def _radar_legend(fonts, roles, p, width, margin, size, s) -> list:
-    """Swatch and title per role: one centred row when it fits, else two columns."""
-    sw = size
-    entries = [(role, p.track_colour(k)) for k, role in enumerate(roles)]
-    widths = [sw * 2.0 + fonts.width(role.title, size) for role, _ in entries]
-    gap = 24 * s
-    row_h = (ASCENT + DESCENT) * size + 6 * s
-    items: list = []
-    if sum(widths) + gap * (len(widths) - 1) <= width - 2 * margin:
-        x = (width - sum(widths) - gap * (len(widths) - 1)) / 2
-        places = []
-        for w in widths:
-            places.append((x, margin))
-            x += w + gap
-    else:
-        rows = math.ceil(len(entries) / 2)
-        places = [(margin + (k % 2) * (width - 2 * margin) / 2, margin + (rows - 1 - k // 2) * row_h)
-                  for k in range(len(entries))]
-    for (role, colour), (x, y) in zip(entries, places):
-        items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.35), colour, 1.2, 2, kind="swatch"))
-        label = fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, size)
-        base = y + (sw - (ASCENT - DESCENT) * size) / 2
-        items.append(text_run(fonts, label, x + sw * 2.0, base, size, p.text, kind="legend"))
-    return items
-
-
-def radar_scene(
-    ladder: Ladder,
-    role_ids: list[str] | tuple[str, ...],
-    style: Style,
-    *,
-    width: float = 540.0,
-    height: float = 540.0,
-    title: bool = True,
-    min_text: float = 7.0,
-) -> Scene:
-    """A spider chart of the rating dimensions: one translucent polygon per role, overlaid."""
-    dims = ladder.rating_dimensions
-    if len(dims) < 3:
-        raise RenderError(
-            f"a radar needs at least 3 rating dimensions (kind: rating); this ladder has {len(dims)}"
-        )
-    for role_id in role_ids or [""]:
-        require_role(ladder, role_id, "--radar")
-    roles = [ladder.role(r) for r in role_ids]
-    fonts = FontSet.for_style(style)
-    p = style.palette
-    s = min(width, height) / 540 * style.chart.text_scale
-    items: list = []
-    margin = 16 * s
-    top = height - margin
-    if title:
-        size = max(min_text, 16 * s)
-        # Full titles if they fit, else the short labels ("APM vs PM vs Senior PM"), else the ladder.
-        heading = ladder.title
-        for candidate in (" vs ".join(r.title for r in roles), " vs ".join(r.short for r in roles)):
-            if len(roles) <= 4 and fonts.width(candidate, size, True) <= width - 2 * margin:
-                heading = candidate
-                break
-        heading = fit_line(fonts, heading, width - 2 * margin, size, bold=True)
-        items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
-        top -= (ASCENT + DESCENT) * size + 8 * s
-    legend_size = max(min_text, 10 * s)
-    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * math.ceil(len(roles) / 2) if len(roles) > 1 else 0
-    bottom = margin + legend_h
-    label_size = max(min_text, 10 * s)
-    label_w = max(fonts.width(d.name, label_size) for d in dims)
-    # Longer names wrap onto two lines beside the axis, but a single word is never split.
-    longest_word = max(fonts.width(word, label_size) for d in dims for word in d.name.split())
-    label_w = max(min(label_w, width * 0.16), longest_word)
-    cx = width / 2
-    cy = (top + bottom) / 2
-    dot = 2.4 * max(s, 0.6)  # the marker of each rating
-    gap = max(8 * s, dot + 0.5 * label_size)  # a label clears the marker of a full rating, even when small
-    radius = max(20.0, min((width - 2 * margin) / 2 - label_w - gap, (top - bottom) / 2 - 2.4 * label_size - gap))
-    n = len(dims)
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    steps = max(d.scale for d in dims)
-    for step in range(1, steps + 1):
-        ring = tuple((cx + radius * step / steps * math.cos(a), cy + radius * step / steps * math.sin(a)) for a in angles)
-        items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
-    for a in angles:
-        items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
-    tick = max(min_text, 7.5 * s)
-    if len({d.scale for d in dims}) == 1 and radius / steps >= 2.2 * tick:  # room between the numbers
-        # The scale, once, along the first axis: each ring's value just below it.
-        for step in range(1, steps + 1):
-            y = cy + radius * step / steps - ASCENT * tick - 2
-            items.append(text_run(fonts, str(step), cx + 3 * s, y, tick, p.muted, kind="tick"))
-    for _i, (dim, a) in enumerate(zip(dims, angles)):
-        lx = cx + (radius + gap) * math.cos(a)
-        ly = cy + (radius + gap) * math.sin(a)
-        cos = math.cos(a)
-        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-        avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
-        lines = wrap(fonts, dim.name, max(avail, 30 * s), label_size)
-        block = (len(lines) - 1) * LEADING * label_size
-        if math.sin(a) > 0.2:
-            base = ly + DESCENT * label_size + block
-        elif math.sin(a) < -0.2:
-            base = ly - ASCENT * label_size
-        else:
-            base = ly - (ASCENT - DESCENT) * label_size / 2 + block / 2
-        for line in lines:
-            items.append(text_run(fonts, line, lx, base, label_size, p.text, anchor=anchor, kind="axis-label"))
-            base -= LEADING * label_size
-    # Fills first, then every outline and point on top, so one role's shape never hides another's edge.
-    shapes = []
-    for k, role in enumerate(roles):
-        colour = p.track_colour(k) if len(roles) > 1 else p.accent
-        points = []
-        for dim, a in zip(dims, angles):
-            value = role.values.get(dim.id)
-            frac = (value / dim.scale) if isinstance(value, int) else 0.0
-            points.append((cx + radius * frac * math.cos(a), cy + radius * frac * math.sin(a)))
-        shapes.append((tuple(points), colour))
-        items.append(Polygon(tuple(points), colour, None, 0, fill_opacity=0.2, kind="profile"))
-    for points, colour in shapes:
-        items.append(Polygon(points, None, colour, 1.8 * max(s, 0.6), kind="outline"))
-        items.extend(Circle(x, y, dot, colour) for x, y in points)
-    if len(roles) > 1:
-        items.extend(_radar_legend(fonts, roles, p, width, margin, legend_size, s))
-    return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from . import _yaml
-from ._yaml import Value, describe
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
+from . import reader
+from .reader import Value, describe
 
 T = TypeVar("T")
 
@@ -159,9 +159,9 @@ def read_checked(data: bytes, file: str, error: type[InputError], read: Callable
     Raises `error` with every problem found, in line order (at most MAX_PROBLEMS of them).
     """
     try:
-        root = _yaml.parse(data, file)
-    except _yaml.YamlProblem as exc:
-        raise error([_yaml.problem_from(exc, file)]) from None
+        root = reader.parse(data, file)
+    except reader.YamlProblem as exc:
+        raise error([reader.problem_from(exc, file)]) from None
     check = Checker(file)
     try:
         result = read(root, check)

@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 from reportlab.platypus import Flowable
 
-from .fonts import FontSet
-from .layout import BREAKABLE_SPACE, wrap
-from .paint_rl import Ink, colour
+from ...text.fonts import FontSet
+from ...text.wrap import BREAKABLE_SPACE, wrap
+from .paint import Ink, colour
 
 
 class TextStyle(NamedTuple):

@@ -16,8 +16,8 @@ from weakref import WeakKeyDictionary
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
-from ._ttf import read_numbers
-from .fonts import Face
+from ...text.fonts import Face
+from ...text.truetype import read_numbers
 
 
 class QuickFace(TTFontFace):

@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import PacketError
+from ...errors import PacketError
 
 
 def _read(path: str | os.PathLike):

@@ -9,13 +9,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import _yaml
-from ._checks import Checker, join, read_checked
-from ._scripts import is_cjk
-from ._yaml import Value, describe
-from .errors import LadderError, Problem
-from .model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
-from .resources import default_ladder_path
+from ..errors import LadderError, Problem
+from ..model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
+from ..resources import default_ladder_path
+from ..text.scripts import is_cjk
+from . import reader
+from .checks import Checker, join, read_checked
+from .reader import Value, describe
 
 SCHEMA_VERSION = 1
 MAX_ROLES = 1000
@@ -59,10 +59,10 @@ def read_input(path: str, error: type[LadderError] | Any) -> bytes:
         size = os.stat(path).st_size
         if os.path.isdir(path):
             raise IsADirectoryError
-        if size > _yaml.MAX_BYTES:
-            raise error([Problem(path, None, "", f"file is {size:,} bytes; the limit is {_yaml.MAX_BYTES:,} bytes")])
+        if size > reader.MAX_BYTES:
+            raise error([Problem(path, None, "", f"file is {size:,} bytes; the limit is {reader.MAX_BYTES:,} bytes")])
         with open(path, "rb") as handle:
-            return handle.read(_yaml.MAX_BYTES + 1)
+            return handle.read(reader.MAX_BYTES + 1)
     except FileNotFoundError:
         raise error([Problem(path, None, "", "no such file")]) from None
     except IsADirectoryError:

@@ -1,0 +1,1 @@
+"""The slide chart: scenes painted with matplotlib into PNG, SVG or PDF."""

@@ -1,0 +1,137 @@
+"""The competency radar as a scene: one translucent polygon per role over the rating dimensions."""
+
+from __future__ import annotations
+
+import math
+
+from ..errors import RenderError
+from ..load.style import Style
+from ..model import Ladder, require_role
+from ..text.fonts import FontSet
+from ..text.wrap import LEADING, fit_line, wrap
+from .elements import ASCENT, DESCENT, Box, Circle, Line, Polygon, Rect, Scene, text_run, tint
+
+
+def _radar_legend(fonts, roles, p, width, margin, size, s) -> list:
+    """Swatch and title per role: one centred row when it fits, else two columns."""
+    sw = size
+    entries = [(role, p.track_colour(k)) for k, role in enumerate(roles)]
+    widths = [sw * 2.0 + fonts.width(role.title, size) for role, _ in entries]
+    gap = 24 * s
+    row_h = (ASCENT + DESCENT) * size + 6 * s
+    items: list = []
+    if sum(widths) + gap * (len(widths) - 1) <= width - 2 * margin:
+        x = (width - sum(widths) - gap * (len(widths) - 1)) / 2
+        places = []
+        for w in widths:
+            places.append((x, margin))
+            x += w + gap
+    else:
+        rows = math.ceil(len(entries) / 2)
+        places = [(margin + (k % 2) * (width - 2 * margin) / 2, margin + (rows - 1 - k // 2) * row_h)
+                  for k in range(len(entries))]
+    for (role, colour), (x, y) in zip(entries, places):
+        items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.35), colour, 1.2, 2, kind="swatch"))
+        label = fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, size)
+        base = y + (sw - (ASCENT - DESCENT) * size) / 2
+        items.append(text_run(fonts, label, x + sw * 2.0, base, size, p.text, kind="legend"))
+    return items
+
+
+def radar_scene(
+    ladder: Ladder,
+    role_ids: list[str] | tuple[str, ...],
+    style: Style,
+    *,
+    width: float = 540.0,
+    height: float = 540.0,
+    title: bool = True,
+    min_text: float = 7.0,
+) -> Scene:
+    """A spider chart of the rating dimensions: one translucent polygon per role, overlaid."""
+    dims = ladder.rating_dimensions
+    if len(dims) < 3:
+        raise RenderError(
+            f"a radar needs at least 3 rating dimensions (kind: rating); this ladder has {len(dims)}"
+        )
+    for role_id in role_ids or [""]:
+        require_role(ladder, role_id, "--radar")
+    roles = [ladder.role(r) for r in role_ids]
+    fonts = FontSet.for_style(style)
+    p = style.palette
+    s = min(width, height) / 540 * style.chart.text_scale
+    items: list = []
+    margin = 16 * s
+    top = height - margin
+    if title:
+        size = max(min_text, 16 * s)
+        # Full titles if they fit, else the short labels ("APM vs PM vs Senior PM"), else the ladder.
+        heading = ladder.title
+        for candidate in (" vs ".join(r.title for r in roles), " vs ".join(r.short for r in roles)):
+            if len(roles) <= 4 and fonts.width(candidate, size, True) <= width - 2 * margin:
+                heading = candidate
+                break
+        heading = fit_line(fonts, heading, width - 2 * margin, size, bold=True)
+        items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
+        top -= (ASCENT + DESCENT) * size + 8 * s
+    legend_size = max(min_text, 10 * s)
+    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * math.ceil(len(roles) / 2) if len(roles) > 1 else 0
+    bottom = margin + legend_h
+    label_size = max(min_text, 10 * s)
+    label_w = max(fonts.width(d.name, label_size) for d in dims)
+    # Longer names wrap onto two lines beside the axis, but a single word is never split.
+    longest_word = max(fonts.width(word, label_size) for d in dims for word in d.name.split())
+    label_w = max(min(label_w, width * 0.16), longest_word)
+    cx = width / 2
+    cy = (top + bottom) / 2
+    dot = 2.4 * max(s, 0.6)  # the marker of each rating
+    gap = max(8 * s, dot + 0.5 * label_size)  # a label clears the marker of a full rating, even when small
+    radius = max(20.0, min((width - 2 * margin) / 2 - label_w - gap, (top - bottom) / 2 - 2.4 * label_size - gap))
+    n = len(dims)
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    steps = max(d.scale for d in dims)
+    for step in range(1, steps + 1):
+        ring = tuple((cx + radius * step / steps * math.cos(a), cy + radius * step / steps * math.sin(a)) for a in angles)
+        items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
+    for a in angles:
+        items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
+    tick = max(min_text, 7.5 * s)
+    if len({d.scale for d in dims}) == 1 and radius / steps >= 2.2 * tick:  # room between the numbers
+        # The scale, once, along the first axis: each ring's value just below it.
+        for step in range(1, steps + 1):
+            y = cy + radius * step / steps - ASCENT * tick - 2
+            items.append(text_run(fonts, str(step), cx + 3 * s, y, tick, p.muted, kind="tick"))
+    for _i, (dim, a) in enumerate(zip(dims, angles)):
+        lx = cx + (radius + gap) * math.cos(a)
+        ly = cy + (radius + gap) * math.sin(a)
+        cos = math.cos(a)
+        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+        avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
+        lines = wrap(fonts, dim.name, max(avail, 30 * s), label_size)
+        block = (len(lines) - 1) * LEADING * label_size
+        if math.sin(a) > 0.2:
+            base = ly + DESCENT * label_size + block
+        elif math.sin(a) < -0.2:
+            base = ly - ASCENT * label_size
+        else:
+            base = ly - (ASCENT - DESCENT) * label_size / 2 + block / 2
+        for line in lines:
+            items.append(text_run(fonts, line, lx, base, label_size, p.text, anchor=anchor, kind="axis-label"))
+            base -= LEADING * label_size
+    # Fills first, then every outline and point on top, so one role's shape never hides another's edge.
+    shapes = []
+    for k, role in enumerate(roles):
+        colour = p.track_colour(k) if len(roles) > 1 else p.accent
+        points = []
+        for dim, a in zip(dims, angles):
+            value = role.values.get(dim.id)
+            frac = (value / dim.scale) if isinstance(value, int) else 0.0
+            points.append((cx + radius * frac * math.cos(a), cy + radius * frac * math.sin(a)))
+        shapes.append((tuple(points), colour))
+        items.append(Polygon(tuple(points), colour, None, 0, fill_opacity=0.2, kind="profile"))
+    for points, colour in shapes:
+        items.append(Polygon(points, None, colour, 1.8 * max(s, 0.6), kind="outline"))
+        items.extend(Circle(x, y, dot, colour) for x, y in points)
+    if len(roles) > 1:
+        items.extend(_radar_legend(fonts, roles, p, width, margin, legend_size, s))
+    return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))

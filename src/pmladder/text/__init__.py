@@ -1,0 +1,1 @@
+"""Text: fonts and their fallbacks, the TrueType reader, scripts, and line breaking."""
