@@ -54,15 +54,17 @@ def ladder_scene(
     title: bool = True,
     min_text: float = 7.0,
     links: bool = False,
+    fonts: FontSet | None = None,
 ) -> Scene:
     """The career ladder: levels bottom to top, one column per track, arrows for promotions.
 
     The picture is `width` x `height` points. If the titles cannot fit at `min_text` points,
     the canvas grows taller (noted in `scene.notes`) rather than printing unreadable text.
+    `fonts` is the render's FontSet (a new one for `style` if not given).
     """
     if highlight is not None:
         require_role(ladder, highlight, "--highlight")
-    fonts = FontSet.for_style(style)
+    fonts = fonts or FontSet.for_style(style)
     notes: list[str] = []
     for _attempt in range(10):
         plan = _LadderPlan(ladder, style, fonts, width, height, highlight, title, min_text, links)

@@ -47,8 +47,11 @@ def radar_scene(
     height: float = 540.0,
     title: bool = True,
     min_text: float = 7.0,
+    fonts: FontSet | None = None,
 ) -> Scene:
-    """A spider chart of the rating dimensions: one translucent polygon per role, overlaid."""
+    """A spider chart of the rating dimensions: one translucent polygon per role, overlaid.
+
+    `fonts` is the render's FontSet (a new one for `style` if not given)."""
     dims = ladder.rating_dimensions
     if len(dims) < 3:
         raise RenderError(
@@ -57,7 +60,7 @@ def radar_scene(
     for role_id in role_ids or [""]:
         require_role(ladder, role_id, "--radar")
     roles = [ladder.role(r) for r in role_ids]
-    fonts = FontSet.for_style(style)
+    fonts = fonts or FontSet.for_style(style)
     p = style.palette
     s = min(width, height) / 540 * style.chart.text_scale
     items: list = []

@@ -4,6 +4,10 @@ The style names a body and a bold font (DejaVu Sans by default, shipped with mat
 Characters those lack fall back, run by run, to the style's fallback fonts and then to
 installed TrueType fonts that cover them (found through fontconfig, only when needed).
 Characters that no font covers are collected so the caller can report them.
+
+A FontSet belongs to one render: which fallback faces it chose, and which characters it
+found missing, never leak into the next render in the same process. Only what never changes
+is shared: parsed font files (truetype.open_font) and fontconfig's answers.
 """
 
 from __future__ import annotations
@@ -131,7 +135,8 @@ class FontSet:
 
     @classmethod
     def for_style(cls, style) -> FontSet:
-        return _fontset(style.fonts.body, style.fonts.bold, style.fonts.fallback)
+        """A new FontSet for one render in `style` (cheap: the font files are parsed once)."""
+        return cls(style.fonts.body, style.fonts.bold, style.fonts.fallback)
 
     def face_for(self, char: str, bold: bool = False) -> Face | None:
         key = (char, bold)
@@ -213,7 +218,3 @@ def _context(text: str, char: str) -> str:
     snippet = text[max(0, at - 15) : at + 15].replace("\n", " ")
     return snippet
 
-
-@lru_cache(maxsize=8)
-def _fontset(body: str, bold: str, fallback: tuple[str, ...]) -> FontSet:
-    return FontSet(body, bold, fallback)

@@ -74,9 +74,9 @@ def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight:
     """The ladder diagram as a matplotlib Figure (nothing is written)."""
     style = load_style(style)
     width, height, min_text = _geometry(size, dpi)
-    with FontSet.for_style(style).reporting_missing():
+    with FontSet.for_style(style).reporting_missing() as fonts:
         scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
-                             title=title, min_text=min_text)
+                             title=title, min_text=min_text, fonts=fonts)
     with _settings(style):
         figure = paint(scene, dpi=dpi)
     figure.pmladder_notes = scene.notes
@@ -88,9 +88,9 @@ def render_radar(ladder: Ladder, role_ids, *, style: Style | str | None = None, 
     """A competency radar of one or more roles as a matplotlib Figure."""
     style = load_style(style)
     width, height, min_text = _geometry(size or "square", dpi)
-    with FontSet.for_style(style).reporting_missing():
+    with FontSet.for_style(style).reporting_missing() as fonts:
         scene = radar_scene(ladder, list(role_ids), style, width=width, height=height, title=title,
-                            min_text=min_text)
+                            min_text=min_text, fonts=fonts)
     with _settings(style):
         figure = paint(scene, dpi=dpi)
     figure.pmladder_notes = scene.notes

@@ -666,7 +666,7 @@ class _Parts:
 
     def chart_scene(self, width: float, height: float, highlight: str | None):
         return ladder_scene(self.ladder, self.style, width=width, height=height, highlight=highlight,
-                            title=False, links=True)
+                            title=False, links=True, fonts=self.fontset)
 
     def excerpt_roles(self, ids) -> list[Role]:
         ids = list(ids)
@@ -855,7 +855,8 @@ class _Parts:
         rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
         if len(ladder.rating_dimensions) >= 3 and rated:  # an empty radar says nothing
             radar.append(LazySceneFlowable(
-                lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False),
+                lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False,
+                                              fonts=self.fontset),
                 self.fontset))
         promotion = self.promotion(role)
         profile = self.profile(role, width)
