@@ -100,7 +100,7 @@ class TestRolesAndMatrix:
     def test_markup_and_pipes_stay_text_in_markdown(self, runner, write):
         text = ladder_text("- {id: a, title: 'A | B <b>', level: 1, summary: s}\n")
         result = runner.invoke(cli, ["matrix", write(text)])
-        assert "A \\| B <b>" in result.output
+        assert "A \\| B &lt;b&gt;" in result.output
 
 
 class TestInit:

@@ -6,6 +6,7 @@ import csv
 import io
 
 from ..model import Dimension, Ladder
+from .escape import markdown_cell
 
 
 def dots(value: int, scale: int) -> str:
@@ -33,17 +34,16 @@ def to_markdown(ladder: Ladder) -> str:
 
 
 def _md_row(cells: list[str]) -> str:
-    # A pipe inside ladder text would split the cell; escape it, and keep each cell on one line.
-    clean = [" ".join(c.split()).replace("|", "\\|") for c in cells]
-    return "| " + " | ".join(clean) + " |"
+    return "| " + " | ".join(map(markdown_cell, cells)) + " |"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _csv_cell(value) -> str | int:
-    """Ladder text as a spreadsheet shows it: a leading = + - @ would start a formula, so such
-    text gets a leading apostrophe, which spreadsheets treat as 'this is text' and hide."""
+    """Ladder text as a spreadsheet shows it: a leading = + - @ (or its full-width form, which
+    some spreadsheets also read as a formula) would start a formula, so such text gets a leading
+    apostrophe, which spreadsheets treat as 'this is text' and hide."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value

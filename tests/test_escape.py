@@ -1,0 +1,56 @@
+"""Ladder text stays text in the wiki and spreadsheet tables: no live HTML, Markdown or formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import ladder_text
+from pmladder.cli import cli
+
+
+def matrix(runner, write, title: str, fmt: str = "md") -> str:
+    text = ladder_text("- {id: a, title: " + json.dumps(title) + ", level: 1, summary: s}\n")
+    result = runner.invoke(cli, ["matrix", "--format", fmt, write(text)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+class TestMarkdown:
+    @pytest.mark.parametrize(("title", "cell"), [
+        # before: the title was copied raw, and a wiki ran it as an <img> with an onerror handler
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt; (L1)"),
+        # before: **bold** (shown in bold)
+        ("**bold**", "\\*\\*bold\\*\\* (L1)"),
+        ("[click](http://x) ![i](y)", "\\[click\\](http://x) \\!\\[i\\](y) (L1)"),
+        ("`code` _em_ ~~gone~~ $x$", "\\`code\\` \\_em\\_ \\~\\~gone\\~\\~ \\$x\\$ (L1)"),
+        ("A | B", "A \\| B (L1)"),
+        ("&amp; \\", "&amp;amp; \\\\ (L1)"),
+    ])
+    def test_markup_in_ladder_text_is_escaped(self, runner, write, title, cell):
+        header = matrix(runner, write, title).splitlines()[0]
+        assert header == f"| Dimension | {cell} |"
+
+    def test_plain_text_and_the_table_frame_are_unchanged(self, runner, write):
+        lines = matrix(runner, write, "Senior PM (Growth) - EU #1, 2.0").splitlines()
+        assert lines[:2] == ["| Dimension | Senior PM (Growth) - EU #1, 2.0 (L1) |", "| --- | --- |"]
+
+    def test_line_breaks_stay_inside_the_cell(self, runner, write):
+        text = ladder_text('- {id: a, title: T, level: 1, summary: s, dimensions: {d: "x\\n# y"}}\n',
+                           'dimensions:\n  - {id: d, name: "a\\n\\n| b", kind: text}\n')
+        result = runner.invoke(cli, ["matrix", write(text)])
+        assert result.output.splitlines()[2] == "| a \\| b | x # y |"
+
+
+class TestCsv:
+    @pytest.mark.parametrize("title", ["=1+1", "+1", "-1", "@SUM(A1)", "\uff1d1+1", "\uff0b1"])
+    def test_no_cell_starts_a_formula(self, runner, write, title):
+        rows = list(csv.reader(io.StringIO(matrix(runner, write, title, "csv"))))
+        assert rows[1][2] == "'" + title
+
+    def test_other_text_is_left_alone(self, runner, write):
+        rows = list(csv.reader(io.StringIO(matrix(runner, write, "Lead, <b>PM</b> 'x'", "csv"))))
+        assert rows[1][2] == "Lead, <b>PM</b> 'x'"
