@@ -1,35 +1,29 @@
-"""The comparison matrix as text: Markdown for wikis, CSV for spreadsheets."""
+"""The comparison matrix as text: Markdown for wikis, CSV for spreadsheets.
+
+Both render the content layer's matrix (headings in the ladder's own words); neither decides
+what the matrix holds.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from ..model import Dimension, Ladder
+from ..content.cells import Cell
+from ..content.matrix import whole_matrix
+from ..model import Ladder
 from .escape import markdown_cell
 
 
-def dots(value: int, scale: int) -> str:
-    """A rating as filled and empty dots: 3 of 5 is ●●●○○."""
-    return "●" * value + "○" * (scale - value)
-
-
-def cell(dimension: Dimension, value, *, ratings_as_dots: bool) -> str:
-    if value is None:
-        return ""
-    if dimension.is_rating and ratings_as_dots:
-        return dots(value, dimension.scale)
-    return str(value)
-
-
 def to_markdown(ladder: Ladder) -> str:
-    roles = ladder.ordered_roles
-    header = ["Dimension"] + [f"{r.title} (L{r.level})" for r in roles]
+    table = whole_matrix(ladder)
+    corner = ladder.label("dimension")
+    header = [corner] + [f"{c.title} ({c.level})" for c in table.columns]
     lines = [_md_row(header), _md_row(["---"] * len(header))]
-    for dim in ladder.dimensions:
+    for row in table.rows:
+        dim = row.dimension
         name = f"{dim.name} (1–{dim.scale})" if dim.is_rating else dim.name
-        cells = [cell(dim, r.values.get(dim.id), ratings_as_dots=True) for r in roles]
-        lines.append(_md_row([name] + cells))
+        lines.append(_md_row([name] + [cell.text for cell in row.cells]))
     return "\n".join(lines) + "\n"
 
 
@@ -49,8 +43,16 @@ def _csv_cell(value) -> str | int:
     return value
 
 
+def _csv_value(cell: Cell) -> str:
+    """A value as data: ratings as numbers (a spreadsheet computes with them), nothing as ""."""
+    return "" if cell.value is None else str(cell.value)
+
+
 def to_csv(ladder: Ladder) -> str:
-    roles = ladder.ordered_roles
+    # The first column and the header row are keys (dimension, kind, role ids) that a script
+    # reads back, so they stay the same in every language; the cells are the ladder's text.
+    table = whole_matrix(ladder)
+    roles = [c.role for c in table.columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["dimension", "kind"] + [r.id for r in roles])
@@ -58,7 +60,7 @@ def to_csv(ladder: Ladder) -> str:
     writer.writerow(["level", ""] + [r.level for r in roles])
     if ladder.tracks:
         writer.writerow(["track", ""] + [r.track for r in roles])
-    for dim in ladder.dimensions:
-        values = [_csv_cell(cell(dim, r.values.get(dim.id), ratings_as_dots=False)) for r in roles]
-        writer.writerow([_csv_cell(dim.name), dim.kind] + values)
+    for row in table.rows:
+        writer.writerow([_csv_cell(row.dimension.name), row.dimension.kind]
+                        + [_csv_cell(_csv_value(cell)) for cell in row.cells])
     return buffer.getvalue()

@@ -27,9 +27,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ...errors import MissingGlyphsWarning, PmladderWarning, RenderError
+from ... import content
+from ...errors import MissingGlyphsWarning, PmladderWarning
 from ...load.style import MM, Style
-from ...model import Dimension, Ladder, Role, require_role
+from ...model import Ladder, Role, require_role
 from ...scene.diagram import ladder_scene
 from ...scene.radar import radar_scene
 from ...text.fonts import FontSet
@@ -40,7 +41,7 @@ from .textblocks import Grid, GridLook, Rating, TextBlock, TextStyle
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
 WHITE = "#FFFFFF"
-FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
+MISSING = "\u2014"  # a dash where no value is given
 MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
 
 
@@ -59,7 +60,7 @@ def render_pdf(
     fontset = FontSet.for_style(style)
     with fontset.reporting_missing():
         parts = _Parts(ladder, style, fontset)
-        excerpt = parts.excerpt_roles(roles) if roles is not None else None
+        excerpt = content.excerpt_roles(ladder, roles) if roles is not None else None
         # One pass: page numbers that are only known at the end (contents, "page X of Y") are
         # drawn as PDF forms referenced where they appear and defined once the layout is done.
         doc = _HandoutDoc(parts, excerpt=excerpt is not None)
@@ -83,7 +84,7 @@ def flowables(
     """
     fontset = FontSet.for_style(style)
     parts = _Parts(ladder, style, fontset)
-    chosen = parts.excerpt_roles(roles) if roles is not None else list(ladder.ordered_roles)
+    chosen = content.excerpt_roles(ladder, roles) if roles is not None else list(ladder.ordered_roles)
     if highlight is not None:  # now, not when the caller's document is built
         require_role(ladder, highlight, "--highlight")
     links = {f"role-{r.id}" for r in chosen}
@@ -590,12 +591,12 @@ class _Parts:
     def heading(self, text: str, level: str = "h1") -> TextBlock:
         return self.para(text, level)
 
-    def dot_segments(self, value, scale: int) -> list[tuple[str, str]]:
+    def dot_segments(self, cell: content.Cell) -> list[tuple[str, str]]:
         """A rating as coloured text: filled dots in the accent colour, empty ones muted."""
-        if not isinstance(value, int):
-            return [("\u2014", self.palette.text)]
-        value = max(0, min(value, scale))
-        return [(FILLED * value, self.palette.accent), (EMPTY * (scale - value), self.palette.muted)]
+        if not cell.is_dots:
+            return [(MISSING, self.palette.text)]
+        filled, empty = cell.dots
+        return [(filled, self.palette.accent), (empty, self.palette.muted)]
 
     def grid(self, size: float, *, pad_x: float, pad_top: float, pad_bottom: float) -> list:
         """The TableStyle commands every table starts from: our font, top-aligned, even padding."""
@@ -618,10 +619,22 @@ class _Parts:
         st = self.styles[style]
         return Rating(segments, self.fontset, st.size, st.leading)
 
-    def value_para(self, dim: Dimension, value, style: str = "cell"):
-        if dim.is_rating:
-            return self.rating(self.dot_segments(value, dim.scale), style)
-        return self.para("\u2014" if value is None else str(value), style)
+    def value_para(self, cell: content.Cell, style: str = "cell"):
+        """A value: rating dots, its text, or a dash where none is given."""
+        if cell.dimension.is_rating:
+            return self.rating(self.dot_segments(cell), style)
+        return self.para(MISSING if cell.is_missing else cell.text, style)
+
+    def change_para(self, cell: content.Cell):
+        """A next role's value: "no change", or the new value (a rating with its step)."""
+        if cell.unchanged is not None:
+            return self.para(cell.unchanged, "cell-small")
+        if cell.dimension.is_rating:
+            segments = self.dot_segments(cell)
+            if cell.step is not None:
+                segments.append((f"  ({cell.step_text})", self.palette.text))
+            return self.rating(segments)
+        return self.value_para(cell)
 
     # -- geometry helpers
 
@@ -667,17 +680,6 @@ class _Parts:
     def chart_scene(self, width: float, height: float, highlight: str | None):
         return ladder_scene(self.ladder, self.style, width=width, height=height, highlight=highlight,
                             title=False, links=True, fonts=self.fontset)
-
-    def excerpt_roles(self, ids) -> list[Role]:
-        ids = list(ids)
-        if not ids:
-            raise RenderError("--role: give at least one role id")
-        for role_id in ids:
-            require_role(self.ladder, role_id, "--role")
-        wanted = set(ids)
-        for role_id in ids:
-            wanted.update(self.ladder.role(role_id).next)
-        return [r for r in self.ladder.ordered_roles if r.id in wanted]
 
     # -- the whole document
 
@@ -732,22 +734,21 @@ class _Parts:
         return _DocAnchor(key, title, level)
 
     def cover(self) -> list:
-        ladder = self.ladder
-        inner = [self.para(self.balanced(ladder.title, "cover"), "cover")]
-        if ladder.subtitle:
-            inner += [Spacer(1, 10), self.para(ladder.subtitle, "cover-sub")]
+        cover = content.cover(self.ladder)
+        inner = [self.para(self.balanced(cover.title, "cover"), "cover")]
+        if cover.subtitle:
+            inner += [Spacer(1, 10), self.para(cover.subtitle, "cover-sub")]
         m = self.margin
         band = _Band(inner, self.primary_fill, (m, m, m), self.frame_height * 0.42, 22)
         story: list = [band, Spacer(1, 28)]
         if self.logo_ok and self.style.logo.cover:
             story += [_Logo(self, 40), Spacer(1, 16)]
-        if ladder.organization:
-            story.append(self.para(ladder.organization, "cover-meta"))
-        if ladder.version:
-            story.append(self.para(f"{ladder.label('version')} {ladder.version}", "cover-small"))
-        tracks = [t for t in ladder.columns if t is not None]
-        if len(tracks) > 1:
-            story.append(self.para(" \u00b7 ".join(t.name for t in tracks), "cover-small"))
+        if cover.organization:
+            story.append(self.para(cover.organization, "cover-meta"))
+        if cover.version:
+            story.append(self.para(cover.version, "cover-small"))
+        if cover.tracks:
+            story.append(self.para(cover.tracks, "cover-small"))
         return story
 
     def title_block(self, chosen: list[Role]) -> list:
@@ -755,21 +756,12 @@ class _Parts:
         story = [self.para(ladder.title, "h1")]
         if ladder.subtitle:
             story.append(self.para(ladder.subtitle, "lead"))
-        story.append(self.para(f"{ladder.label('roles')}: " + ", ".join(r.title for r in chosen), "caption"))
+        story.append(self.para(content.excerpt_caption(ladder, chosen), "caption"))
         return story
 
     def contents(self, worksheet: bool) -> list:
         ladder = self.ladder
-        entries: list[tuple[int, str, str]] = []
-        if ladder.intro:
-            entries.append((0, ladder.label("introduction"), "introduction"))
-        entries.append((0, ladder.label("overview"), "overview"))
-        entries.append((0, ladder.label("roles"), "roles"))
-        entries += [(1, r.title, f"role-{r.id}") for r in ladder.ordered_roles]
-        entries.append((0, ladder.label("matrix"), "matrix"))
-        if worksheet:
-            entries.append((0, ladder.label("worksheet"), "worksheets"))
-            entries += [(1, r.title, f"worksheet-{r.id}") for r in ladder.ordered_roles]
+        entries = content.contents(ladder, worksheet=worksheet)
         rows = []
         for level, title, key in entries:
             st = "toc0" if level == 0 else "toc1"
@@ -794,15 +786,10 @@ class _Parts:
         """Under the chart: every role with its level and page, so the chart reads without colour.
         Up to six roles in one column; more in two, filled column by column."""
         cells = []
-        for role in chosen:
-            track = self.ladder.track(role.track)
-            bits = [role.short] if role.short != role.title else []
-            bits.append(self.ladder.label("level", n=role.level))
-            if track:
-                bits.append(track.name)
-            cells.append(([self.para(role.title, "cell-bold", link=f"role-{role.id}"),
-                           self.para(" \u00b7 ".join(bits), "cell-small")],
-                          _PageRef(f"role-{role.id}", 8.5)))
+        for entry in content.role_index(self.ladder, chosen):
+            key = content.role_key(entry.role)
+            cells.append(([self.para(entry.role.title, "cell-bold", link=key), self.para(entry.details, "cell-small")],
+                          _PageRef(key, 8.5)))
         w = self.frame_width
         columns = 1 if len(cells) <= 6 else 2
         per = math.ceil(len(cells) / columns)
@@ -833,33 +820,23 @@ class _Parts:
         """One page per role: what it does and shows beside its radar and promotion paths, then
         one table with its profile and, beside it, only what changes at the next level."""
         ladder, p = self.ladder, self.palette
-        track = ladder.track(role.track)
-        track_colour = p.track_colour(self.track_index(role))
-        chips = [(role.short, True, None), (ladder.label("level", n=role.level), False, None)]
-        if track:
-            chips.append((track.name, False, track_colour))
+        page_content = content.role_page(ladder, role)
+        track_colour = p.track_colour(page_content.track)
+        chips = [(c.text, c.bold, None if c.track is None else p.track_colour(c.track)) for c in page_content.chips]
         head = _HeadBand(self.para(role.title, "h1"), _Chips(chips, self.fontset, p), p.surface, track_colour)
-        story: list = [head, Spacer(1, 4), self.para(role.summary, "lead")]
+        story: list = [head, Spacer(1, 4), self.para(page_content.summary, "lead")]
 
         # Two columns: what the role does | where it stands (radar) and where it leads. The
         # skills go on whichever side leaves the shorter page.
-        doing: list = []
-        if role.responsibilities:
-            doing.append(self.para(ladder.label("responsibilities"), "h3"))
-            doing += [self.para(item, "bullet", bullet="\u2022") for item in role.responsibilities]
-        skills: list = []
-        if role.skills:
-            skills.append(self.para(ladder.label("skills"), "h3"))
-            skills += [self.para(item, "bullet", bullet="\u2022") for item in role.skills]
+        doing, skills = self.bullets(page_content.responsibilities), self.bullets(page_content.skills)
         radar: list = []
-        rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
-        if len(ladder.rating_dimensions) >= 3 and rated:  # an empty radar says nothing
+        if page_content.radar:
             radar.append(LazySceneFlowable(
                 lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False,
                                               fonts=self.fontset),
                 self.fontset))
-        promotion = self.promotion(role)
-        profile = self.profile(role, width)
+        promotion = self.promotion(page_content.promotion)
+        profile = self.profile(page_content.profile, width)
         left_w, right_w = width * 0.54 - 12, width * 0.46 - 12
         if right_w < 170:  # a narrow frame (a caller's two-column story): one column, radar full width
             return story + doing + skills + radar + promotion + profile
@@ -879,169 +856,107 @@ class _Parts:
                 return slim
         return page
 
+    def bullets(self, section: content.Bullets | None) -> list:
+        if section is None:
+            return []
+        return [self.para(section.heading, "h3"), *(self.para(item, "bullet", bullet="\u2022") for item in section.items)]
+
     def longest_word(self, texts, size: float = 8.5, bold: bool = True) -> float:
         """The width of the widest word, so a label column never has to split a word."""
         return max((self.fontset.width(word, size, bold) for text in texts for word in text.split()), default=0.0)
 
-    def promotion(self, role: Role) -> list:
-        ladder = self.ladder
-        story: list = [self.para(ladder.label("promotion_paths"), "h3")]
-        nexts = ladder.next_roles(role)
-        lines = []
-        for nxt in nexts:
-            lines.append((ladder.label("leads_to"), nxt))
-        if role.reports_to and ladder.has_role(role.reports_to):
-            lines.append((ladder.label("reports_to"), ladder.role(role.reports_to)))
-        for label, other in lines:
-            track = ladder.track(other.track)
-            where = ladder.label("level", n=other.level).replace(" ", "\u00a0") + (f", {track.name}" if track else "")
-            segments = [(f"{label}: ", True, None), (f"{other.title} ", False, None), (f"({where})", False, self.palette.muted)]
+    def promotion(self, promotion: content.Promotion) -> list:
+        story: list = [self.para(promotion.heading, "h3")]
+        for line in promotion.lines:
+            where = line.level.replace(" ", "\u00a0") + (f", {line.track}" if line.track else "")
+            segments = [(f"{line.label}: ", True, None), (f"{line.role.title} ", False, None),
+                        (f"({where})", False, self.palette.muted)]
             story.append(self.para(segments, "bullet", bullet="\u2022"))
-        if not nexts:
-            story.append(self.para(ladder.label("top_of_track"), "body"))
+        if promotion.top_note:
+            story.append(self.para(promotion.top_note, "body"))
         return story
 
-    def profile(self, role: Role, width: float) -> list:
-        """The role's value for every dimension, and beside it each next role's value where it
-        differs ("No change" where it does not), rating steps as +1 or −1. Two next roles fit
-        beside the profile; further ones get a table of their own with only their changes."""
-        ladder = self.ladder
-        nexts = ladder.next_roles(role)
-        dims = [d for d in ladder.dimensions
-                if any(r.values.get(d.id) is not None for r in (role, *nexts))]
-        if not dims:
-            return [self.para(ladder.label("no_changes"), "body")] if nexts else []
-        title = ladder.label("next_level" if nexts else "profile")
+    def profile(self, profile: content.Profile, width: float) -> list:
+        """The role's profile and, beside it, what changes at the next level (content.profile)."""
+        if not profile.tables:
+            return [self.para(profile.note, "body")] if profile.note else []
         story: list = []
-        groups = [nexts[i : i + 2] for i in range(0, len(nexts), 2)] or [[]]
-        for k, group in enumerate(groups):
-            shown = dims if k == 0 else [d for d in dims if any(role.values.get(d.id) != n.values.get(d.id)
-                                                                 for n in group)]
-            if shown:
-                table = self.profile_table(role, group, shown, width)
-                story += [Spacer(1, 8), table] if story else [_HeadedTable(self.para(title, "h2"), table)]
-        same = [n for n in nexts if not ladder.changes(role, n)]
-        for nxt in same:
-            story.append(self.para(f"{nxt.title}: {ladder.label('no_changes')}", "caption"))
+        for table in profile.tables:
+            grid = self.profile_table(table, width)
+            story += [Spacer(1, 8), grid] if story else [_HeadedTable(self.para(profile.title, "h2"), grid)]
+        story += [self.para(caption, "caption") for caption in profile.unchanged]
         return story
 
-    def profile_table(self, role: Role, nexts: list[Role], dims, width: float) -> Grid:
-        ladder, p = self.ladder, self.palette
+    def profile_table(self, table: content.ProfileTable, width: float) -> Grid:
         # Wide enough for every name (and the column's heading) on one line where that takes
         # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
         # word split in two reads worse than a narrower value column).
-        names = [ladder.label("dimension"), *(d.name for d in dims)]
+        names = [table.corner, *(row.dimension.name for row in table.rows)]
         longest = max(self.fontset.width(name, 8.5, True) for name in names) + 12
         name_w = longest if longest <= width * 0.3 else min(width * 0.4, max(width * 0.22, self.longest_word(names) + 12))
-        col_w = (width - name_w) / (1 + len(nexts))
+        col_w = (width - name_w) / (1 + len(table.nexts))
 
         def head(other: Role, arrow: bool):  # the level is on the chips and in the matrix
             return self.para(("\u2192 " if arrow else "") + other.title, "cell-head")
 
-        rows = [[self.para(ladder.label("dimension"), "cell-head"), head(role, False),
-                 *(head(n, True) for n in nexts)]]
-        unchanged = self.para(ladder.label("unchanged"), "cell-small")
-        for dim in dims:
-            before = role.values.get(dim.id)
-            row = [self.para(dim.name, "cell-bold"), self.value_para(dim, before)]
-            for nxt in nexts:
-                after = nxt.values.get(dim.id)
-                if after == before:
-                    row.append(unchanged)
-                elif dim.is_rating:
-                    segments = self.dot_segments(after, dim.scale)
-                    if isinstance(before, int) and isinstance(after, int):
-                        step = after - before  # a real minus sign for a step down
-                        sign = "+" if step > 0 else "\u2212"
-                        segments.append((f"  ({sign}{abs(step)})", p.text))
-                    row.append(self.rating(segments))
-                else:
-                    row.append(self.value_para(dim, after))
-            rows.append(row)
+        rows = [[self.para(table.corner, "cell-head"), head(table.role, False),
+                 *(head(n, True) for n in table.nexts)]]
+        for row in table.rows:
+            rows.append([self.para(row.dimension.name, "cell-bold"), self.value_para(row.value),
+                         *(self.change_para(cell) for cell in row.next_values)])
         look = self.headed_look(pad_top=2.5, pad_bottom=3,
-                                compact_rows=frozenset(i for i, d in enumerate(dims, start=1) if d.is_rating))
-        return Grid(rows, [name_w] + [col_w] * (1 + len(nexts)), look)
+                                compact_rows=frozenset(i for i, r in enumerate(table.rows, start=1)
+                                                       if r.dimension.is_rating))
+        return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look)
 
     # -- the comparison matrix
 
-    def matrix_groups(self, per_table: int) -> list[tuple[str, list[Role]]]:
-        """The matrix's tables: whole tracks packed together while they fit, a track too big for
-        one table split evenly; each with a caption naming its tracks (or its share of roles)."""
-        ladder = self.ladder
-        pieces: list[tuple[str, list[Role]]] = []
-        for track in ladder.columns:
-            roles = list(ladder.roles_in(track))
-            if not roles:  # a track with no roles yet has no column in the matrix
-                continue
-            chunks = math.ceil(len(roles) / per_table)
-            per = math.ceil(len(roles) / chunks)
-            name = track.name if track else ladder.label("roles")
-            for c in range(chunks):
-                part = roles[c * per : (c + 1) * per]
-                suffix = f" ({c + 1}/{chunks})" if chunks > 1 else ""
-                pieces.append((name + suffix, part))
-        groups: list[tuple[str, list[Role]]] = []
-        for name, part in pieces:
-            if groups and len(groups[-1][1]) + len(part) <= per_table and not name.endswith(")"):
-                groups[-1] = (f"{groups[-1][0]} \u00b7 {name}", groups[-1][1] + part)
-            else:
-                groups.append((name, part))
-        return groups
-
     def matrix(self, width: float, heading: bool = True) -> list:
         ladder = self.ladder
-        dims = ladder.dimensions
-        names = [ladder.label("dimension"), *(d.name for d in dims)]
+        names = [ladder.label("dimension"), *(d.name for d in ladder.dimensions)]
         head_w = min(width * 0.3, max(min(130.0, width * 0.2), self.longest_word(names) + 12))
         per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // 72)))
-        groups = self.matrix_groups(per_table)
+        found = content.matrix(ladder, per_table)
         story: list = []
         if heading:
-            story.append(self.heading(ladder.label("matrix")))
-        for c, (label, group) in enumerate(groups):
+            story.append(self.heading(found.heading))
+        for c, group in enumerate(found.groups):
             if c > 0:
                 story.append(PageBreak())
-            if len(groups) > 1:
-                story.append(self.para(label, "h3-free"))
-            col_w = (width - head_w) / len(group)
+            if len(found.groups) > 1:
+                story.append(self.para(group.caption, "h3-free"))
+            col_w = (width - head_w) / len(group.columns)
             # Text rows first, then the ratings as a block of their own that moves to the next
             # page whole rather than leaving one row of dots behind.
-            blocks = [[d for d in dims if not d.is_rating], [d for d in dims if d.is_rating]]
+            blocks = [group.text_rows, group.rating_rows]
             for k, block in enumerate(b for b in blocks if b):
-                table = self.matrix_table(group, block, head_w, col_w)
+                table = self.matrix_table(found.corner, group.columns, block, head_w, col_w)
                 story += [Spacer(1, 10), KeepTogether([table])] if k else [table]
         return story
 
-    def matrix_table(self, group: list[Role], dims, head_w: float, col_w: float) -> Grid:
+    def matrix_table(self, corner: str, columns, rows, head_w: float, col_w: float) -> Grid:
         """One table of the matrix: a header row of roles, then a row per dimension."""
-        ladder = self.ladder
-        header = [self.para(ladder.label("dimension"), "cell-head")]
-        for role in group:
-            track = ladder.track(role.track)
-            level = ladder.label("level", n=role.level).replace(" ", "\u00a0")
-            sub = f"{role.short} \u00b7 {level}" + (f" \u00b7 {track.name}" if track else "")
-            header.append([self.para(role.title, "cell-head"),
-                           self.para(sub, "cell-head-small")])
-        rows = [header]
-        for dim in dims:
+        header = [self.para(corner, "cell-head")]
+        for column in columns:
+            level = column.level.replace(" ", "\u00a0")
+            sub = f"{column.short} \u00b7 {level}" + (f" \u00b7 {column.track}" if column.track else "")
+            header.append([self.para(column.title, "cell-head"), self.para(sub, "cell-head-small")])
+        grid = [header]
+        for row in rows:
+            dim = row.dimension
             first = [self.para(dim.name, "cell-bold")]
             if dim.description:
                 first.append(self.para(dim.description, "cell-small"))
-            rows.append([first, *(self.value_para(dim, role.values.get(dim.id)) for role in group)])
-        return Grid(rows, [head_w] + [col_w] * len(group), self.headed_look(pad_top=4, pad_bottom=5, column_rule=True))
+            grid.append([first, *(self.value_para(cell) for cell in row.cells)])
+        return Grid(grid, [head_w] + [col_w] * len(columns), self.headed_look(pad_top=4, pad_bottom=5, column_rule=True))
 
     # -- evidence worksheets
 
     def worksheet(self, role: Role) -> list:
-        story: list = [
-            self.para(f"{self.ladder.label('worksheet')}: {role.title}", "h1"),
-            self.para(self.ladder.label("worksheet_hint"), "caption"),
-        ]
-        blocks = []
-        for dim in self.ladder.dimensions:
-            expected = self.value_para(dim, role.values.get(dim.id), "ws-value")
-            blocks.append([self.para(dim.name, "ws-dim"), expected, Spacer(1, 4),
-                           _Ruled(3, 19, self.palette.rule), Spacer(1, 6)])
+        sheet = content.worksheet(self.ladder, role)
+        story: list = [self.para(sheet.title, "h1"), self.para(sheet.hint, "caption")]
+        blocks = [[self.para(cell.dimension.name, "ws-dim"), self.value_para(cell, "ws-value"), Spacer(1, 4),
+                   _Ruled(3, 19, self.palette.rule), Spacer(1, 6)] for cell in sheet.expected]
         if len(blocks) <= 6:
             return story + [KeepTogether(block) for block in blocks]
         # Longer lists in two columns, so a role's worksheet stays one page.

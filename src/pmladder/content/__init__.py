@@ -1,0 +1,32 @@
+"""What every output shows, worked out once from the model: role pages, what changes at the
+next level, matrix groups, contents, all in the ladder's own words (its `labels`).
+
+Plain data, no layout and no renderer: the PDF, the Markdown/CSV tables and every output to
+come render this and decide nothing about content.
+"""
+
+from .cells import Cell
+from .document import (
+    Cover,
+    Entry,
+    IndexEntry,
+    Worksheet,
+    contents,
+    cover,
+    excerpt_caption,
+    excerpt_roles,
+    role_index,
+    role_key,
+    version_line,
+    worksheet,
+    worksheet_key,
+)
+from .matrix import Matrix, MatrixGroup, MatrixRow, RoleColumn, matrix, whole_matrix
+from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, RolePage, profile, role_page
+
+__all__ = [
+    "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
+    "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
+    "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "excerpt_roles",
+    "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
+]

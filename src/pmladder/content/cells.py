@@ -1,0 +1,70 @@
+"""One dimension's value in a table cell, as every output shows it: text, rating dots, a
+rating step (+1, −1) from the role it is compared with, "no change", or nothing given."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..model import Dimension, DimensionValue
+
+FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
+MINUS = "\u2212"  # a real minus sign for a step down
+
+
+class Cell(NamedTuple):
+    """What one cell shows. `unchanged` holds the ladder's "no change" label when the value is
+    the same as the one it is compared with; `step` is a rating's change from it."""
+
+    dimension: Dimension
+    value: DimensionValue | None
+    unchanged: str | None = None
+    step: int | None = None
+
+    @property
+    def is_missing(self) -> bool:
+        """No value given (and not "no change"): outputs show a dash or an empty cell."""
+        return self.unchanged is None and self.value is None
+
+    @property
+    def is_dots(self) -> bool:
+        """A rating shown as dots (a rating dimension with a whole-number value)."""
+        return self.unchanged is None and self.dimension.is_rating and isinstance(self.value, int)
+
+    @property
+    def dots(self) -> tuple[str, str]:
+        """The filled and the empty dots: 3 of 5 is ("●●●", "○○")."""
+        value = max(0, min(int(self.value or 0), self.dimension.scale))
+        return FILLED * value, EMPTY * (self.dimension.scale - value)
+
+    @property
+    def step_text(self) -> str:
+        """The step as +1 or −1; empty when there is none."""
+        if not self.step:
+            return ""
+        return ("+" if self.step > 0 else MINUS) + str(abs(self.step))
+
+    @property
+    def text(self) -> str:
+        """The cell as plain text: the label, the dots, the value, or "" when nothing is given."""
+        if self.unchanged is not None:
+            return self.unchanged
+        if self.value is None:
+            return ""
+        if self.is_dots:
+            return "".join(self.dots)
+        return str(self.value)
+
+
+def value_cell(dimension: Dimension, value: DimensionValue | None) -> Cell:
+    return Cell(dimension, value)
+
+
+def change_cell(dimension: Dimension, before: DimensionValue | None, after: DimensionValue | None,
+                unchanged_label: str) -> Cell:
+    """The next role's value beside the role's own: "no change", or the new value with its step."""
+    if after == before:
+        return Cell(dimension, after, unchanged=unchanged_label)
+    step = None
+    if dimension.is_rating and isinstance(before, int) and isinstance(after, int):
+        step = after - before
+    return Cell(dimension, after, step=step)

@@ -1,0 +1,108 @@
+"""The handout's front matter and back matter as content: which roles an excerpt shows, the
+cover's lines, the contents, the role index under the chart, the evidence worksheets."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..errors import RenderError
+from ..model import Ladder, Role, require_role
+from .cells import Cell, value_cell
+
+SEPARATOR = " \u00b7 "  # " · " between the bits of one line
+
+
+def excerpt_roles(ladder: Ladder, ids) -> list[Role]:
+    """The roles asked for and the roles they lead to, in the ladder's reading order."""
+    ids = list(ids)
+    if not ids:
+        raise RenderError("--role: give at least one role id")
+    for role_id in ids:
+        require_role(ladder, role_id, "--role")
+    wanted = set(ids)
+    for role_id in ids:
+        wanted.update(ladder.role(role_id).next)
+    return [r for r in ladder.ordered_roles if r.id in wanted]
+
+
+class Cover(NamedTuple):
+    title: str
+    subtitle: str | None
+    organization: str | None
+    version: str | None  # "Version 2026.1"
+    tracks: str | None  # the track names, when there are several
+
+
+def cover(ladder: Ladder) -> Cover:
+    tracks = [t for t in ladder.columns if t is not None]
+    return Cover(ladder.title, ladder.subtitle, ladder.organization, version_line(ladder),
+                 SEPARATOR.join(t.name for t in tracks) if len(tracks) > 1 else None)
+
+
+def version_line(ladder: Ladder) -> str | None:
+    return f"{ladder.label('version')} {ladder.version}" if ladder.version else None
+
+
+def excerpt_caption(ladder: Ladder, chosen: list[Role]) -> str:
+    """Under an excerpt's title: which roles it holds."""
+    return f"{ladder.label('roles')}: " + ", ".join(r.title for r in chosen)
+
+
+class Entry(NamedTuple):
+    """A line of the contents: its depth (0 or 1), its title, the bookmark it links to."""
+
+    level: int
+    title: str
+    key: str
+
+
+def contents(ladder: Ladder, *, worksheet: bool) -> tuple[Entry, ...]:
+    entries: list[Entry] = []
+    if ladder.intro:
+        entries.append(Entry(0, ladder.label("introduction"), "introduction"))
+    entries.append(Entry(0, ladder.label("overview"), "overview"))
+    entries.append(Entry(0, ladder.label("roles"), "roles"))
+    entries += [Entry(1, r.title, role_key(r)) for r in ladder.ordered_roles]
+    entries.append(Entry(0, ladder.label("matrix"), "matrix"))
+    if worksheet:
+        entries.append(Entry(0, ladder.label("worksheet"), "worksheets"))
+        entries += [Entry(1, r.title, worksheet_key(r)) for r in ladder.ordered_roles]
+    return tuple(entries)
+
+
+def role_key(role: Role) -> str:
+    return f"role-{role.id}"
+
+
+def worksheet_key(role: Role) -> str:
+    return f"worksheet-{role.id}"
+
+
+class IndexEntry(NamedTuple):
+    """A role under the chart, so the chart reads without colour: short title, level, track."""
+
+    role: Role
+    details: str
+
+
+def role_index(ladder: Ladder, chosen: list[Role]) -> tuple[IndexEntry, ...]:
+    entries = []
+    for role in chosen:
+        track = ladder.track(role.track)
+        bits = [role.short] if role.short != role.title else []
+        bits.append(ladder.label("level", n=role.level))
+        if track:
+            bits.append(track.name)
+        entries.append(IndexEntry(role, SEPARATOR.join(bits)))
+    return tuple(entries)
+
+
+class Worksheet(NamedTuple):
+    title: str
+    hint: str
+    expected: tuple[Cell, ...]  # per dimension, what the role is expected to show
+
+
+def worksheet(ladder: Ladder, role: Role) -> Worksheet:
+    return Worksheet(f"{ladder.label('worksheet')}: {role.title}", ladder.label("worksheet_hint"),
+                     tuple(value_cell(d, role.values.get(d.id)) for d in ladder.dimensions))

@@ -1,0 +1,93 @@
+"""The comparison matrix's content: role columns grouped by track, a row per dimension."""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from ..model import Dimension, Ladder, Role
+from .cells import Cell, value_cell
+
+
+class RoleColumn(NamedTuple):
+    """A role's column heading: its title, and short title, level and track beneath."""
+
+    role: Role
+    title: str
+    short: str
+    level: str
+    track: str | None
+
+
+class MatrixRow(NamedTuple):
+    dimension: Dimension
+    cells: tuple[Cell, ...]  # one per column
+
+
+class MatrixGroup(NamedTuple):
+    """One table of the matrix: the roles of whole tracks (or a share of a big one)."""
+
+    caption: str  # its tracks' names, or "<track> (1/2)"
+    columns: tuple[RoleColumn, ...]
+    rows: tuple[MatrixRow, ...]  # in the ladder's dimension order
+
+    @property
+    def text_rows(self) -> tuple[MatrixRow, ...]:
+        return tuple(r for r in self.rows if not r.dimension.is_rating)
+
+    @property
+    def rating_rows(self) -> tuple[MatrixRow, ...]:
+        return tuple(r for r in self.rows if r.dimension.is_rating)
+
+
+class Matrix(NamedTuple):
+    heading: str
+    corner: str  # the heading of the dimension column
+    groups: tuple[MatrixGroup, ...]
+
+
+def matrix(ladder: Ladder, per_table: int | None = None) -> Matrix:
+    """The matrix in tables of at most `per_table` roles (None: one table of every role)."""
+    groups = role_groups(ladder, per_table or max(1, len(ladder.roles)))
+    return Matrix(ladder.label("matrix"), ladder.label("dimension"),
+                  tuple(_group(ladder, caption, roles) for caption, roles in groups))
+
+
+def whole_matrix(ladder: Ladder) -> MatrixGroup:
+    """Every role in one table, in reading order (for a wiki page or a spreadsheet)."""
+    return _group(ladder, "", list(ladder.ordered_roles))
+
+
+def role_column(ladder: Ladder, role: Role) -> RoleColumn:
+    track = ladder.track(role.track)
+    return RoleColumn(role, role.title, role.short, ladder.label("level", n=role.level), track.name if track else None)
+
+
+def _group(ladder: Ladder, caption: str, roles: list[Role]) -> MatrixGroup:
+    rows = tuple(MatrixRow(d, tuple(value_cell(d, r.values.get(d.id)) for r in roles)) for d in ladder.dimensions)
+    return MatrixGroup(caption, tuple(role_column(ladder, r) for r in roles), rows)
+
+
+def role_groups(ladder: Ladder, per_table: int) -> list[tuple[str, list[Role]]]:
+    """Whole tracks packed together while they fit, a track too big for one table split evenly;
+    each with a caption naming its tracks (or its share of roles)."""
+    pieces: list[tuple[str, list[Role], bool]] = []
+    for track in ladder.columns:
+        roles = list(ladder.roles_in(track))
+        if not roles:  # a track with no roles yet has no column in the matrix
+            continue
+        chunks = math.ceil(len(roles) / per_table)
+        per = math.ceil(len(roles) / chunks)
+        name = track.name if track else ladder.label("roles")
+        for c in range(chunks):
+            part = roles[c * per : (c + 1) * per]
+            suffix = f" ({c + 1}/{chunks})" if chunks > 1 else ""
+            pieces.append((name + suffix, part, chunks > 1))
+    groups: list[tuple[str, list[Role]]] = []
+    for name, part, shared in pieces:
+        # A share of a split track stands alone (tested on the flag, not on a name ending in ")").
+        if groups and len(groups[-1][1]) + len(part) <= per_table and not shared:
+            groups[-1] = (f"{groups[-1][0]} \u00b7 {name}", groups[-1][1] + part)
+        else:
+            groups.append((name, part))
+    return groups

@@ -1,0 +1,142 @@
+"""A role page's content: its heading chips, the sections it shows, where it leads, and the
+profile with "what changes at the next level"."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..model import Dimension, Ladder, Role
+from .cells import Cell, change_cell, value_cell
+
+NEXT_ROLES_PER_TABLE = 2  # next roles beside the profile; more get a table of their own
+
+
+class Chip(NamedTuple):
+    """A small label in the role's heading; `track` is the track's column index (its colour)."""
+
+    text: str
+    bold: bool = False
+    track: int | None = None
+
+
+class Bullets(NamedTuple):
+    heading: str
+    items: tuple[str, ...]
+
+
+class PromotionLine(NamedTuple):
+    """'Leads to: <role> (<level>, <track>)'."""
+
+    label: str
+    role: Role
+    level: str
+    track: str | None
+
+
+class Promotion(NamedTuple):
+    heading: str
+    lines: tuple[PromotionLine, ...]
+    top_note: str | None  # shown when the role leads nowhere
+
+
+class ProfileRow(NamedTuple):
+    """One dimension: the role's value and, per next role, its value or "no change"."""
+
+    dimension: Dimension
+    value: Cell
+    next_values: tuple[Cell, ...]
+
+
+class ProfileTable(NamedTuple):
+    corner: str  # the heading of the dimension column
+    role: Role
+    nexts: tuple[Role, ...]
+    rows: tuple[ProfileRow, ...]
+
+
+class Profile(NamedTuple):
+    """The role's values and what changes at the next level. `note` stands in for the tables
+    when no dimension has a value; `unchanged` lists next roles where no dimension changes."""
+
+    title: str
+    tables: tuple[ProfileTable, ...]
+    note: str | None = None
+    unchanged: tuple[str, ...] = ()
+
+
+class RolePage(NamedTuple):
+    role: Role
+    track: int  # the track's column index (its colour)
+    chips: tuple[Chip, ...]
+    summary: str
+    responsibilities: Bullets | None
+    skills: Bullets | None
+    radar: bool  # a radar of its ratings says something (three rating axes or more, one rated)
+    promotion: Promotion
+    profile: Profile
+
+
+
+def track_index(ladder: Ladder, role: Role) -> int:
+    """The column of the role's track (0 for a ladder without tracks)."""
+    for i, track in enumerate(ladder.columns):
+        if (track.id if track else None) == role.track:
+            return i
+    return 0
+
+
+def role_page(ladder: Ladder, role: Role) -> RolePage:
+    track = ladder.track(role.track)
+    index = track_index(ladder, role)
+    chips = [Chip(role.short, True), Chip(ladder.label("level", n=role.level))]
+    if track:
+        chips.append(Chip(track.name, track=index))
+    rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
+    return RolePage(
+        role=role,
+        track=index,
+        chips=tuple(chips),
+        summary=role.summary,
+        responsibilities=Bullets(ladder.label("responsibilities"), role.responsibilities) if role.responsibilities else None,
+        skills=Bullets(ladder.label("skills"), role.skills) if role.skills else None,
+        radar=len(ladder.rating_dimensions) >= 3 and bool(rated),  # an empty radar says nothing
+        promotion=promotion(ladder, role),
+        profile=profile(ladder, role),
+    )
+
+
+def promotion(ladder: Ladder, role: Role) -> Promotion:
+    nexts = ladder.next_roles(role)
+    targets = [(ladder.label("leads_to"), nxt) for nxt in nexts]
+    if role.reports_to and ladder.has_role(role.reports_to):
+        targets.append((ladder.label("reports_to"), ladder.role(role.reports_to)))
+    lines = []
+    for label, other in targets:
+        track = ladder.track(other.track)
+        lines.append(PromotionLine(label, other, ladder.label("level", n=other.level), track.name if track else None))
+    return Promotion(ladder.label("promotion_paths"), tuple(lines), None if nexts else ladder.label("top_of_track"))
+
+
+def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -> Profile:
+    """The role's value for every dimension any of it and its next roles has, and beside it each
+    next role's value where it differs ("no change" where it does not). The first table shows
+    every such dimension; tables for further next roles only the dimensions that change."""
+    nexts = ladder.next_roles(role)
+    title = ladder.label("next_level" if nexts else "profile")
+    dims = [d for d in ladder.dimensions if any(r.values.get(d.id) is not None for r in (role, *nexts))]
+    if not dims:
+        return Profile(title, (), note=ladder.label("no_changes") if nexts else None)
+    unchanged_label = ladder.label("unchanged")
+    groups = [nexts[i : i + per_table] for i in range(0, len(nexts), per_table)] or [()]
+    tables = []
+    for k, group in enumerate(groups):
+        shown = dims if k == 0 else [d for d in dims if any(role.values.get(d.id) != n.values.get(d.id) for n in group)]
+        if not shown:
+            continue
+        rows = tuple(
+            ProfileRow(d, value_cell(d, role.values.get(d.id)),
+                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label) for n in group))
+            for d in shown)
+        tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows))
+    same = tuple(f"{n.title}: {ladder.label('no_changes')}" for n in nexts if not ladder.changes(role, n))
+    return Profile(title, tuple(tables), unchanged=same)

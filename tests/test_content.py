@@ -1,0 +1,178 @@
+"""The content layer: what every output shows, as plain data (no PDF, no layout)."""
+
+from __future__ import annotations
+
+from conftest import DEFAULT_LADDER, POLISH_JAPANESE, TWO_TRACK, make_ladder
+from pmladder import load_ladder
+from pmladder.content import contents, excerpt_roles, matrix, profile, role_index, role_page, whole_matrix
+from pmladder.content.cells import Cell
+from pmladder.model import Dimension
+from pmladder.outputs.tables import to_csv, to_markdown
+
+RATING = {"id": "depth", "name": "Depth", "kind": "rating"}
+SCOPE = {"id": "scope", "name": "Scope"}
+
+
+def ladder_of(roles, dimensions=(SCOPE, RATING), **extra):
+    return load_ladder({"ladder": {"title": "T", **extra}, "dimensions": list(dimensions), "roles": roles})
+
+
+def role(id, level, values, next=(), **extra):
+    return {"id": id, "title": id.upper(), "level": level, "summary": "s", "dimensions": values,
+            "next": list(next), **extra}
+
+
+class TestProfile:
+    def test_next_role_shows_its_value_where_it_differs_and_no_change_where_not(self):
+        ladder = ladder_of([role("a", 1, {"scope": "team", "depth": 2}, ["b"]),
+                            role("b", 2, {"scope": "team", "depth": 4})])
+        found = profile(ladder, ladder.role("a"))
+        assert found.title == "What changes at the next level"
+        [table] = found.tables
+        assert [r.title for r in table.nexts] == ["B"]
+        scope, depth = table.rows
+        assert scope.value.text == "team" and scope.next_values[0].text == "No change"
+        assert depth.value.dots == ("●●", "○○○")
+        assert depth.next_values[0].dots == ("●●●●", "○") and depth.next_values[0].step_text == "+2"
+
+    def test_a_step_down_is_a_real_minus(self):
+        cell = Cell(Dimension("d", "D", "rating"), 3, step=-1)
+        assert cell.step_text == "\u22121"
+
+    def test_a_third_next_role_gets_a_table_of_only_what_changes(self):
+        ladder = ladder_of([role("a", 1, {"scope": "team", "depth": 2}, ["b", "c", "d"]),
+                            role("b", 2, {"scope": "team", "depth": 2}),
+                            role("c", 2, {"scope": "org", "depth": 2}),
+                            role("d", 2, {"scope": "team", "depth": 3})])
+        first, second = profile(ladder, ladder.role("a")).tables
+        assert [n.id for n in first.nexts] == ["b", "c"] and len(first.rows) == 2
+        assert [n.id for n in second.nexts] == ["d"]
+        assert [r.dimension.id for r in second.rows] == ["depth"]
+
+    def test_next_roles_with_nothing_changed_are_named(self):
+        ladder = ladder_of([role("a", 1, {"scope": "x"}, ["b"]), role("b", 2, {"scope": "x"})])
+        assert profile(ladder, ladder.role("a")).unchanged == (
+            "B: The dimensions stay the same; the step is in scope and expectations above.",)
+
+    def test_without_any_value_a_note_stands_in_for_the_tables(self):
+        ladder = ladder_of([role("a", 1, {}, ["b"]), role("b", 2, {})])
+        found = profile(ladder, ladder.role("a"))
+        assert found.tables == () and found.note.startswith("The dimensions stay the same")
+        top = profile(ladder, ladder.role("b"))
+        assert top.tables == () and top.note is None
+
+    def test_dimensions_no_role_on_the_page_has_are_left_out(self):
+        ladder = ladder_of([role("a", 1, {"scope": "x"}, ["b"]), role("b", 2, {"scope": "y"}),
+                            role("c", 3, {"depth": 1})])
+        [table] = profile(ladder, ladder.role("a")).tables
+        assert [r.dimension.id for r in table.rows] == ["scope"]
+
+    def test_a_top_role_shows_its_profile(self):
+        ladder = ladder_of([role("a", 1, {"scope": "x"})])
+        found = profile(ladder, ladder.role("a"))
+        assert found.title == "Profile" and found.tables[0].nexts == ()
+
+
+class TestRolePage:
+    def test_chips_sections_and_promotion_in_the_ladders_words(self):
+        ladder = load_ladder(POLISH_JAPANESE)
+        first = ladder.ordered_roles[0]
+        page = role_page(ladder, first)
+        assert page.chips[0].text == first.short and page.chips[0].bold
+        assert page.chips[1].text == f"Poziom {first.level}"
+        assert page.responsibilities.heading == "Obowiązki"
+        assert page.promotion.heading == "Ścieżki awansu"
+        assert page.profile.title == "Co zmienia się na kolejnym poziomie"
+        assert all(line.label in ("Prowadzi do", "Raportuje do") for line in page.promotion.lines)
+
+    def test_the_top_of_a_track_says_so(self):
+        ladder = load_ladder(DEFAULT_LADDER)
+        page = role_page(ladder, ladder.ordered_roles[-1])
+        assert page.promotion.top_note == "This is the top of its track."
+        assert role_page(ladder, ladder.ordered_roles[0]).promotion.top_note is None
+
+    def test_a_radar_only_with_three_rating_axes_and_a_rating(self):
+        two = ladder_of([role("a", 1, {"depth": 2})])
+        assert not role_page(two, two.role("a")).radar
+        dims = [SCOPE] + [{"id": f"r{i}", "name": f"R{i}", "kind": "rating"} for i in range(3)]
+        three = ladder_of([role("a", 1, {"r0": 2}), role("b", 2, {"scope": "x"})], dims)
+        assert role_page(three, three.role("a")).radar
+        assert not role_page(three, three.role("b")).radar
+
+    def test_the_track_chip_carries_its_column(self):
+        ladder = load_ladder(TWO_TRACK)
+        second = ladder.roles_in(ladder.tracks[1])[0]
+        page = role_page(ladder, second)
+        assert page.track == 1 and page.chips[-1] == (ladder.tracks[1].name, False, 1)
+
+
+class TestMatrix:
+    def test_tracks_stay_whole_and_pack_while_they_fit(self):
+        ladder = load_ladder(make_ladder(6, tracks=3))  # 2 roles per track
+        groups = matrix(ladder, per_table=4).groups
+        assert [g.caption for g in groups] == ["Track 1 \u00b7 Track 2", "Track 3"]
+        assert [len(g.columns) for g in groups] == [4, 2]
+
+    def test_a_track_too_big_for_one_table_splits_evenly(self):
+        ladder = load_ladder(make_ladder(7, tracks=1))
+        groups = matrix(ladder, per_table=4).groups
+        assert [g.caption for g in groups] == ["Roles (1/2)", "Roles (2/2)"]
+        assert [len(g.columns) for g in groups] == [4, 3]
+
+    def test_a_track_whose_name_ends_in_a_bracket_still_packs(self):
+        data = make_ladder(4, tracks=2)
+        data["tracks"][1]["name"] = "Management (people)"
+        groups = matrix(load_ladder(data), per_table=4).groups
+        assert [g.caption for g in groups] == ["Track 1 \u00b7 Management (people)"]
+
+    def test_text_rows_and_rating_rows(self):
+        ladder = load_ladder(DEFAULT_LADDER)
+        group = whole_matrix(ladder)
+        assert [r.dimension for r in group.text_rows] == list(ladder.text_dimensions)
+        assert [r.dimension for r in group.rating_rows] == list(ladder.rating_dimensions)
+        assert [c.role for c in group.columns] == list(ladder.ordered_roles)
+
+    def test_headings_in_the_ladders_words(self):
+        ladder = load_ladder(POLISH_JAPANESE)
+        found = matrix(ladder, per_table=3)
+        assert (found.heading, found.corner) == ("Macierz porównawcza", "Wymiar")
+        assert found.groups[0].columns[0].level == "Poziom 1"
+
+
+class TestTables:
+    def test_markdown_headings_use_the_ladders_labels(self):
+        ladder = load_ladder(POLISH_JAPANESE)
+        header = to_markdown(ladder).splitlines()[0]
+        first = ladder.ordered_roles[0]
+        assert header.startswith(f"| Wymiar | {first.title} (Poziom {first.level}) |")
+        assert "Dimension" not in header
+
+    def test_markdown_in_english_by_default(self):
+        assert to_markdown(load_ladder(DEFAULT_LADDER)).startswith("| Dimension | Associate Product Manager (Level 1) |")
+
+    def test_csv_keys_stay_keys_and_ratings_stay_numbers(self):
+        ladder = load_ladder(POLISH_JAPANESE)
+        rows = to_csv(ladder).splitlines()
+        assert rows[0].startswith("dimension,kind,")
+        rating = next(d for d in ladder.dimensions if d.is_rating)
+        line = next(r for r in rows if r.startswith(rating.name + ",rating,"))
+        assert "●" not in line and line.split(",")[2].isdigit()
+
+
+class TestDocument:
+    def test_an_excerpt_holds_the_roles_and_where_they_lead(self):
+        ladder = load_ladder(DEFAULT_LADDER)
+        first = ladder.ordered_roles[0]
+        assert [r.id for r in excerpt_roles(ladder, [first.id])] == [first.id, *first.next]
+
+    def test_contents_in_reading_order(self):
+        ladder = load_ladder(DEFAULT_LADDER)
+        entries = contents(ladder, worksheet=True)
+        assert [e.key for e in entries if e.level == 0] == ["introduction", "overview", "roles", "matrix", "worksheets"]
+        assert [e.title for e in entries if e.key.startswith("role-")] == [r.title for r in ladder.ordered_roles]
+
+    def test_the_role_index_names_level_and_track(self):
+        ladder = load_ladder(TWO_TRACK)
+        role = ladder.roles_in(ladder.tracks[1])[0]
+        [entry] = role_index(ladder, [role])
+        assert entry.details.endswith(f"Level {role.level} \u00b7 {ladder.tracks[1].name}")
