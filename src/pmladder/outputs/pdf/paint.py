@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
 from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text
 from ...text.fonts import FontSet
-from .rlfont import QuickFont
 
 _REGISTERED: set[str] = set()
 
@@ -26,7 +26,8 @@ def register_faces(faces) -> None:
     for face in faces:
         if face.name in _REGISTERED:
             continue
-        pdfmetrics.registerFont(QuickFont(face.name, face))
+        # Not shaped: text is laid out here, character by character, with our own metrics.
+        pdfmetrics.registerFont(TTFont(face.name, face.path, subfontIndex=face.index, shapable=False))
         _REGISTERED.add(face.name)
 
 
