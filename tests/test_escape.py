@@ -22,13 +22,13 @@ def matrix(runner, write, title: str, fmt: str = "md") -> str:
 class TestMarkdown:
     @pytest.mark.parametrize(("title", "cell"), [
         # before: the title was copied raw, and a wiki ran it as an <img> with an onerror handler
-        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt; (L1)"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt; (Level 1)"),
         # before: **bold** (shown in bold)
-        ("**bold**", "\\*\\*bold\\*\\* (L1)"),
-        ("[click](http://x) ![i](y)", "\\[click\\](http://x) \\!\\[i\\](y) (L1)"),
-        ("`code` _em_ ~~gone~~ $x$", "\\`code\\` \\_em\\_ \\~\\~gone\\~\\~ \\$x\\$ (L1)"),
-        ("A | B", "A \\| B (L1)"),
-        ("&amp; \\", "&amp;amp; \\\\ (L1)"),
+        ("**bold**", "\\*\\*bold\\*\\* (Level 1)"),
+        ("[click](http://x) ![i](y)", "\\[click\\](http://x) \\!\\[i\\](y) (Level 1)"),
+        ("`code` _em_ ~~gone~~ $x$", "\\`code\\` \\_em\\_ \\~\\~gone\\~\\~ \\$x\\$ (Level 1)"),
+        ("A | B", "A \\| B (Level 1)"),
+        ("&amp; \\", "&amp;amp; \\\\ (Level 1)"),
     ])
     def test_markup_in_ladder_text_is_escaped(self, runner, write, title, cell):
         header = matrix(runner, write, title).splitlines()[0]
@@ -36,7 +36,7 @@ class TestMarkdown:
 
     def test_plain_text_and_the_table_frame_are_unchanged(self, runner, write):
         lines = matrix(runner, write, "Senior PM (Growth) - EU #1, 2.0").splitlines()
-        assert lines[:2] == ["| Dimension | Senior PM (Growth) - EU #1, 2.0 (L1) |", "| --- | --- |"]
+        assert lines[:2] == ["| Dimension | Senior PM (Growth) - EU #1, 2.0 (Level 1) |", "| --- | --- |"]
 
     def test_line_breaks_stay_inside_the_cell(self, runner, write):
         text = ladder_text('- {id: a, title: T, level: 1, summary: s, dimensions: {d: "x\\n# y"}}\n',
