@@ -110,7 +110,9 @@ class TestInit:
         assert result.exit_code == 0, result.output
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# A career ladder for pmladder")
-        assert len(load_ladder(target).roles) == 7
+        ladder = load_ladder(target)
+        assert len(ladder.roles) == 7
+        assert ladder.schema == 2 and "\nschema: 2\n" in text  # format 2 fields can be added to it
 
     def test_refuses_to_overwrite_without_force(self, runner, tmp_path):
         target = tmp_path / "ladder.yaml"

@@ -100,10 +100,11 @@ class TestRejected:
         assert errors(path) == [f"{path}:6: roles[0].level: expected a whole number, got 'three'"]
 
     def test_every_problem_is_reported_at_once_in_line_order(self, write):
+        """...except a duplicated id, which comes first: it often explains the errors after it."""
         path = write(ladder_text(ROLE + "- id: a\n  titel: B\n  level: 0\n  summary: s\n"))
         assert errors(path) == [
+            f"{path}:8: roles[1].id: duplicate role id 'a' (first given at line 4)",
             f"{path}:8: roles[1].title: required field is missing",
-            f"{path}:8: roles[1].id: duplicate role id 'a'",
             f"{path}:9: roles[1].titel: unknown field (did you mean 'title'?)",
             f"{path}:10: roles[1].level: expected a whole number from 1 to 99, got 0",
         ]
@@ -121,7 +122,7 @@ class TestRejected:
             ("ladder: {title: X}\nladder: {title: Y}\nroles: []\n", "2: duplicate key 'ladder' (first given at line 1)"),
             ("ladder: {title: X}\n", "1: roles: required field is missing"),
             ("ladder: {title: X}\nroles: []\n", "2: roles: expected at least one role"),
-            ("schema: 2\nladder: {title: X}\nroles: []\n", "1: schema: expected a whole number from 1 to 1, got 2"),
+            ("schema: 3\nladder: {title: X}\nroles: []\n", "1: schema: expected a whole number from 1 to 2, got 3"),
         ],
     )
     def test_document_shape(self, write, text, expected):
@@ -139,15 +140,32 @@ class TestRejected:
         assert errors(path) == [f"{path}:2: not readable as YAML: control character 0x0001 is not allowed"]
 
     def test_unknown_references(self, write):
-        path = write(ladder_text(ROLE + "  next: [zz]\n  reports_to: boss\n"))
+        path = write(ladder_text(ROLE + "  next: [zz, senoir]\n  reports_to: boss\n"
+                                 "- {id: senior, title: S, level: 2}\n"))
         assert errors(path) == [
-            f"{path}:8: roles[0].next[0]: unknown role 'zz'",
-            f"{path}:9: roles[0].reports_to: unknown role 'boss'",
+            f"{path}:8: roles[0].next[0]: unknown role 'zz'; expected one of: a, senior",
+            f"{path}:8: roles[0].next[1]: unknown role 'senoir' (did you mean 'senior'?)",
+            f"{path}:9: roles[0].reports_to: unknown role 'boss'; expected one of: a, senior",
         ]
 
     def test_cycle_in_promotion_paths(self, write):
-        path = write(ladder_text(ROLE + "  next: [b]\n- id: b\n  title: B\n  level: 2\n  summary: s\n  next: [a]\n"))
-        assert errors(path) == [f"{path}:8: roles[0].next: promotion paths form a cycle: a -> b -> a"]
+        """Only sideways moves between tracks can close a cycle: every other step goes up."""
+        path = write("ladder: {title: T}\ntracks: [{id: ic, name: IC}, {id: m, name: M}]\nroles:\n"
+                     "  - {id: a, title: A, level: 2, track: ic, next: b}\n"
+                     "  - {id: b, title: B, level: 2, track: m, next: a}\n")
+        assert errors(path) == [f"{path}:4: roles[0].next: promotion paths form a cycle: a -> b -> a"]
+
+    def test_next_and_reports_to_must_point_up(self, write):
+        path = write(ladder_text(ROLE + "  next: [b]\n- id: b\n  title: B\n  level: 2\n  next: [a, c]\n"
+                                 "  reports_to: a\n- {id: c, title: C, level: 2}\n"))
+        assert errors(path) == [
+            f"{path}:12: roles[1].next[0]: 'a' is at level 1, below this role's level 2; next names promotions "
+            "(a move to another track may stay at the same level)",
+            f"{path}:12: roles[1].next[1]: 'c' is at level 2, the same as this role's level 2; next names "
+            "promotions (a move to another track may stay at the same level)",
+            f"{path}:13: roles[1].reports_to: 'a' is at level 1, below this role's level 2; a role reports to "
+            "a role at its level or above",
+        ]
 
     def test_unknown_track_and_missing_track(self, write):
         path = write("ladder: {title: T}\ntracks:\n  - {id: ic, name: IC}\nroles:\n"

@@ -9,7 +9,8 @@ from typing import NamedTuple
 from .errors import RenderError
 
 Rating = int
-DimensionValue = str | Rating
+Statements = tuple[str, ...]  # several behaviours expected at one level, in order
+DimensionValue = str | Rating | Statements
 
 # The words pmladder itself prints, in English; a ladder's `labels:` replaces any of them so a
 # handout in Polish or Japanese reads in one language. {n}, {total} and {role} are filled in.
@@ -46,11 +47,38 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
 class IntroSection(NamedTuple):
     heading: str
     paragraphs: tuple[str, ...]
+    items: tuple[str, ...] = ()  # a bullet list after the paragraphs
 
 
 class Track(NamedTuple):
     id: str
     name: str
+    description: str | None = None
+
+
+class ScalePoint(NamedTuple):
+    """One named point of a rating scale: 1 "Adopts" ... 5 "Creates"."""
+
+    value: int
+    name: str
+    meaning: str | None = None
+
+
+class Group(NamedTuple):
+    """An ordered heading over several dimensions (Results: Impact, Ownership, ...)."""
+
+    id: str
+    name: str
+    description: str | None = None
+    tracks: tuple[str, ...] = ()  # empty: every track
+
+
+class Level(NamedTuple):
+    """The name of a level, for one track or (track None) for every track without its own."""
+
+    number: int
+    name: str
+    track: str | None = None
     description: str | None = None
 
 
@@ -62,10 +90,27 @@ class Dimension(NamedTuple):
     kind: str = "text"
     scale: int = 5
     description: str | None = None
+    points: tuple[ScalePoint, ...] = ()  # the scale's named points, 1..scale; empty when unnamed
+    group: str | None = None
+    tracks: tuple[str, ...] = ()  # the tracks whose roles it describes; empty: every track
 
     @property
     def is_rating(self) -> bool:
         return self.kind == "rating"
+
+    def point(self, value: int) -> ScalePoint | None:
+        """The named point for a rating, or None when the scale names no points."""
+        return self.points[value - 1] if self.points and 1 <= value <= len(self.points) else None
+
+    def applies_to(self, track_id: str | None) -> bool:
+        return not self.tracks or track_id in self.tracks
+
+
+class Section(NamedTuple):
+    """A role's own headed list beyond responsibilities and skills ("Anti-patterns", ...)."""
+
+    heading: str
+    items: tuple[str, ...]
 
 
 class Role(NamedTuple):
@@ -73,13 +118,14 @@ class Role(NamedTuple):
     title: str
     short: str
     level: int
-    summary: str
+    summary: str | None = None
     track: str | None = None
     responsibilities: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     next: tuple[str, ...] = ()
-    reports_to: str | None = None
+    reports_to: tuple[str, ...] = ()  # one role id or several ("a Director or a Group Manager")
     values: Mapping[str, DimensionValue] = MappingProxyType({})
+    sections: tuple[Section, ...] = ()
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -112,6 +158,9 @@ class Ladder(NamedTuple):
     name: str = "ladder"  # for output file names: the file's stem, or a slug of the title
     source: str | None = None  # the path the ladder was read from, as given
     labels: Mapping[str, str] = DEFAULT_LABELS
+    groups: tuple[Group, ...] = ()
+    level_names: tuple[Level, ...] = ()
+    schema: int = 1
 
     def label(self, key: str, **values: object) -> str:
         """One of the words pmladder prints, in the ladder's language, with {placeholders} filled."""
@@ -152,7 +201,21 @@ class Ladder(NamedTuple):
 
     @property
     def levels(self) -> tuple[int, ...]:
-        return tuple(sorted({role.level for role in self.roles}))
+        """Every level a role sits at or the ladder names, lowest first."""
+        return tuple(sorted({role.level for role in self.roles} | {lv.number for lv in self.level_names}))
+
+    def level_name(self, number: int, track: str | None = None) -> str:
+        """What a level is called on a track: its own name, the ladder-wide one, else "Level N"."""
+        named = {(lv.number, lv.track): lv.name for lv in self.level_names}
+        return named.get((number, track)) or named.get((number, None)) or self.label("level", n=number)
+
+    def group(self, group_id: str | None) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def dimensions_for(self, roles: tuple[Role, ...] | list[Role]) -> tuple[Dimension, ...]:
+        """The dimensions that say something about these roles: a dimension for other tracks
+        only, or one no role among them has a value for, would be an empty row."""
+        return tuple(d for d in self.dimensions if any(r.values.get(d.id) is not None for r in roles))
 
     @property
     def rating_dimensions(self) -> tuple[Dimension, ...]:

@@ -68,7 +68,7 @@ class RolePage(NamedTuple):
     role: Role
     track: int  # the track's column index (its colour)
     chips: tuple[Chip, ...]
-    summary: str
+    summary: str | None
     responsibilities: Bullets | None
     skills: Bullets | None
     radar: bool  # a radar of its ratings says something (three rating axes or more, one rated)
@@ -108,8 +108,7 @@ def role_page(ladder: Ladder, role: Role) -> RolePage:
 def promotion(ladder: Ladder, role: Role) -> Promotion:
     nexts = ladder.next_roles(role)
     targets = [(ladder.label("leads_to"), nxt) for nxt in nexts]
-    if role.reports_to and ladder.has_role(role.reports_to):
-        targets.append((ladder.label("reports_to"), ladder.role(role.reports_to)))
+    targets += [(ladder.label("reports_to"), ladder.role(boss)) for boss in role.reports_to]
     lines = []
     for label, other in targets:
         track = ladder.track(other.track)

@@ -36,11 +36,15 @@ class Checker:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.causes: set[Problem] = set()  # reported before the rest: they explain later ones
 
-    def add(self, value: Value | None, path: str, message: str, line: int | None = None) -> None:
+    def add(self, value: Value | None, path: str, message: str, line: int | None = None,
+            first: bool = False) -> None:
         if line is None and value is not None:
             line = value.line
         self.problems.append(Problem(self.file, line, path, message))
+        if first:
+            self.causes.add(self.problems[-1])
         if len(self.problems) >= MAX_PROBLEMS:
             raise TooManyProblems
 
@@ -169,7 +173,8 @@ def read_checked(data: bytes, file: str, error: type[InputError], read: Callable
         result = None
         check.problems.append(Problem(file, None, "", f"stopped after {len(check.problems)} problems"))
     if check.problems or result is None:
-        raise error(sorted(check.problems, key=lambda p: p.line if p.line is not None else float("inf")))
+        raise error(sorted(check.problems, key=lambda p: (p not in check.causes,
+                                                          p.line if p.line is not None else float("inf"))))
     return result
 
 

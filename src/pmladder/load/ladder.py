@@ -10,17 +10,17 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import LadderError, Problem
-from ..model import DEFAULT_LABELS, Dimension, IntroSection, Ladder, Role, Track
+from ..model import DEFAULT_LABELS, IntroSection, Ladder, Level, Role, Section, Track
 from ..resources import default_ladder_path
 from ..text.scripts import is_cjk
 from . import reader
-from .checks import Checker, join, read_checked
+from .checks import Checker, read_checked
+from .dimensions import DimensionReader, suggest
 from .reader import Value, describe
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what `pmladder upgrade` writes; files saying `schema: 1` still load
 MAX_ROLES = 1000
 MAX_LEVEL = 99
-MAX_SCALE = 10
 
 LadderSource = str | os.PathLike | bytes | Mapping[str, Any]
 
@@ -97,32 +97,47 @@ _SMALL_WORDS = {"of", "and", "the", "for", "de", "des", "du", "la", "le", "von",
 class _LadderReader:
     def __init__(self, check: Checker):
         self.check = check
+        self.schema: int | None = None  # as declared; None reads every format
 
     def read(self, root: Value, name: str | None) -> Ladder | None:
         check = self.check
         if not isinstance(root.data, dict):
             check.add(root, "", f"expected a mapping with 'ladder' and 'roles', got {describe(root.data)}")
             return None
-        top = check.fields(root, "", required=("ladder", "roles"), optional=("schema", "tracks", "dimensions"))
+        top = check.fields(root, "", required=("ladder", "roles"),
+                           optional=("schema", "tracks", "scales", "groups", "dimensions", "levels"))
         if top is None:
             return None
         if "schema" in top:
-            check.integer(top["schema"], "schema", low=SCHEMA_VERSION, high=SCHEMA_VERSION)
+            self.schema = check.integer(top["schema"], "schema", low=1, high=SCHEMA_VERSION)
         meta = self._meta(top.get("ladder"))
         tracks = self._tracks(top.get("tracks"))
-        dimensions = self._dimensions(top.get("dimensions"))
-        roles = self._roles(top.get("roles"), tracks, dimensions)
+        dims = DimensionReader(check, tracks, self._id, self._references, self._format2)
+        dims.read_scales(top.get("scales"))
+        dims.read_groups(top.get("groups"))
+        dims.read_dimensions(top.get("dimensions"))
+        levels = self._levels(top.get("levels"), tracks)
+        roles = self._roles(top.get("roles"), tracks, dims)
         self._check_references(roles)
         if check.problems or meta is None:
             return None
         return Ladder(
             roles=tuple(role for role, _, _ in roles),
             tracks=tuple(tracks.values()),
-            dimensions=tuple(dimensions.values()),
+            dimensions=tuple(dims.dimensions.values()),
             name=name or slug(meta["title"]),
             source=check.file if not check.file.startswith("<") else None,
+            groups=tuple(dims.groups.values()),
+            level_names=levels,
+            schema=self.schema or SCHEMA_VERSION,
             **meta,
         )
+
+    def _format2(self, value: Value, path: str, what: str) -> None:
+        """Refuse a format 2 feature in a file that declares the older format."""
+        if self.schema == 1:
+            self.check.add(value, path, f"{what} is a format 2 feature, and this file says schema: 1 "
+                           "(write schema: 2)")
 
     def _meta(self, value: Value | None) -> dict[str, Any] | None:
         if value is None:
@@ -139,13 +154,18 @@ class _LadderReader:
         intro = []
         for index, item in enumerate(check.items(fields.get("intro"), "ladder.intro")):
             path = f"ladder.intro[{index}]"
-            section = check.fields(item, path, required=("heading", "body"))
+            section = check.fields(item, path, required=("heading",), optional=("body", "items"))
             if not section:
                 continue
             heading = check.text(section.get("heading"), f"{path}.heading", required=True)
-            body = check.text(section.get("body"), f"{path}.body", required=True)
-            if heading and body:
-                intro.append(IntroSection(heading, paragraphs(body)))
+            body = check.text(section.get("body"), f"{path}.body", required="items" not in section)
+            if "items" in section:
+                self._format2(section["items"], f"{path}.items", "bullet lists in the intro")
+            bullets = check.text_list(section.get("items"), f"{path}.items")
+            if "body" not in section and "items" not in section:
+                check.add(item, f"{path}.body", "required field is missing (or give 'items', a bullet list)")
+            elif heading and (body or bullets):
+                intro.append(IntroSection(heading, paragraphs(body or ""), bullets))
         meta["intro"] = tuple(intro)
         if "labels" in fields:
             labels = dict(DEFAULT_LABELS)
@@ -169,26 +189,38 @@ class _LadderReader:
                 tracks[track_id] = Track(track_id, name, self.check.text(fields.get("description"), f"{path}.description"))
         return tracks
 
-    def _dimensions(self, value: Value | None) -> dict[str, Dimension]:
+    def _levels(self, value: Value | None, tracks: dict[str, Track]) -> tuple[Level, ...]:
         check = self.check
-        dimensions: dict[str, Dimension] = {}
-        for index, item in enumerate(check.items(value, "dimensions")):
-            path = f"dimensions[{index}]"
-            fields = check.fields(item, path, required=("id", "name"), optional=("description", "kind", "scale"))
+        if value is not None:
+            self._format2(value, "levels", "named levels")
+        levels: dict[tuple[int, str | None], Level] = {}
+        for index, item in enumerate(check.items(value, "levels")):
+            path = f"levels[{index}]"
+            fields = check.fields(item, path, required=("level", "name"), optional=("track", "description"))
             if not fields:
                 continue
-            dim_id = self._id(fields.get("id"), f"{path}.id", dimensions, "dimension")
+            number = check.integer(fields.get("level"), f"{path}.level", low=1, high=MAX_LEVEL)
             name = check.text(fields.get("name"), f"{path}.name", required=True)
-            kind = check.choice(fields.get("kind"), f"{path}.kind", ("text", "rating")) or "text"
-            scale = check.integer(fields.get("scale"), f"{path}.scale", low=2, high=MAX_SCALE) or 5
-            if "scale" in fields and kind != "rating":
-                check.add(fields["scale"], f"{path}.scale", "only a rating dimension has a scale (add kind: rating)")
-            description = check.text(fields.get("description"), f"{path}.description")
-            if dim_id and name:
-                dimensions[dim_id] = Dimension(dim_id, name, kind, scale, description)
-        return dimensions
+            track = None
+            if "track" in fields:
+                if not tracks:
+                    check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
+                    continue
+                found = self._references(fields["track"], f"{path}.track", tracks, "track", single=True)
+                if not found:
+                    continue
+                track = found[0]
+            if number is None or name is None:
+                continue
+            if (number, track) in levels:
+                where = f" on track '{track}'" if track else ""
+                check.add(item, path, f"level {number}{where} is already named {describe(levels[number, track].name)}")
+                continue
+            levels[number, track] = Level(number, name, track, check.text(fields.get("description"),
+                                                                          f"{path}.description"))
+        return tuple(sorted(levels.values(), key=lambda lv: (lv.number, lv.track or "")))
 
-    def _roles(self, value: Value | None, tracks: dict[str, Track], dimensions: dict[str, Dimension]):
+    def _roles(self, value: Value | None, tracks: dict[str, Track], dims: DimensionReader):
         check = self.check
         if value is None:
             return []
@@ -206,9 +238,9 @@ class _LadderReader:
             fields = check.fields(
                 item,
                 path,
-                required=("id", "title", "level", "summary") + (("track",) if tracks else ()),
-                optional=("short", "responsibilities", "skills", "next", "reports_to", "dimensions")
-                + (() if tracks else ("track",)),
+                required=("id", "title", "level") + (("track",) if tracks else ()),
+                optional=("summary", "short", "responsibilities", "skills", "next", "reports_to", "dimensions",
+                          "sections") + (() if tracks else ("track",)),
             )
             if not fields:
                 continue
@@ -217,15 +249,19 @@ class _LadderReader:
                 seen[role_id] = item
             title = check.text(fields.get("title"), f"{path}.title", required=True)
             level = check.integer(fields.get("level"), f"{path}.level", low=1, high=MAX_LEVEL)
-            summary = check.text(fields.get("summary"), f"{path}.summary", required=True)
+            summary = check.text(fields.get("summary"), f"{path}.summary", required=True) if "summary" in fields else None
             short = check.text(fields.get("short"), f"{path}.short")
-            track = self._reference(fields.get("track"), f"{path}.track", tracks, "track")
+            track = None
+            if "track" in fields and tracks:
+                found = self._references(fields["track"], f"{path}.track", tracks, "track", single=True)
+                track = found[0] if found else None
             if "track" in fields and not tracks:
                 check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
             next_ids = self._id_list(fields.get("next"), f"{path}.next")
-            reports_to = check.text(fields.get("reports_to"), f"{path}.reports_to")
-            values = self._values(fields.get("dimensions"), f"{path}.dimensions", dimensions)
-            if None in (role_id, title, level, summary):
+            reports_to = self._reports_to(fields.get("reports_to"), f"{path}.reports_to")
+            values = dims.values(fields.get("dimensions"), f"{path}.dimensions", track)
+            sections = self._sections(fields.get("sections"), f"{path}.sections")
+            if None in (role_id, title, level) or ("summary" in fields and summary is None):
                 continue
             role = Role(
                 id=role_id,
@@ -239,29 +275,38 @@ class _LadderReader:
                 next=next_ids,
                 reports_to=reports_to,
                 values=MappingProxyType(values),
+                sections=sections,
             )
             roles.append((role, item, index))
         self.known_role_ids = set(seen)
         return roles
 
-    def _values(self, value: Value | None, path: str, dimensions: dict[str, Dimension]) -> dict[str, Any]:
+    def _reports_to(self, value: Value | None, path: str) -> tuple[str, ...]:
+        if value is None or value.data is None:
+            return ()
+        if isinstance(value.data, list):
+            self._format2(value, path, "several roles in reports_to")
+            return self._id_list(value, path)
+        text = self.check.text(value, path)
+        return (text,) if text else ()
+
+    def _sections(self, value: Value | None, path: str) -> tuple[Section, ...]:
         check = self.check
-        if value is None:
-            return {}
-        fields = check.fields(value, path, optional=dimensions)
-        values: dict[str, Any] = {}
-        for dim_id, item in (fields or {}).items():
-            dim = dimensions[dim_id]
-            item_path = join(path, dim_id)
-            if dim.is_rating:
-                rating = check.integer(item, item_path, low=1, high=dim.scale)
-                if rating is not None:
-                    values[dim_id] = rating
-            else:
-                text = check.text(item, item_path)
-                if text:
-                    values[dim_id] = text
-        return values
+        if value is not None:
+            self._format2(value, path, "a role's own sections")
+        sections = []
+        for index, item in enumerate(check.items(value, path)):
+            item_path = f"{path}[{index}]"
+            fields = check.fields(item, item_path, required=("heading", "items"))
+            if not fields:
+                continue
+            heading = check.text(fields.get("heading"), f"{item_path}.heading", required=True)
+            items = check.text_list(fields.get("items"), f"{item_path}.items")
+            if heading and items:
+                sections.append(Section(heading, items))
+            elif heading and "items" in fields and isinstance(fields["items"].data, list):
+                check.add(fields["items"], f"{item_path}.items", "expected at least one item")
+        return tuple(sections)
 
     def _id(self, value: Value | None, path: str, seen: Mapping[str, Any], what: str) -> str | None:
         check = self.check
@@ -274,7 +319,11 @@ class _LadderReader:
             )
             return None
         if value.data in seen:
-            check.add(value, path, f"duplicate {what} id '{value.data}'")
+            first = seen[value.data]
+            where = f" (first given at line {first.line})" if isinstance(first, Value) else ""
+            # First in the report: an id typed twice often means another role lost its id, and the
+            # "unknown role" errors that follow are its consequence.
+            check.add(value, path, f"duplicate {what} id '{value.data}'{where}", first=True)
             return None
         return value.data
 
@@ -289,13 +338,20 @@ class _LadderReader:
                 ids.append(item.data)
         return tuple(ids)
 
-    def _reference(self, value: Value | None, path: str, known: Mapping[str, Any], what: str) -> str | None:
-        if value is None or not known:
-            return None
-        if not isinstance(value.data, str) or value.data not in known:
-            self.check.add(value, path, f"unknown {what} {describe(value.data)}; expected one of: {', '.join(known)}")
-            return None
-        return value.data
+    def _references(self, value: Value, path: str, known: Mapping[str, Any], what: str,
+                    single: bool = False) -> tuple[str, ...]:
+        """Ids of known things: one id, or (unless `single`) a list of them."""
+        items = [value] if single or not isinstance(value.data, list) else value.data
+        found = []
+        for position, item in enumerate(items):
+            item_path = path if item is value else f"{path}[{position}]"
+            if not isinstance(item.data, str):
+                self.check.add(item, item_path, f"expected a {what} id, got {describe(item.data)}")
+            elif item.data not in known:
+                self.check.add(item, item_path, f"unknown {what} {describe(item.data)}{suggest(item.data, known)}")
+            else:
+                found.append(item.data)
+        return tuple(found)
 
     def _check_references(self, roles: list[tuple[Role, Value, int]]) -> None:
         check = self.check
@@ -304,15 +360,29 @@ class _LadderReader:
         for role, item, index in roles:
             fields = item.data
             for position, target in enumerate(role.next):
+                line = _line_of(fields["next"], position)
+                where = f"roles[{index}].next[{position}]"
                 if target not in known:
-                    line = fields["next"].line
-                    if isinstance(fields["next"].data, list):
-                        line = fields["next"].data[position].line
-                    check.add(None, f"roles[{index}].next[{position}]", f"unknown role {describe(target)}", line=line)
+                    check.add(None, where, f"unknown role {describe(target)}{suggest(target, known)}", line=line)
                 elif target == role.id:
                     check.add(fields["next"], f"roles[{index}].next", f"role '{role.id}' cannot lead to itself")
-            if role.reports_to is not None and role.reports_to not in known:
-                check.add(fields["reports_to"], f"roles[{index}].reports_to", f"unknown role {describe(role.reports_to)}")
+                elif target in by_id and _not_a_step_up(role, by_id[target]):
+                    other = by_id[target]
+                    check.add(None, where, f"'{target}' is at level {other.level}, "
+                              f"{'below' if other.level < role.level else 'the same as'} this role's "
+                              f"level {role.level}; next names promotions (a move to another track may "
+                              "stay at the same level)", line=line)
+            for position, target in enumerate(role.reports_to):
+                line = _line_of(fields["reports_to"], position)
+                where = "" if len(role.reports_to) == 1 and not isinstance(fields["reports_to"].data, list) \
+                    else f"[{position}]"
+                if target not in known:
+                    check.add(None, f"roles[{index}].reports_to{where}",
+                              f"unknown role {describe(target)}{suggest(target, known)}", line=line)
+                elif target in by_id and by_id[target].level < role.level:
+                    check.add(None, f"roles[{index}].reports_to{where}",
+                              f"'{target}' is at level {by_id[target].level}, below this role's level "
+                              f"{role.level}; a role reports to a role at its level or above", line=line)
         if check.problems or len(by_id) != len(known):
             return  # a cycle through a broken role would only confuse
         cycle = _find_cycle(by_id)
@@ -322,6 +392,16 @@ class _LadderReader:
                 item.data["next"], f"roles[{index}].next",
                 "promotion paths form a cycle: " + " -> ".join(cycle),
             )
+
+
+def _line_of(value: Value, position: int) -> int:
+    """The line of one id in a field that holds one id or a list of them."""
+    return value.data[position].line if isinstance(value.data, list) else value.line
+
+
+def _not_a_step_up(role: Role, target: Role) -> bool:
+    """A promotion goes up a level, or sideways onto another track."""
+    return target.level < role.level or (target.level == role.level and target.track == role.track)
 
 
 def _find_cycle(roles: Mapping[str, Role]) -> list[str] | None:

@@ -20,9 +20,16 @@ GUIDANCE = """\
 # - roles need id (lowercase letters, digits, - and _), title, level (1 = entry) and summary;
 #   `next` lists the roles someone in this role can be promoted to.
 # Text is plain text: a blank line starts a new paragraph; <b> and & print as written.
+#
+# Format 2 (schema: 2, below) also takes, when your framework has them: named points on a scale
+# (`scale: [Adopts, Specializes, Masters]`, then `technology: Masters`), `groups:` of dimensions,
+# a list of statements as a dimension's value, `tracks: [ic]` on a dimension, `levels:` with
+# names (IC3, M3), a role's own `sections:`, and several roles in `reports_to`.
 
 """
 
 
 def starter_text() -> str:
-    return GUIDANCE + default_ladder_path().read_text(encoding="utf-8")
+    # The starter declares the current format, so the fields above are open to it.
+    ladder = default_ladder_path().read_text(encoding="utf-8").replace("\nschema: 1\n", "\nschema: 2\n", 1)
+    return GUIDANCE + ladder

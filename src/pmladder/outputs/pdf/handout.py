@@ -824,7 +824,7 @@ class _Parts:
         track_colour = p.track_colour(page_content.track)
         chips = [(c.text, c.bold, None if c.track is None else p.track_colour(c.track)) for c in page_content.chips]
         head = _HeadBand(self.para(role.title, "h1"), _Chips(chips, self.fontset, p), p.surface, track_colour)
-        story: list = [head, Spacer(1, 4), self.para(page_content.summary, "lead")]
+        story: list = [head, Spacer(1, 4)] + ([self.para(page_content.summary, "lead")] if page_content.summary else [])
 
         # Two columns: what the role does | where it stands (radar) and where it leads. The
         # skills go on whichever side leaves the shorter page.
