@@ -90,7 +90,7 @@ def role_index(ladder: Ladder, chosen: list[Role]) -> tuple[IndexEntry, ...]:
     for role in chosen:
         track = ladder.track(role.track)
         bits = [role.short] if role.short != role.title else []
-        bits.append(ladder.label("level", n=role.level))
+        bits.append(ladder.level_name(role.level, role.track))
         if track:
             bits.append(track.name)
         entries.append(IndexEntry(role, SEPARATOR.join(bits)))

@@ -60,7 +60,7 @@ def whole_matrix(ladder: Ladder) -> MatrixGroup:
 
 def role_column(ladder: Ladder, role: Role) -> RoleColumn:
     track = ladder.track(role.track)
-    return RoleColumn(role, role.title, role.short, ladder.label("level", n=role.level), track.name if track else None)
+    return RoleColumn(role, role.title, role.short, ladder.level_name(role.level, role.track), track.name if track else None)
 
 
 def _group(ladder: Ladder, caption: str, roles: list[Role]) -> MatrixGroup:

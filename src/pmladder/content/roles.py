@@ -88,7 +88,7 @@ def track_index(ladder: Ladder, role: Role) -> int:
 def role_page(ladder: Ladder, role: Role) -> RolePage:
     track = ladder.track(role.track)
     index = track_index(ladder, role)
-    chips = [Chip(role.short, True), Chip(ladder.label("level", n=role.level))]
+    chips = [Chip(role.short, True), Chip(ladder.level_name(role.level, role.track))]
     if track:
         chips.append(Chip(track.name, track=index))
     rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
@@ -112,7 +112,7 @@ def promotion(ladder: Ladder, role: Role) -> Promotion:
     lines = []
     for label, other in targets:
         track = ladder.track(other.track)
-        lines.append(PromotionLine(label, other, ladder.label("level", n=other.level), track.name if track else None))
+        lines.append(PromotionLine(label, other, ladder.level_name(other.level, other.track), track.name if track else None))
     return Promotion(ladder.label("promotion_paths"), tuple(lines), None if nexts else ladder.label("top_of_track"))
 
 
