@@ -278,7 +278,7 @@ class _LadderReader:
                 sections=sections,
             )
             roles.append((role, item, index))
-        self.known_role_ids = set(seen)
+        self.known_role_ids = dict.fromkeys(seen)  # in file order: messages list them the same way every run
         return roles
 
     def _reports_to(self, value: Value | None, path: str) -> tuple[str, ...]:
@@ -355,7 +355,7 @@ class _LadderReader:
 
     def _check_references(self, roles: list[tuple[Role, Value, int]]) -> None:
         check = self.check
-        known = getattr(self, "known_role_ids", set())
+        known = getattr(self, "known_role_ids", {})
         by_id = {role.id: role for role, _, _ in roles}
         for role, item, index in roles:
             fields = item.data
