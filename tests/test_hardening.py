@@ -237,7 +237,7 @@ GENERATED = {
     "megabyte-key": (
         (HEAD + ONE_ROLE + "    ? " + "k" * MB + "\n    : 1\n").encode(),
         "Error: {path}:9: roles[0].'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...': unknown field; expected one of: id, "
-        "title, level, summary, short, responsibilities, skills, next, reports_to, dimensions, track\n",
+        "title, level, summary, short, responsibilities, skills, next, reports_to, dimensions, sections, track\n",
     ),
     "megabyte-number": (
         (HEAD + ONE_ROLE.replace("level: 1", "level: " + "7" * MB)).encode(),
