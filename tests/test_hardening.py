@@ -413,6 +413,11 @@ def ladders(draw, crowded: bool = False) -> dict:
         every = [(t["id"] if tracks else None, level) for t in (tracks or [None]) for level in levels]
         cells = draw(st.permutations(every))[: draw(st.integers(1, min(40, len(every))))]
         count = len(cells)
+    cells = sorted(cells, key=lambda cell: cell[1])  # entry level first, so links can point up
+
+    def step_up(i: int, j: int) -> bool:  # a promotion: a higher level, or sideways to another track
+        return cells[j][1] > cells[i][1] or (cells[j][1] == cells[i][1] and cells[j][0] != cells[i][0])
+
     roles = []
     for i, (track, level) in enumerate(cells):
         role = {"id": f"r{i}", "title": draw(texts(5, long)), "summary": draw(texts(12)), "level": level}
@@ -423,11 +428,12 @@ def ladders(draw, crowded: bool = False) -> dict:
         for field in ("responsibilities", "skills"):
             if draw(st.booleans()):
                 role[field] = draw(st.lists(texts(), max_size=4))
-        if i + 1 < count and draw(st.booleans()):  # only forward links: never a cycle
-            role["next"] = draw(st.lists(st.integers(i + 1, count - 1), max_size=3, unique=True).map(
-                lambda ids: [f"r{j}" for j in ids]))
+        ups = [j for j in range(i + 1, count) if step_up(i, j)]
+        if ups and draw(st.booleans()):  # only forward links: never a cycle
+            role["next"] = [f"r{j}" for j in draw(st.lists(st.sampled_from(ups), max_size=3, unique=True))]
+        bosses = [j for j in range(count) if cells[j][1] >= level]
         if count > 1 and draw(st.booleans()):
-            role["reports_to"] = f"r{draw(st.integers(0, count - 1))}"
+            role["reports_to"] = f"r{draw(st.sampled_from(bosses))}"
         values = {}
         for dim in dimensions:
             if draw(st.booleans()):
