@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -9,16 +10,17 @@ import warnings
 
 import pytest
 
-from conftest import DEFAULT_LADDER, POLISH_JAPANESE
+from conftest import DEFAULT_LADDER, POLISH_JAPANESE, make_ladder
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import load_style
-from pmladder.text.fonts import FontSet
+from pmladder.resources import dejavu_dir
+from pmladder.scene.diagram import ladder_scene
+from pmladder.text.fonts import Face, FontSet
 
 # Every output that draws text, as file name -> SHA-256, for one ladder (the default's role "pm").
 OUTPUTS = """
 import hashlib, json, sys
 from pmladder import api
-from pmladder.load.ladder import load_ladder
 
 def outputs(path, role):
     chart, radar = api.render_chart(path), api.render_radar(path, [role])
@@ -52,11 +54,46 @@ def test_a_render_after_a_cjk_ladder_is_byte_identical_to_one_in_a_fresh_process
     assert [name for name in fresh if fresh[name] != after[name]] == []
 
 
-def test_fallback_faces_chosen_in_one_render_stay_out_of_the_next():
+def test_a_line_mixing_scripts_is_split_once_into_runs_of_faces_that_cover_them():
     if not _cjk_fallback_installed():
         pytest.skip("no installed font covers CJK")
-    style = load_style(None)
-    first = FontSet.for_style(style)
-    first.runs("Inżynier 職")
-    assert len(first.faces()) == 3
-    assert FontSet.for_style(style).faces() == first.faces()[:2]
+    data = make_ladder(3)
+    data["ladder"]["title"] = "Produkt 職務 Ladder"
+    data["roles"][0]["title"] = "PM リード Manager"
+    scene = ladder_scene(load_ladder(data), load_style(None))
+    mixed = {t.text: [run.text for run in t.runs] for t in scene.texts if len(t.runs) > 1}
+    assert mixed == {"Produkt 職務 Ladder": ["Produkt ", "職務 ", "Ladder"], "PM リード Manager": ["PM ", "リード ", "Manager"]}
+    for text in scene.texts:
+        assert "".join(run.text for run in text.runs) == text.text
+        assert sum(run.width for run in text.runs) == pytest.approx(text.width)
+        for run in text.runs:
+            assert all(run.face.file.covers(c) for c in run.text if not c.isspace()), (run.text, run.face)
+
+
+def test_both_painters_draw_the_faces_the_scene_chose():
+    """Neither painter splits text again: a run given another face is drawn in that face."""
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pmladder.outputs.chart.paint import paint as paint_figure
+    from pmladder.outputs.pdf.paint import paint as paint_pdf
+
+    scene = ladder_scene(load_ladder(DEFAULT_LADDER), load_style(None))
+    serif = Face(str(dejavu_dir() / "DejaVuSerif.ttf"))
+    heading = next(t for t in scene.texts if t.kind == "heading")
+    moved = heading._replace(runs=tuple(run._replace(face=serif) for run in heading.runs))
+    scene = scene._replace(items=tuple(moved if item is heading else item for item in scene.items))
+
+    figure = paint_figure(scene, dpi=72)
+    files = {t.get_text(): t.get_fontproperties().get_file() for t in figure.axes[0].texts}
+    assert files[heading.text] == serif.path
+    assert {path for text, path in files.items() if text != heading.text} == {
+        str(dejavu_dir() / "DejaVuSans.ttf"), str(dejavu_dir() / "DejaVuSans-Bold.ttf")}
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(scene.width, scene.height), invariant=1)
+    paint_pdf(canvas, scene)
+    canvas.save()
+    fonts = PdfReader(buffer).pages[0]["/Resources"]["/Font"]
+    names = {str(font.get_object()["/BaseFont"]).split("+")[-1] for font in fonts.values()}
+    assert names - {"/Helvetica"} == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif"}  # (the canvas's initial font)

@@ -103,8 +103,8 @@ def test_chart_png_matches_what_matplotlib_itself_writes(monkeypatch):
 
 @pytest.mark.filterwarnings("ignore::pmladder.MissingGlyphsWarning")  # machines without a CJK font
 def test_naming_the_font_file_draws_the_same_pixels_as_matplotlibs_search_by_name(monkeypatch):
-    """paint() names the font file for text the primary face covers; matplotlib's own lookup by
-    family name must give the very same picture (it is only skipped because it is slow)."""
+    """paint() draws each run from the file of the face the scene chose for it; matplotlib's own
+    lookup by family name must give the very same picture (it is only skipped because it is slow)."""
     from matplotlib.font_manager import FontProperties
 
     from pmladder.outputs.chart import paint as paint_mpl
@@ -112,11 +112,12 @@ def test_naming_the_font_file_draws_the_same_pixels_as_matplotlibs_search_by_nam
 
     ladder = load_ladder(POLISH_JAPANESE)  # Latin text, and Japanese text that needs a fallback face
     named = chart.render_chart(ladder, size=(960, 540), dpi=72)
-    assert any(t.get_fontproperties().get_file() for t in named.axes[0].texts)
-    assert any(not t.get_fontproperties().get_file() for t in named.axes[0].texts)
+    files = {t.get_fontproperties().get_file() for t in named.axes[0].texts}
+    assert None not in files  # every run names its face's file (regular, bold, a CJK face where installed)
 
-    def by_name_only(item, families, face):
-        return FontProperties(family=families, weight="bold" if item.bold else "normal", size=item.size)
+    def by_name_only(run, item):
+        return FontProperties(family=[paint_mpl._family(run.face.path), "sans-serif"],
+                              weight="bold" if item.bold else "normal", size=item.size)
 
     monkeypatch.setattr(paint_mpl, "_font_properties", by_name_only)
     searched = chart.render_chart(ladder, size=(960, 540), dpi=72)

@@ -70,7 +70,7 @@ def ladder_scene(
         plan = _LadderPlan(ladder, style, fonts, width, height, highlight, title, min_text, links)
         needed = plan.build()
         if needed is None:
-            return Scene(width, height, tuple(plan.items), style.palette.background, tuple(fonts.faces()), tuple(notes))
+            return Scene(width, height, tuple(plan.items), style.palette.background, notes=tuple(notes))
         height = math.ceil(height * needed)
         notes = [f"the chart was made taller ({width:.0f}x{height:.0f} pt) to keep every title readable"]
     raise RenderError("the ladder has too many levels to draw readably")  # pragma: no cover

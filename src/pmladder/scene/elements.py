@@ -1,6 +1,8 @@
-"""Scenes: plain data for a picture (boxes, lines, polygons, text runs), in points.
+"""Scenes: plain data for a picture (boxes, lines, polygons, lines of text), in points.
 
 Layout produces scenes; painters (matplotlib for slides, ReportLab for the handout) draw them.
+Each line of text carries its runs, the pieces each font face draws, chosen once by the
+render's FontSet: both painters draw those runs, so fallback follows one rule.
 The origin is the bottom-left corner, y grows upwards, as in both libraries. Because a scene
 is plain data, overlap and readability checks run on it directly, without pixels.
 """
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..text.fonts import FontSet
+    from ..text.fonts import Face, FontSet
 
 # Vertical extent of text relative to its size, from DejaVu Sans: capitals and ascenders
 # reach ~0.76 em above the baseline, descenders ~0.24 em below.
@@ -72,8 +74,17 @@ class Box(NamedTuple):
     dash: tuple[float, ...] | None = None  # a dashed outline (on, off, ... in points)
 
 
+class Run(NamedTuple):
+    """A piece of a line drawn in one face; `width` in points at the line's size."""
+
+    text: str
+    face: Face
+    width: float
+
+
 class Text(NamedTuple):
-    """One line of text. (x, y) is the baseline point; `anchor` is start, middle or end."""
+    """One line of text. (x, y) is the baseline point; `anchor` is start, middle or end.
+    `runs` split `text` by the face that draws each character, in order."""
 
     text: str
     x: float
@@ -85,11 +96,16 @@ class Text(NamedTuple):
     anchor: str = "start"
     kind: str = "label"
     role_id: str | None = None
+    runs: tuple[Run, ...] = ()
+
+    @property
+    def start(self) -> float:
+        """Where the line's first run begins, whatever its anchor."""
+        return {"start": self.x, "middle": self.x - self.width / 2, "end": self.x - self.width}[self.anchor]
 
     @property
     def rect(self) -> Rect:
-        left = {"start": self.x, "middle": self.x - self.width / 2, "end": self.x - self.width}[self.anchor]
-        return Rect(left, self.y - DESCENT * self.size, self.width, (ASCENT + DESCENT) * self.size)
+        return Rect(self.start, self.y - DESCENT * self.size, self.width, (ASCENT + DESCENT) * self.size)
 
 
 class Line(NamedTuple):
@@ -132,7 +148,6 @@ class Scene(NamedTuple):
     height: float
     items: tuple[Item, ...]
     background: str | None = "#FFFFFF"
-    font_faces: tuple = ()  # fonts.Face objects the texts need
     notes: tuple[str, ...] = ()  # what layout had to do (enlarged canvas), for the caller to report
 
     def of(self, cls: type) -> Iterator:
@@ -182,5 +197,12 @@ def tint(colour: str, amount: float) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
+def line_runs(fonts: FontSet, text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
+    """`text` as runs, each measured in the face `fonts` chose for it (the one fallback rule)."""
+    return tuple(Run(part, face, face.file.text_width(part) * size) for face, part in fonts.runs(text, bold))
+
+
 def text_run(fonts: FontSet, text: str, x: float, y: float, size: float, color: str, **kw) -> Text:
-    return Text(text, x, y, size, color, fonts.width(text, size, kw.get("bold", False)), **kw)
+    """A line of text measured and split into runs once, here, for every painter."""
+    bold = kw.get("bold", False)
+    return Text(text, x, y, size, color, fonts.width(text, size, bold), runs=line_runs(fonts, text, size, bold), **kw)

@@ -137,4 +137,4 @@ def radar_scene(
         items.extend(Circle(x, y, dot, colour) for x, y in points)
     if len(roles) > 1:
         items.extend(_radar_legend(fonts, roles, p, width, margin, legend_size, s))
-    return Scene(width, height, tuple(items), p.background, tuple(fonts.faces()))
+    return Scene(width, height, tuple(items), p.background)

@@ -184,11 +184,6 @@ class FontSet:
             return file.text_width(text) * size
         return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
 
-    def faces(self) -> list[Face]:
-        """Every face used so far: regular, then bold, then the fallbacks (painters rely on the order)."""
-        others = {f for f in self._choice.values() if f and f not in (self.regular, self.bold)}
-        return [self.regular, self.bold, *sorted(others, key=lambda f: (f.path, f.index))]
-
     @contextmanager
     def reporting_missing(self):
         """Around one render: characters no font covers are warned about once, at the end

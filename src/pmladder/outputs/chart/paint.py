@@ -2,7 +2,8 @@
 
 Object API only (no pyplot), so nothing leaks between calls; nothing here writes files.
 One axes spans the figure with data units equal to points, so scene coordinates are used
-as they are.
+as they are. Text is drawn run by run in the face the scene chose for each run (from the font
+file itself), so matplotlib's own font fallback never picks a different one.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 from matplotlib.patches import Polygon as PolygonPatch
 from matplotlib.path import Path as MplPath
 
-from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text
-from ...text.fonts import Face
+from ...scene.elements import Box, Circle, Line, Polygon, Run, Scene, Text
 
 _ANCHOR = {"start": "left", "middle": "center", "end": "right"}
 
@@ -42,13 +42,6 @@ def _family(path: str) -> str:
 
 def paint(scene: Scene, *, dpi: float = 144.0) -> Figure:
     """A Figure of exactly scene.width x scene.height points at `dpi`."""
-    families = [_family(face.path) for face in scene.font_faces]  # regular, bold, fallbacks
-    bold_family = families[1]
-    # A generic family last: an SVG opened where DejaVu is not installed (PowerPoint on a Mac)
-    # then falls back to a sans-serif face rather than the viewer's default serif.
-    regular = _unique([families[0]] + families[2:] + ["sans-serif"])
-    bold = _unique([bold_family] + families[2:] + ["sans-serif"])
-    regular_face, bold_face = scene.font_faces[0], scene.font_faces[1]
     fig = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi)
     FigureCanvasAgg(fig)  # a real canvas, so callers can draw() and measure without pyplot
     fig.patch.set_facecolor(scene.background or "none")
@@ -70,32 +63,39 @@ def paint(scene: Scene, *, dpi: float = 144.0) -> Figure:
             _add_patch(ax, CirclePatch((item.cx, item.cy), item.r, facecolor=item.fill or "none",
                                        edgecolor=item.stroke or "none", linewidth=item.stroke_width, zorder=z))
         elif isinstance(item, Text):
-            font = _font_properties(item, bold if item.bold else regular, bold_face if item.bold else regular_face)
-            ax.text(item.x, item.y, item.text, fontproperties=font, color=item.color, ha=_ANCHOR[item.anchor], va="baseline",
-                    zorder=z, gid=f"{item.kind}-{item.role_id}" if item.role_id else None, parse_math=False, usetex=False)
+            _text(ax, item, z)
     return fig
 
 
-def _font_properties(item: Text, families: list[str], face: Face) -> FontProperties:
-    """The text's font: the family names (SVG writes them), and the file itself when it has every
-    character, because then matplotlib's lookup by name would pick that same file.
+def _text(ax, item: Text, z: int) -> None:
+    """A line in one face is one text artist, anchored by matplotlib; a line in several faces
+    is one artist per run, each starting where layout measured the previous one to end."""
+    common = dict(color=item.color, va="baseline", zorder=z, gid=f"{item.kind}-{item.role_id}" if item.role_id else None,
+                  parse_math=False, usetex=False)
+    if len(item.runs) == 1:
+        run = item.runs[0]
+        ax.text(item.x, item.y, run.text, fontproperties=_font_properties(run, item), ha=_ANCHOR[item.anchor], **common)
+        return
+    x = item.start
+    for run in item.runs:
+        ax.text(x, item.y, run.text, fontproperties=_font_properties(run, item), ha="left", **common)
+        x += run.width
 
-    Naming the file skips matplotlib's search of every installed font, which it repeats for each
-    family and each text size (~15 ms a chart). Text that needs a fallback face keeps the search by
-    names, so matplotlib picks a face per character as before.
+
+def _font_properties(run: Run, item: Text) -> FontProperties:
+    """The run's face: its family name (SVG writes it, then a generic family so a viewer without
+    the font, PowerPoint on a Mac, picks a sans-serif face rather than its default serif), and the
+    file itself to draw with.
+
+    Naming the file also skips matplotlib's search of every installed font, which it repeats for
+    each family and each text size (~15 ms a chart). matplotlib opens only the first face of a
+    collection by file; another face is found by its family name.
     """
-    font = FontProperties(family=families, weight="bold" if item.bold else "normal", size=item.size)
-    if face.index == 0 and face.file.chars.issuperset(item.text):
-        font.set_file(face.path)
+    font = FontProperties(family=[_family(run.face.path), "sans-serif"], weight="bold" if item.bold else "normal",
+                          size=item.size)
+    if run.face.index == 0:
+        font.set_file(run.face.path)
     return font
-
-
-def _unique(names):
-    seen = []
-    for name in names:
-        if name not in seen:
-            seen.append(name)
-    return seen
 
 
 def _rgba(colour: str, alpha: float):

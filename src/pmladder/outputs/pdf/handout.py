@@ -89,7 +89,7 @@ def flowables(
         require_role(ladder, highlight, "--highlight")
     links = {f"role-{r.id}" for r in chosen}
     story: list = [parts.heading(ladder.label("overview"), "h2"),
-                   LazySceneFlowable(lambda w: parts.chart_scene(w, parts.frame_height * 0.62, highlight), fontset, links)]
+                   LazySceneFlowable(lambda w: parts.chart_scene(w, parts.frame_height * 0.62, highlight), links)]
     for role in chosen:
         story.append(PageBreak())
         story.append(_Anchor(f"role-{role.id}", role.title, 0, {}))
@@ -707,7 +707,7 @@ class _Parts:
         # The chart takes what the role index leaves, within reason (an index too long to share
         # the page simply continues overleaf).
         chart_h = max(self.frame_height * 0.45, min(self.frame_height * 0.62, room - key_h - 18))
-        story.append(SceneFlowable(self.chart_scene(self.frame_width, chart_h, highlight), self.fontset, links,
+        story.append(SceneFlowable(self.chart_scene(self.frame_width, chart_h, highlight), links,
                                    max_height=self.frame_height - 60))
         story.append(Spacer(1, 10))
         story.append(key)
@@ -833,8 +833,7 @@ class _Parts:
         if page_content.radar:
             radar.append(LazySceneFlowable(
                 lambda w, rid=role.id: radar_scene(ladder, [rid], self.style, width=w, height=w * 0.56, title=False,
-                                              fonts=self.fontset),
-                self.fontset))
+                                              fonts=self.fontset)))
         promotion = self.promotion(page_content.promotion)
         profile = self.profile(page_content.profile, width)
         left_w, right_w = width * 0.54 - 12, width * 0.46 - 12

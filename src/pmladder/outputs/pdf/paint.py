@@ -2,7 +2,9 @@
 
 Text stays real text: each line is drawn as one text run per font (the body face, then
 fallbacks such as a CJK font), placed with the same metrics layout measured it with, so it
-extracts from the PDF exactly. Nothing here imports matplotlib or writes files.
+extracts from the PDF exactly. A scene's lines bring their runs; text drawn straight onto the
+page (headers, chips) is split by the same rule, scene.elements.line_runs. Nothing here imports
+matplotlib or writes files.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
-from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text
+from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text, line_runs
 from ...text.fonts import FontSet
 
 _REGISTERED: set[str] = set()
@@ -36,19 +38,6 @@ def colour(value: str | None):
     return None if value is None else HexColor(value)
 
 
-def text_runs(fontset: FontSet, text: str, x: float, size: float, bold: bool = False, anchor: str = "start"):
-    """[(face, run, x)] for one line of text, each run starting where the previous one ends."""
-    runs = fontset.runs(text, bold)
-    widths = [face.file.text_width(run) * size for face, run in runs]
-    total = sum(widths)
-    cursor = {"start": x, "middle": x - total / 2, "end": x - total}[anchor]
-    placed = []
-    for (face, run), width in zip(runs, widths):
-        placed.append((face, run, cursor))
-        cursor += width
-    return placed
-
-
 def draw_text(canv, fontset: FontSet, text: str, x: float, y: float, size: float, color: str,
               bold: bool = False, anchor: str = "start") -> None:
     """One line of text straight onto a canvas (running headers, chips), with font fallback."""
@@ -57,13 +46,12 @@ def draw_text(canv, fontset: FontSet, text: str, x: float, y: float, size: float
     ink.finish()
 
 
-def paint(canv, scene: Scene, fontset: FontSet) -> None:
+def paint(canv, scene: Scene) -> None:
     """Every item of the scene straight onto a canvas, the scene's origin at the canvas origin.
 
     (Building a reportlab.graphics Drawing first and rendering it cost more than the drawing:
     every shape's attributes are validated one by one.)
     """
-    register_faces(scene.font_faces)
     canv.saveState()
     canv.setLineJoin(1)
     canv.setLineCap(0)
@@ -74,7 +62,7 @@ def paint(canv, scene: Scene, fontset: FontSet) -> None:
     for item in scene.items:
         if isinstance(item, Text):
             ink = ink or Ink(canv)
-            ink.text_line(fontset, item.text, item.x, item.y, item.size, item.color, item.bold, item.anchor)
+            ink.draw_runs(item.runs, item.start, item.y, item.size, item.color)
             continue
         if ink is not None:  # text is drawn in order with the shapes around it
             ink.finish()
@@ -179,12 +167,17 @@ class Ink:
                 self.face, self.size = face, size
             self.text.textOut(run)
 
+    def draw_runs(self, runs, x: float, y: float, size: float, color: str) -> None:
+        """One line of scene.elements.Run starting at x, each in its own face."""
+        if runs:
+            self.line(x, y, [(run.face, run.text, color) for run in runs], size)
+
     def text_line(self, fontset: FontSet, text: str, x: float, y: float, size: float, color: str,
                   bold: bool = False, anchor: str = "start") -> None:
         """One line of text anchored at x (start, middle or end), each run in its own face."""
-        placed = text_runs(fontset, text, x, size, bold, anchor)
-        if placed:
-            self.line(placed[0][2], y, [(face, run, color) for face, run, _ in placed], size)
+        pieces = line_runs(fontset, text, size, bold)
+        total = sum(run.width for run in pieces)
+        self.draw_runs(pieces, {"start": x, "middle": x - total / 2, "end": x - total}[anchor], y, size, color)
 
     def finish(self) -> None:
         self.canv.drawText(self.text)
@@ -196,10 +189,9 @@ class SceneFlowable(Flowable):
     `links` limits the link targets to destinations that exist in the document (None: all).
     """
 
-    def __init__(self, scene: Scene, fontset: FontSet, links=None, max_height: float | None = None):
+    def __init__(self, scene: Scene, links=None, max_height: float | None = None):
         super().__init__()
         self.scene = scene
-        self.fontset = fontset
         self.links = links
         # A ladder with very many levels lays out taller than a page; it is then shrunk to fit
         # the page rather than failing (its role index below still lists every role legibly).
@@ -213,7 +205,7 @@ class SceneFlowable(Flowable):
         canv = self.canv
         canv.saveState()
         canv.scale(self.scale, self.scale)
-        paint(canv, self.scene, self.fontset)
+        paint(canv, self.scene)
         for box in self.scene.of(Box):
             if box.link and (self.links is None or box.link in self.links):
                 r = box.rect
@@ -224,17 +216,16 @@ class SceneFlowable(Flowable):
 class LazySceneFlowable(Flowable):
     """A scene built for the width the frame (or table cell) offers, then drawn as above."""
 
-    def __init__(self, build, fontset: FontSet, links=None):
+    def __init__(self, build, links=None):
         super().__init__()
         self.build = build  # width -> Scene
-        self.fontset = fontset
         self.links = links
         self._inner: SceneFlowable | None = None
         self._for_width: float | None = None
 
     def wrap(self, avail_width, avail_height):
         if self._inner is None or abs(self._for_width - avail_width) > 0.5:
-            self._inner = SceneFlowable(self.build(avail_width), self.fontset, self.links)
+            self._inner = SceneFlowable(self.build(avail_width), self.links)
             self._for_width = avail_width
         self.width, self.height = self._inner.wrap(avail_width, avail_height)
         return self.width, self.height
