@@ -265,30 +265,3 @@ def test_many_peers_share_a_cell_as_a_grid_and_arrows_still_clear_every_box():
     rows = {round(box.rect.cy, 2) for rid, box in scene.role_boxes.items() if rid.startswith("r") or rid == "d"}
     assert len(rows) == 2  # six peers: a grid of two rows
     assert_arrows_clear_other_boxes(scene)
-
-
-def test_wrapping_never_starts_a_line_with_a_prolonged_sound_mark_or_closing_punctuation():
-    from pmladder.text.fonts import FontSet
-    from pmladder.text.wrap import wrap
-
-    fonts = FontSet.for_style(STYLE)
-    text = "エンジニアリングマネージャー、プロダクトマネージャー。"
-    if not all(fonts.face_for(c) for c in text):
-        pytest.skip("needs a CJK font")
-    for width in range(45, 200, 3):  # from five characters a line, the narrowest box
-        lines = wrap(fonts, text, width, 9)
-        assert "".join(lines) == text
-        assert not [line for line in lines[1:] if line[0] in "ー、。・ャュョッ"], width
-
-
-def test_a_one_letter_word_never_ends_a_line():
-    from pmladder.text.fonts import FontSet
-    from pmladder.text.wrap import wrap
-
-    fonts = FontSet.for_style(STYLE)
-    text = "Wiceprezes Zarządu ds. Inżynierii Oprogramowania i Rozwoju Technologii w Spółce z Grupy"
-    widest = int(max(fonts.width(word, 9) for word in text.split())) + 1
-    for width in range(widest, 400, 4):  # every word fits a line: breaks fall between words
-        lines = wrap(fonts, text, width, 9)
-        assert " ".join(lines) == text
-        assert not [line for line in lines[:-1] if len(line.rsplit(" ", 1)[-1]) == 1], width

@@ -119,41 +119,13 @@ def test_japanese_text_fills_its_lines_across_spaces():
     assert all(len(line) > len(sentence) + 3 for line in lines[:-1]), lines
 
 
-# ---------------------------------------------------------------- line breaking, word by word
+# ---------------------------------------------------------------- text blocks and grids (line breaking itself: test_wrap.py)
 
 
 def fontset():
     from pmladder.text.fonts import FontSet
 
     return FontSet.for_style(load_style("default"))
-
-
-def words_kept(text: str, lines: list[str]) -> bool:
-    """Every word of `text` is on one line, whole (wrapping only chose where lines end)."""
-    return " ".join(lines).split() == text.split()
-
-
-def test_french_punctuation_takes_its_word_down_and_no_word_is_cut():
-    from pmladder.text.wrap import wrap
-
-    text = "Écouter l'équipe et les partenaires : dans quel ordre ? Pourquoi ? Un taux de 50 % !"
-    fonts = fontset()
-    for width in range(60, 400, 7):
-        lines = wrap(fonts, text, width, 10)
-        assert words_kept(text, lines), (width, lines)
-        for before, line in zip(lines, lines[1:]):
-            assert line[0] not in "?:!%" or " " not in before, (width, lines)
-
-
-def test_a_latin_word_among_japanese_stays_whole():
-    from pmladder.text.wrap import wrap
-
-    text = "本番環境の運用チームと一緒に Kubernetesクラスタを運用し、障害対応を担当する。"
-    fonts = fontset()
-    for width in range(70, 300, 9):
-        lines = wrap(fonts, text, width, 10)
-        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-        assert any("Kubernetes" in line for line in lines), (width, lines)
 
 
 def test_mixed_weight_segments_keep_their_styles_and_hard_breaks():
