@@ -1,4 +1,4 @@
-"""Fonts belong to one render: fallback faces chosen for one ladder never change another's files."""
+"""Fonts belong to one render, and a scene carries the font runs both painters draw (one fallback rule)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import warnings
 import pytest
 
 from conftest import DEFAULT_LADDER, POLISH_JAPANESE, make_ladder
+from pmladder import api
+from pmladder.errors import MissingGlyphsWarning
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import load_style
 from pmladder.resources import dejavu_dir
@@ -97,3 +99,15 @@ def test_both_painters_draw_the_faces_the_scene_chose():
     fonts = PdfReader(buffer).pages[0]["/Resources"]["/Font"]
     names = {str(font.get_object()["/BaseFont"]).split("+")[-1] for font in fonts.values()}
     assert names - {"/Helvetica"} == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif"}  # (the canvas's initial font)
+
+
+def test_a_character_no_font_covers_is_reported_with_where_it_is():
+    """Scenes split their text when laid out: the render still names what it could not draw."""
+    data = make_ladder(3)
+    data["roles"][0]["title"] = "Alpha \U0010fffd Lead"
+    with pytest.warns(MissingGlyphsWarning, match="U\\+10FFFD") as caught:
+        api.render_chart(data)
+    assert [str(w.message) for w in caught if "Alpha" in str(w.message)], "the warning says where"
+    with warnings.catch_warnings():  # and only for the render that met it
+        warnings.simplefilter("error", MissingGlyphsWarning)
+        api.render_chart(DEFAULT_LADDER)
