@@ -128,7 +128,7 @@ class TestPackets:
         target = tmp_path / "out" / "packet.pdf"
         result = runner.invoke(cli, ["pdf", "--role", "pm", "--prepend", str(bad), "-o", str(target)])
         assert result.exit_code == 1
-        expected = {"missing": "no such file", "not-pdf": "not a PDF file", "folder": "is a folder, not a PDF"}[kind]
+        expected = {"missing": "no such file", "not-pdf": "not a PDF file", "folder": "is a folder, not a file"}[kind]
         assert result.stderr == f"Error: {bad}: {expected}\n"
         assert not target.exists()
 

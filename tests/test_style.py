@@ -107,14 +107,14 @@ class TestStyleFiles:
             f"{path}:2: palette.primary: expected a colour like '#1F3A5F', got 'blue'",
             f"{path}:3: palette.tracks: expected a list of at least one colour",
             f"{path}:5: page.size: expected one of letter, a4, got 'a5'",
-            f"{path}:7: chart.line_width: expected a number from 0 to 1000, got 'wide'",
-            f"{path}:9: logo.file: not a readable image: {tmp_path / 'missing.png'}",
+            f"{path}:7: chart.line_width: expected a number from 0 to 6, got 'wide'",
+            f"{path}:9: logo.file: {tmp_path / 'missing.png'}: no such file",
         ]
 
     def test_a_logo_must_be_an_image(self, write, tmp_path):
         write("not a png", "logo.png")
         path = write("logo:\n  file: logo.png\n", "team.yaml")
-        assert style_errors(path) == [f"{path}:2: logo.file: not a readable image: {tmp_path / 'logo.png'}"]
+        assert style_errors(path) == [f"{path}:2: logo.file: {tmp_path / 'logo.png'}: not a PNG, JPEG or SVG image"]
 
     def test_paths_are_relative_to_the_style_file(self, tmp_path):
         folder = tmp_path / "brand"

@@ -16,6 +16,7 @@ from ..text.scripts import is_cjk
 from . import reader
 from .checks import Checker, read_checked
 from .dimensions import DimensionReader, suggest
+from .files import UnreadableFile, read_regular
 from .reader import Value, describe
 
 SCHEMA_VERSION = 2  # what `pmladder upgrade` writes; files saying `schema: 1` still load
@@ -54,21 +55,12 @@ def load_ladder(source: LadderSource | None = None) -> Ladder:
 
 
 def read_input(path: str, error: type[LadderError] | Any) -> bytes:
-    """The bytes of an input file, refusing folders, missing files and oversized files cleanly."""
+    """The bytes of a ladder or style file; anything but a regular file of at most
+    reader.MAX_BYTES is refused before it is read."""
     try:
-        size = os.stat(path).st_size
-        if os.path.isdir(path):
-            raise IsADirectoryError
-        if size > reader.MAX_BYTES:
-            raise error([Problem(path, None, "", f"file is {size:,} bytes; the limit is {reader.MAX_BYTES:,} bytes")])
-        with open(path, "rb") as handle:
-            return handle.read(reader.MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise error([Problem(path, None, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise error([Problem(path, None, "", "is a folder, not a file")]) from None
-    except OSError as exc:
-        raise error([Problem(path, None, "", f"cannot be read: {exc.strerror or exc}")]) from None
+        return read_regular(path, reader.MAX_BYTES)
+    except UnreadableFile as exc:
+        raise error([Problem(path, None, "", exc.reason)]) from None
 
 
 def parse_ladder(data: bytes, file: str, name: str | None = None) -> Ladder:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from ..errors import Problem, StyleError
 from ..resources import shipped
 from .checks import Checker, join, read_checked
+from .files import FONT_BYTES, UnreadableFile, check_regular
+from .images import ImageProblem, check_logo
 from .ladder import read_input
 from .reader import Value, describe
 
@@ -23,7 +23,18 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 MM = 72 / 25.4
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-MAX_MARGIN_MM = 50  # leaves a Letter or A4 page at least 11 cm of width for the content
+MAX_EXTENDS = 10  # styles in one `extends` chain, the style itself included
+# The range of each number a style may set: what still lays out, within the time and memory
+# bounds, on a Letter or A4 page (a margin of 50 mm leaves at least 11 cm of width).
+NUMBER_RANGES = {
+    "fonts.base_size": (6, 16),
+    "page.margin_mm": (0, 50),
+    "chart.corner_radius": (0, 20),
+    "chart.line_width": (0, 6),
+    "chart.arrow_width": (0, 6),
+    "chart.tint": (0, 1),
+    "chart.text_scale": (0.5, 2),
+}
 
 
 class Palette(NamedTuple):
@@ -81,7 +92,6 @@ class Style(NamedTuple):
     chart: ChartStyle = ChartStyle()
     logo: Logo | None = None
     grayscale: bool = False
-    rcparams: Mapping[str, Any] = MappingProxyType({})
     source: str | None = None
 
     def with_page_size(self, size: str | None) -> Style:
@@ -127,7 +137,7 @@ class _StyleReader:
         check = self.check
         fields = check.fields(
             root, "",
-            optional=("description", "extends", "grayscale", "logo", "rcparams", *_SECTIONS),
+            optional=("description", "extends", "grayscale", "logo", *_SECTIONS),
         )
         if fields is None:
             return None
@@ -147,8 +157,6 @@ class _StyleReader:
                 changes[section] = self._section(fields[section], section, getattr(base, section))
         if "logo" in fields:
             changes["logo"] = self._logo(fields["logo"])
-        if "rcparams" in fields:
-            changes["rcparams"] = self._rcparams(fields["rcparams"], base.rcparams)
         return base._replace(**changes)
 
     def _parent(self, value: Value) -> Style | None:
@@ -167,6 +175,9 @@ class _StyleReader:
                 return None
         if str(target.resolve()) in self.chain:
             self.check.add(value, "extends", f"{describe(name)} leads back to this style: styles extend each other in a cycle")
+            return None
+        if len(self.chain) >= MAX_EXTENDS:
+            self.check.add(value, "extends", f"styles extend each other more than {MAX_EXTENDS} deep")
             return None
         return _load(str(target) if name not in builtins else name, self.chain)
 
@@ -199,10 +210,8 @@ class _StyleReader:
                 changes[name] = self._font(item, path)
             elif section == "page" and name == "size":
                 changes[name] = check.choice(item, path, PAGE_SIZES)
-            elif section == "page" and name == "margin_mm":
-                changes[name] = self._number(item, path, high=MAX_MARGIN_MM)
             elif isinstance(default, (int, float)) and not isinstance(default, bool):
-                changes[name] = self._number(item, path)
+                changes[name] = self._number(item, path, *NUMBER_RANGES[path])
         clean = {k: v for k, v in changes.items() if v is not None}
         return base._replace(**clean)
 
@@ -212,10 +221,10 @@ class _StyleReader:
             return None
         return value.data.upper()
 
-    def _number(self, value: Value, path: str, high: float = 1000) -> float | None:
+    def _number(self, value: Value, path: str, low: float, high: float) -> float | None:
         data = value.data
-        if isinstance(data, bool) or not isinstance(data, (int, float)) or not 0 <= data <= high:
-            self.check.add(value, path, f"expected a number from 0 to {high:g}, got {describe(data)}")
+        if isinstance(data, bool) or not isinstance(data, (int, float)) or not low <= data <= high:
+            self.check.add(value, path, f"expected a number from {low:g} to {high:g}, got {describe(data)}")
             return None
         return float(data)
 
@@ -224,8 +233,12 @@ class _StyleReader:
         text = self.check.text(value, path, required=True) or ""
         if text.lower().endswith((".ttf", ".ttc", ".otf")):
             resolved = self.path.parent / text
-            if not resolved.is_file():
-                self.check.add(value, path, f"font file not found: {resolved}")
+            try:
+                check_regular(resolved, FONT_BYTES)
+            except UnreadableFile as exc:
+                missing = exc.reason == "no such file"
+                self.check.add(value, path, f"font file not found: {resolved}" if missing
+                               else f"font file {resolved}: {exc.reason}")
             return str(resolved)
         return text
 
@@ -241,34 +254,11 @@ class _StyleReader:
         if resolved.suffix.lower() not in LOGO_SUFFIXES:
             check.add(fields["file"], "logo.file", "expected a PNG, JPEG or SVG image")
             return None
-        if not _readable_image(resolved):
-            check.add(fields["file"], "logo.file", f"not a readable image: {resolved}")
+        try:
+            check_logo(resolved)
+        except (UnreadableFile, ImageProblem) as exc:
+            reason = exc.reason if isinstance(exc, UnreadableFile) else str(exc)
+            check.add(fields["file"], "logo.file", f"{resolved}: {reason}")
             return None
         flags = {k: self._bool(fields[k], f"logo.{k}") for k in ("cover", "header") if k in fields}
         return Logo(str(resolved), **flags)
-
-    def _rcparams(self, value: Value, base: Mapping[str, Any]) -> Mapping[str, Any]:
-        if not isinstance(value.data, dict):
-            self.check.add(value, "rcparams", f"expected a mapping of matplotlib settings, got {describe(value.data)}")
-            return base
-        merged = dict(base)
-        for key, item in value.data.items():
-            if isinstance(item.data, (dict, list)):
-                self.check.add(item, f"rcparams.{key}", "expected a single value")
-            else:
-                merged[str(key)] = item.data
-        return MappingProxyType(merged)
-
-
-_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-def _readable_image(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(512)
-    except OSError:
-        return False
-    if path.suffix.lower() == ".svg":
-        return b"<svg" in head or b"<?xml" in head
-    return head.startswith(_MAGIC)

@@ -13,6 +13,11 @@ from array import array
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from ..load.files import FONT_BYTES, UnreadableFile, read_regular
+
+MAX_CHARS = 200_000  # characters one font may map: all of Unicode's assigned ones fit
+_LAST_CODE_POINT = 0x10FFFF
+
 
 class FontFileError(Exception):
     """A file is not a TrueType font we can measure."""
@@ -25,7 +30,7 @@ class FontFile:
         self.path = str(path)
         self.index = index
         try:
-            data = Path(path).read_bytes()
+            data = read_regular(path, FONT_BYTES)
             tables = _table_directory(data, index)
             self.outlines = "glyf" if "glyf" in tables else "CFF"
             self.units_per_em = struct.unpack_from(">H", data, tables["head"][0] + 18)[0]
@@ -35,7 +40,9 @@ class FontFile:
             self._advances = read_numbers("H", data, tables["hmtx"][0], 2 * count)[0::2]  # (advance, bearing) pairs
             self._cmap = _best_cmap(data, tables["cmap"][0])
             self._widths = _Widths(self)
-        except (OSError, KeyError, struct.error, IndexError, ValueError) as exc:
+        except UnreadableFile as exc:
+            raise FontFileError(str(exc)) from None
+        except (OSError, KeyError, struct.error, IndexError, ValueError, FontFileError) as exc:
             raise FontFileError(f"{path}: not a readable TrueType font ({exc})") from None
 
     @property
@@ -153,12 +160,22 @@ def _format4(data: bytes, at: int) -> dict[int, int]:
 
 
 def _format12(data: bytes, at: int) -> dict[int, int]:
-    groups = struct.unpack_from(">I", data, at + 12)[0]
-    result: dict[int, int] = {}
-    for i in range(groups):
+    """Groups of consecutive code points, counted before they are expanded: a 232-byte font
+    whose one group spans 0..0xFFFFFFFF would otherwise grow into a dict of 7.7 GB."""
+    count = struct.unpack_from(">I", data, at + 12)[0]
+    groups = []
+    total = 0
+    for i in range(count):
         start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * i)
-        for offset in range(end - start + 1):
-            result[start + offset] = glyph + offset
+        end = min(end, _LAST_CODE_POINT)  # nothing above Unicode's last code point can be text
+        if start <= end:
+            groups.append((start, end, glyph))
+            total += end - start + 1
+            if total > MAX_CHARS:
+                raise FontFileError(f"its character map has more than {MAX_CHARS:,} characters")
+    result: dict[int, int] = {}
+    for start, end, glyph in groups:
+        result.update(zip(range(start, end + 1), range(glyph, glyph + end - start + 1)))
     return result
 
 

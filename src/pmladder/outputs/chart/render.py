@@ -60,13 +60,8 @@ def _geometry(size, dpi: float) -> tuple[float, float, float]:
 
 @contextmanager
 def _settings(style: Style):
-    params = dict(style.rcparams)
-    params.update(_FIXED)
-    try:
-        with matplotlib.rc_context(params):
-            yield
-    except (KeyError, ValueError) as exc:
-        raise RenderError(f"style {style.name}: bad rcparams value: {exc}") from None
+    with matplotlib.rc_context(_FIXED):
+        yield
 
 
 def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight: str | None = None,

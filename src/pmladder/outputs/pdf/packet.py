@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ...errors import PacketError
+from ...load.files import PDF_BYTES, UnreadableFile, read_regular
 
 
 def _read(path: str | os.PathLike):
@@ -18,13 +19,9 @@ def _read(path: str | os.PathLike):
 
     shown = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise PacketError(f"{shown}: no such file") from None
-    except IsADirectoryError:
-        raise PacketError(f"{shown}: is a folder, not a PDF") from None
-    except OSError as exc:
-        raise PacketError(f"{shown}: cannot be read: {exc.strerror or exc}") from None
+        data = read_regular(path, PDF_BYTES)
+    except UnreadableFile as exc:
+        raise PacketError(str(exc)) from None
     if not data.lstrip()[:5] == b"%PDF-":
         raise PacketError(f"{shown}: not a PDF file")
     try:
