@@ -220,3 +220,87 @@ def test_gitlab_transcription_has_named_levels_and_two_managers():
     assert pm.reports_to == ("director", "gmp") and pm.summary is None
     assert [ladder.level_name(r.level, r.track) for r in ladder.roles_in(ladder.track("ic"))] == \
         ["Intermediate", "Senior", "Principal"]
+
+
+# ---------------------------------------------------------------- what the outputs show
+
+WIRED = TWO_TRACKS + """\
+groups:
+  - {id: results, name: Results}
+  - {id: people, name: People, tracks: [mgmt]}
+dimensions:
+  - {id: impact, name: Impact, group: results}
+  - {id: tech, name: Technology, kind: rating, group: results, scale: [Adopts, Masters, Creates]}
+  - {id: coaching, name: Coaching, group: people}
+levels:
+  - {level: 1, track: ic, name: IC1}
+  - {level: 1, track: mgmt, name: M1}
+roles:
+  - id: dev
+    title: Developer
+    level: 1
+    track: ic
+    next: lead
+    dimensions: {impact: [Ships features, Fixes bugs], tech: Masters}
+    sections:
+      - {heading: Anti-patterns, items: [Works alone]}
+  - id: lead
+    title: Lead
+    level: 1
+    track: mgmt
+    dimensions: {impact: A team's results, tech: 3, coaching: [Gives feedback]}
+"""
+
+
+def test_content_groups_rows_names_points_and_drops_other_tracks_rows(write):
+    from pmladder import content
+
+    ladder = load_ladder(write(WIRED))
+    by_track = content.matrix(ladder, per_table=1)
+    ic_rows = by_track.groups[0].rows
+    assert [r.dimension.id for r in ic_rows] == ["impact", "tech"]  # no Coaching row for the IC track
+    assert [(h, r.dimension.id) for h, r in content.headed(content.whole_matrix(ladder).rows)] == [
+        ("Results", "impact"), (None, "tech"), ("People", "coaching")]
+    dev_tech = ic_rows[1].cells[0]
+    assert (dev_tech.text, dev_tech.point.name) == ("●●○ Masters", "Masters")
+    assert ic_rows[0].cells[0].statements == ("Ships features", "Fixes bugs")
+    page = content.role_page(ladder, ladder.role("dev"))
+    assert [c.text for c in page.chips][1:] == ["IC1", "IC"]
+    assert page.sections == (content.Bullets("Anti-patterns", ("Works alone",)),)
+    assert [c.dimension.id for c in content.worksheet(ladder, ladder.role("dev")).expected] == ["impact", "tech"]
+
+
+def test_markdown_keeps_statement_lists_in_their_cell_and_names_points(write):
+    from pmladder.outputs.tables import to_csv, to_markdown
+
+    ladder = load_ladder(write(WIRED))
+    md = to_markdown(ladder).splitlines()
+    assert md[0] == "| Dimension | Developer (IC1) | Lead (M1) |"
+    assert md[2] == "| **Results** | | |"
+    assert md[3] == "| Impact | • Ships features<br>• Fixes bugs | A team's results |"
+    assert md[4] == "| Technology (1–3) | ●●○ Masters | ●●● Creates |"
+    assert md[5:] == ["| **People** | | |", "| Coaching |  | • Gives feedback |"]
+    csv = to_csv(ladder).splitlines()
+    assert csv[4:] == ["Results,group,,", 'Impact,text,"Ships features', 'Fixes bugs",A team\'s results',
+                       "Technology,rating,2,3", "Technology,point,Masters,Creates", "People,group,,",
+                       "Coaching,text,,Gives feedback"]
+
+
+def test_handout_and_radar_show_every_format_2_feature(write, tmp_path):
+    from conftest import norm, pdf_texts
+    from pmladder import render_pdf
+    from pmladder.load.style import load_style
+    from pmladder.scene.radar import radar_scene
+
+    ladder = load_ladder(write(WIRED.replace("{id: impact, name: Impact, group: results}",
+                                             "{id: impact, name: Impact, group: results}\n"
+                                             "  - {id: scope, name: Scope, kind: rating, group: results, "
+                                             "scale: [Low, High]}\n  - {id: pace, name: Pace, kind: rating, "
+                                             "group: results}")))
+    text = norm("".join(pdf_texts(render_pdf(ladder))))
+    for shown in ("Results", "People", "Masters", "Creates", "IC1", "M1", "Anti-patterns", "Worksalone",
+                  "•Shipsfeatures", "•Fixesbugs", "•Givesfeedback"):
+        assert norm(shown) in text, shown
+    labels = [item.text for item in radar_scene(ladder, ["dev"], load_style(None)).items
+              if getattr(item, "kind", "") == "axis-label"]
+    assert "Masters" in labels

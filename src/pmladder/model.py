@@ -209,6 +209,17 @@ class Ladder(NamedTuple):
         named = {(lv.number, lv.track): lv.name for lv in self.level_names}
         return named.get((number, track)) or named.get((number, None)) or self.label("level", n=number)
 
+    def level_row_name(self, number: int) -> str:
+        """A level's label across every track (the chart's rows): the names the tracks give it,
+        each once, else "Level N"."""
+        named = {(lv.number, lv.track): lv.name for lv in self.level_names}
+        names: list[str] = []
+        for track in self.columns:
+            name = named.get((number, track.id if track else None)) or named.get((number, None))
+            if name and name not in names:
+                names.append(name)
+        return " / ".join(names) or self.label("level", n=number)
+
     def group(self, group_id: str | None) -> Group | None:
         return next((g for g in self.groups if g.id == group_id), None)
 

@@ -21,12 +21,12 @@ from .document import (
     worksheet,
     worksheet_key,
 )
-from .matrix import Matrix, MatrixGroup, MatrixRow, RoleColumn, matrix, whole_matrix
+from .matrix import Matrix, MatrixGroup, MatrixRow, RoleColumn, headed, matrix, whole_matrix
 from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, RolePage, profile, role_page
 
 __all__ = [
     "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
     "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
     "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "excerpt_roles",
-    "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
+    "headed", "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Dimension, DimensionValue
+from ..model import Dimension, DimensionValue, ScalePoint
 
 FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
 MINUS = "\u2212"  # a real minus sign for a step down
@@ -37,6 +37,16 @@ class Cell(NamedTuple):
         return FILLED * value, EMPTY * (self.dimension.scale - value)
 
     @property
+    def point(self) -> ScalePoint | None:
+        """The named point of a rating on a scale that names its points ("Evangelizes")."""
+        return self.dimension.point(self.value) if self.is_dots else None
+
+    @property
+    def statements(self) -> tuple[str, ...]:
+        """The behaviours listed for a level, when the value is a list of them; else ()."""
+        return self.value if self.unchanged is None and isinstance(self.value, tuple) else ()
+
+    @property
     def step_text(self) -> str:
         """The step as +1 or −1; empty when there is none."""
         if not self.step:
@@ -51,7 +61,10 @@ class Cell(NamedTuple):
         if self.value is None:
             return ""
         if self.is_dots:
-            return "".join(self.dots)
+            point = self.point
+            return "".join(self.dots) + (f" {point.name}" if point else "")
+        if self.statements:
+            return "\n".join(self.statements)
         return str(self.value)
 
 

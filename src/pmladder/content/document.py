@@ -101,8 +101,14 @@ class Worksheet(NamedTuple):
     title: str
     hint: str
     expected: tuple[Cell, ...]  # per dimension, what the role is expected to show
+    headings: tuple[str | None, ...] = ()  # per cell: its group's name above the group's first
 
 
 def worksheet(ladder: Ladder, role: Role) -> Worksheet:
+    dims = [d for d in ladder.dimensions if d.applies_to(role.track)]  # not another track's
+    headings, shown = [], None
+    for d in dims:
+        headings.append(ladder.group(d.group).name if d.group and d.group != shown else None)
+        shown = d.group
     return Worksheet(f"{ladder.label('worksheet')}: {role.title}", ladder.label("worksheet_hint"),
-                     tuple(value_cell(d, role.values.get(d.id)) for d in ladder.dimensions))
+                     tuple(value_cell(d, role.values.get(d.id)) for d in dims), tuple(headings))

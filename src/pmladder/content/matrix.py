@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ..model import Dimension, Ladder, Role
+from ..model import Dimension, Group, Ladder, Role
 from .cells import Cell, value_cell
 
 
@@ -22,6 +22,18 @@ class RoleColumn(NamedTuple):
 class MatrixRow(NamedTuple):
     dimension: Dimension
     cells: tuple[Cell, ...]  # one per column
+    group: Group | None = None  # the dimension's group, when the ladder groups its dimensions
+
+
+def headed(rows) -> list[tuple[str | None, object]]:
+    """(heading, row) for rows that have a `group`: the group's name above the first row of each
+    run of rows in the same group, None above the rest. Works for matrix and profile rows."""
+    out, shown = [], None
+    for row in rows:
+        group = row.group
+        out.append((group.name if group is not None and group != shown else None, row))
+        shown = group
+    return out
 
 
 class MatrixGroup(NamedTuple):
@@ -64,8 +76,19 @@ def role_column(ladder: Ladder, role: Role) -> RoleColumn:
 
 
 def _group(ladder: Ladder, caption: str, roles: list[Role]) -> MatrixGroup:
-    rows = tuple(MatrixRow(d, tuple(value_cell(d, r.values.get(d.id)) for r in roles)) for d in ladder.dimensions)
-    return MatrixGroup(caption, tuple(role_column(ladder, r) for r in roles), rows)
+    return MatrixGroup(caption, tuple(role_column(ladder, r) for r in roles), grouped_rows(ladder, roles))
+
+
+def grouped_rows(ladder: Ladder, roles: list[Role] | tuple[Role, ...]) -> tuple[MatrixRow, ...]:
+    """A row per dimension, in order, with its group. A dimension for other tracks only, empty
+    for every one of these roles, has no row."""
+    rows = []
+    for d in ladder.dimensions:
+        cells = tuple(value_cell(d, r.values.get(d.id)) for r in roles)
+        if d.tracks and all(c.is_missing for c in cells):
+            continue
+        rows.append(MatrixRow(d, cells, ladder.group(d.group)))
+    return tuple(rows)
 
 
 def role_groups(ladder: Ladder, per_table: int) -> list[tuple[str, list[Role]]]:

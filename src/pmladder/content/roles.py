@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Dimension, Ladder, Role
+from ..model import Dimension, Group, Ladder, Role
 from .cells import Cell, change_cell, value_cell
 
 NEXT_ROLES_PER_TABLE = 2  # next roles beside the profile; more get a table of their own
@@ -45,6 +45,7 @@ class ProfileRow(NamedTuple):
     dimension: Dimension
     value: Cell
     next_values: tuple[Cell, ...]
+    group: Group | None = None
 
 
 class ProfileTable(NamedTuple):
@@ -71,6 +72,7 @@ class RolePage(NamedTuple):
     summary: str | None
     responsibilities: Bullets | None
     skills: Bullets | None
+    sections: tuple[Bullets, ...]  # the role's own headed lists, after responsibilities
     radar: bool  # a radar of its ratings says something (three rating axes or more, one rated)
     promotion: Promotion
     profile: Profile
@@ -99,6 +101,7 @@ def role_page(ladder: Ladder, role: Role) -> RolePage:
         summary=role.summary,
         responsibilities=Bullets(ladder.label("responsibilities"), role.responsibilities) if role.responsibilities else None,
         skills=Bullets(ladder.label("skills"), role.skills) if role.skills else None,
+        sections=tuple(Bullets(s.heading, s.items) for s in role.sections),
         radar=len(ladder.rating_dimensions) >= 3 and bool(rated),  # an empty radar says nothing
         promotion=promotion(ladder, role),
         profile=profile(ladder, role),
@@ -134,7 +137,8 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
             continue
         rows = tuple(
             ProfileRow(d, value_cell(d, role.values.get(d.id)),
-                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label) for n in group))
+                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label) for n in group),
+                       ladder.group(d.group))
             for d in shown)
         tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows))
     same = tuple(f"{n.title}: {ladder.label('no_changes')}" for n in nexts if not ladder.changes(role, n))

@@ -121,7 +121,7 @@ class _LadderPlan:
             top -= heading_h
         levels = ladder.levels
         level_size = self.size(9)
-        gutter = max(fonts.width(ladder.label("level", n=lv), level_size) for lv in levels) + 16 * s
+        gutter = max(fonts.width(ladder.level_row_name(lv), level_size) for lv in levels) + 16 * s
         x0, x1 = margin + gutter, self.W - margin
         y0, y1 = bottom, top
         rows = len(levels)
@@ -152,7 +152,7 @@ class _LadderPlan:
         for r, level in enumerate(levels):
             band = Rect(margin, y0 + r * row_h, self.W - 2 * margin, row_h)
             self.items.insert(0, Box(band, p.bands[r % len(p.bands)], kind="band"))
-            label = self.ladder.label("level", n=level)
+            label = self.ladder.level_row_name(level)
             self.items.append(
                 text_run(fonts, label, margin + 8 * s, band.cy - (ASCENT - DESCENT) * level_size / 2,
                          level_size, p.muted, kind="level")

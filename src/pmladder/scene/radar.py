@@ -110,7 +110,12 @@ def radar_scene(
         cos = math.cos(a)
         anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
         avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
-        lines = wrap(fonts, dim.name, max(avail, 30 * s), label_size)
+        lines = [(line, p.text) for line in wrap(fonts, dim.name, max(avail, 30 * s), label_size)]
+        # One role: the name of its point on a scale that names them ("Evangelizes") under the axis.
+        value = roles[0].values.get(dim.id) if len(roles) == 1 else None
+        point = dim.point(value) if isinstance(value, int) else None
+        if point:
+            lines += [(line, p.muted) for line in wrap(fonts, point.name, max(avail, 30 * s), label_size)]
         block = (len(lines) - 1) * LEADING * label_size
         if math.sin(a) > 0.2:
             base = ly + DESCENT * label_size + block
@@ -118,8 +123,8 @@ def radar_scene(
             base = ly - ASCENT * label_size
         else:
             base = ly - (ASCENT - DESCENT) * label_size / 2 + block / 2
-        for line in lines:
-            items.append(text_run(fonts, line, lx, base, label_size, p.text, anchor=anchor, kind="axis-label"))
+        for line, ink in lines:
+            items.append(text_run(fonts, line, lx, base, label_size, ink, anchor=anchor, kind="axis-label"))
             base -= LEADING * label_size
     # Fills first, then every outline and point on top, so one role's shape never hides another's edge.
     shapes = []

@@ -558,6 +558,8 @@ class _Parts:
             "cell-small": ts(7.5, 9.5, color=p.muted),
             "cell-head": ts(8.5, 11, True, self.on_primary),
             "cell-head-small": ts(7.5, 9.5, False, self.on_primary),
+            "cell-bullet": ts(8.5, 11, indent=8, space_after=1.5),
+            "cell-group": ts(8.5, 11, True, p.primary),
             "toc0": ts(10.5, 15, True),
             "toc1": ts(10, 14, indent=14),
             "toc-page": ts(10, 14),
@@ -620,10 +622,18 @@ class _Parts:
         return Rating(segments, self.fontset, st.size, st.leading)
 
     def value_para(self, cell: content.Cell, style: str = "cell"):
-        """A value: rating dots, its text, or a dash where none is given."""
+        """A value: rating dots (with the point's name under them), its text, a list of
+        statements, or a dash where none is given."""
         if cell.dimension.is_rating:
-            return self.rating(self.dot_segments(cell), style)
+            return self.named(cell, self.rating(self.dot_segments(cell), style))
+        if cell.statements:
+            return [self.para(item, "cell-bullet", bullet="\u2022") for item in cell.statements]
         return self.para(MISSING if cell.is_missing else cell.text, style)
+
+    def named(self, cell: content.Cell, dots) -> list:
+        """Rating dots, and beneath them the name of the point when the scale names it."""
+        point = cell.point
+        return [dots, self.para(point.name, "cell-small")] if point else dots
 
     def change_para(self, cell: content.Cell):
         """A next role's value: "no change", or the new value (a rating with its step)."""
@@ -633,8 +643,12 @@ class _Parts:
             segments = self.dot_segments(cell)
             if cell.step is not None:
                 segments.append((f"  ({cell.step_text})", self.palette.text))
-            return self.rating(segments)
+            return self.named(cell, self.rating(segments))
         return self.value_para(cell)
+
+    def group_row(self, heading: str, columns: int) -> list:
+        """A row that heads a group of dimensions: its name in the first column."""
+        return [self.para(heading, "cell-group"), *([[]] * columns)]
 
     # -- geometry helpers
 
@@ -780,6 +794,7 @@ class _Parts:
         for section in self.ladder.intro:
             story.append(self.para(section.heading, "h2"))
             story += [self.para(text) for text in section.paragraphs]
+            story += [self.para(item, "bullet", bullet="\u2022") for item in section.items]
         return story
 
     def chart_key(self, chosen: list[Role]) -> Table:
@@ -829,6 +844,8 @@ class _Parts:
         # Two columns: what the role does | where it stands (radar) and where it leads. The
         # skills go on whichever side leaves the shorter page.
         doing, skills = self.bullets(page_content.responsibilities), self.bullets(page_content.skills)
+        for section in page_content.sections:  # the role's own headed lists follow what it does
+            doing += self.bullets(section)
         radar: list = []
         if page_content.radar:
             radar.append(LazySceneFlowable(
@@ -900,12 +917,15 @@ class _Parts:
 
         rows = [[self.para(table.corner, "cell-head"), head(table.role, False),
                  *(head(n, True) for n in table.nexts)]]
-        for row in table.rows:
+        compact = set()
+        for heading, row in content.headed(table.rows):
+            if heading:
+                rows.append(self.group_row(heading, 1 + len(table.nexts)))
+            if row.dimension.is_rating and not row.dimension.points:
+                compact.add(len(rows))
             rows.append([self.para(row.dimension.name, "cell-bold"), self.value_para(row.value),
                          *(self.change_para(cell) for cell in row.next_values)])
-        look = self.headed_look(pad_top=2.5, pad_bottom=3,
-                                compact_rows=frozenset(i for i, r in enumerate(table.rows, start=1)
-                                                       if r.dimension.is_rating))
+        look = self.headed_look(pad_top=2.5, pad_bottom=3, compact_rows=frozenset(compact))
         return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look)
 
     # -- the comparison matrix
@@ -941,7 +961,9 @@ class _Parts:
             sub = f"{column.short} \u00b7 {level}" + (f" \u00b7 {column.track}" if column.track else "")
             header.append([self.para(column.title, "cell-head"), self.para(sub, "cell-head-small")])
         grid = [header]
-        for row in rows:
+        for heading, row in content.headed(rows):
+            if heading:
+                grid.append(self.group_row(heading, len(columns)))
             dim = row.dimension
             first = [self.para(dim.name, "cell-bold")]
             if dim.description:
@@ -954,8 +976,10 @@ class _Parts:
     def worksheet(self, role: Role) -> list:
         sheet = content.worksheet(self.ladder, role)
         story: list = [self.para(sheet.title, "h1"), self.para(sheet.hint, "caption")]
-        blocks = [[self.para(cell.dimension.name, "ws-dim"), self.value_para(cell, "ws-value"), Spacer(1, 4),
-                   _Ruled(3, 19, self.palette.rule), Spacer(1, 6)] for cell in sheet.expected]
+        headings = sheet.headings or (None,) * len(sheet.expected)
+        blocks = [[*([self.para(heading, "h3")] if heading else []), self.para(cell.dimension.name, "ws-dim"),
+                   *_listed(self.value_para(cell, "ws-value")), Spacer(1, 4),
+                   _Ruled(3, 19, self.palette.rule), Spacer(1, 6)] for cell, heading in zip(sheet.expected, headings)]
         if len(blocks) <= 6:
             return story + [KeepTogether(block) for block in blocks]
         # Longer lists in two columns, so a role's worksheet stays one page.
@@ -967,6 +991,11 @@ class _Parts:
             ("LEFTPADDING", (1, 0), (1, -1), 14),
         ]))
         return story + [grid]
+
+
+def _listed(blocks) -> list:
+    """A value's blocks as a list, whether it is one block or several."""
+    return blocks if isinstance(blocks, list) else [blocks]
 
 
 class _DocAnchor(_Anchor):
