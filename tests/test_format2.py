@@ -304,3 +304,26 @@ def test_handout_and_radar_show_every_format_2_feature(write, tmp_path):
     labels = [item.text for item in radar_scene(ladder, ["dev"], load_style(None)).items
               if getattr(item, "kind", "") == "axis-label"]
     assert "Masters" in labels
+
+
+def test_the_shipped_example_uses_every_format_2_feature():
+    ladder = load_ladder(ROOT / "data" / "examples" / "design-two-track.yaml")
+    assert len(ladder.tracks) == 2 and [g.id for g in ladder.groups] == ["craft", "collaboration", "leadership"]
+    assert all(d.points for d in ladder.rating_dimensions)
+    assert any(isinstance(v, tuple) for r in ladder.roles for v in r.values.values())
+    assert {d.id: d.tracks for d in ladder.dimensions if d.tracks} == {
+        "systems": ("ic",), "hiring": ("mgmt",), "growth": ("mgmt",)}
+    assert ladder.level_name(3, "ic") == "D3 Senior" and ladder.level_name(3, "mgmt") == "M3"
+    assert 5 in ladder.levels and not ladder.roles_in(ladder.track("mgmt"))[-1].level == 5  # M5: no role yet
+    assert ladder.role("senior").sections and ladder.role("associate").reports_to == ("manager", "senior-manager")
+    assert ladder.intro[0].items
+
+
+def test_a_next_role_on_another_track_shows_no_value_for_a_dimension_not_its_own():
+    from pmladder import content
+
+    ladder = load_ladder(ROOT / "data" / "examples" / "design-two-track.yaml")
+    (table,) = content.role_page(ladder, ladder.role("senior")).profile.tables
+    hiring = next(row for row in table.rows if row.dimension.id == "hiring")
+    to_staff, to_manager = hiring.next_values
+    assert to_staff.is_missing and to_manager.statements  # not "No change" for a designer

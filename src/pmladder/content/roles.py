@@ -137,7 +137,9 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
             continue
         rows = tuple(
             ProfileRow(d, value_cell(d, role.values.get(d.id)),
-                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label) for n in group),
+                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label)
+                             if d.applies_to(n.track) else value_cell(d, None)  # not "no change": not theirs
+                             for n in group),
                        ladder.group(d.group))
             for d in shown)
         tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows))
