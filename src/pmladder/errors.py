@@ -12,10 +12,12 @@ class Problem(NamedTuple):
     line: int | None
     path: str
     message: str
+    excerpt: str | None = None  # the line of the file and a caret under the column, when that helps
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return text + "\n" + self.excerpt if self.excerpt else text
 
 
 class PmladderError(Exception):

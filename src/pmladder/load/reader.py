@@ -56,10 +56,11 @@ class Value(NamedTuple):
 class YamlProblem(Exception):
     """Raised inside this module; the caller turns it into a located Problem."""
 
-    def __init__(self, line: int | None, message: str):
+    def __init__(self, line: int | None, message: str, excerpt: str | None = None):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.excerpt = excerpt
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -136,7 +137,9 @@ def _compose_checked(text: str) -> Node | None:
         line = mark.line + 1 if mark else None
         where = f" (column {mark.column + 1})" if mark else ""
         what = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(line, f"YAML syntax error: {what}{where}") from None
+        advice = next((text for start, text in _ADVICE if what.startswith(start)), None)
+        excerpt = _excerpt(text, mark.line, mark.column) if mark and advice else None
+        raise YamlProblem(line, f"YAML syntax error: {advice or what}{where}", excerpt) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else None
@@ -144,6 +147,31 @@ def _compose_checked(text: str) -> Node | None:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+# PyYAML's words for the mistakes people make most, and what to check instead.
+_ADVICE = (
+    ("found character '\\t' that cannot start any token",
+     "a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces"),
+    ("expected <block end>",
+     "the indentation does not match the lines above; line this line up with the other keys of its "
+     "mapping (or the other items of its list)"),
+    ("mapping values are not allowed here",
+     "a ': ' where no value can start; check the indentation against the line above, and quote a value "
+     "that contains ': ' (title: \"Lead: Platform\")"),
+)
+
+
+def _excerpt(text: str, line: int, column: int, width: int = 100) -> str | None:
+    """The file's line (tabs shown as →) and a caret under the column, indented, in at most
+    `width` characters around the column; nothing unprintable from the file gets through."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    source = "".join("\u2192" if ch == "\t" else ch if ch.isprintable() else "?" for ch in lines[line])
+    start = max(0, column - width // 2)
+    shown = source[start : start + width]
+    return "    " + shown + "\n    " + " " * (column - start) + "^"
 
 
 _SLOW = object()  # _compose_fast's answer when the reference composer must decide
@@ -346,4 +374,4 @@ def _shown_tag(tag: str) -> str:
 
 
 def problem_from(exc: YamlProblem, file: str) -> Problem:
-    return Problem(file, exc.line, "", exc.message)
+    return Problem(file, exc.line, "", exc.message, exc.excerpt)
