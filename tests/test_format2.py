@@ -333,18 +333,18 @@ def test_a_next_role_on_another_track_shows_no_value_for_a_dimension_not_its_own
     ("ladder:\n\ttitle: Tabs\nroles: []\n", [
         "2: YAML syntax error: a tab in the indentation; YAML indents with spaces only, so replace the tab with "
         "spaces (column 1)",
-        "    \u2192title: Tabs",
-        "    ^"]),
+        "2:     \u2192title: Tabs",
+        "2:     ^"]),
     ("ladder:\n  title: A\n subtitle: B\nroles: []\n", [
         "3: YAML syntax error: the indentation does not match the lines above; line this line up with the other "
         "keys of its mapping (or the other items of its list) (column 2)",
-        "     subtitle: B",
-        "     ^"]),
+        "3:      subtitle: B",
+        "3:      ^"]),
     ("ladder:\n  title: Lead: Platform\nroles: []\n", [
         "2: YAML syntax error: a ': ' where no value can start; check the indentation against the line above, "
         "and quote a value that contains ': ' (title: \"Lead: Platform\") (column 14)",
-        "      title: Lead: Platform",
-        "                 ^"]),
+        "2:       title: Lead: Platform",
+        "2:                  ^"]),
 ])
 def test_yaml_mistakes_are_explained_with_the_line_and_a_caret(write, text, expected):
     assert errors(text, write) == expected

@@ -17,7 +17,9 @@ class Problem(NamedTuple):
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return text + "\n" + self.excerpt if self.excerpt else text
+        # Each line of the excerpt starts with the place too: every report line names its file and
+        # line (editors and grep find them), and the caret stays under its column.
+        return "\n".join([text, *(f"{where}: {line}" for line in (self.excerpt or "").splitlines())])
 
 
 class PmladderError(Exception):
