@@ -127,9 +127,12 @@ class TestLadderScene:
         assert [t.text for t in tags] == ["You are here"] and tags[0].role_id == "spm"
         assert scene.overlaps() == []
 
-    def test_unknown_highlight_is_a_clear_error(self):
-        with pytest.raises(RenderError, match="--highlight: no role with id 'cto'; roles: apm, pm"):
+    def test_unknown_highlight_is_a_clear_error_in_the_librarys_own_words(self):
+        """The library names no command-line flag: API users never called one."""
+        with pytest.raises(RenderError) as info:
             scene_for(load_ladder(), highlight="cto")
+        assert str(info.value) == "no role with id 'cto'; roles: apm, pm, spm, gpm, director, vp, cpo"
+        assert info.value.role_id == "cto"
 
     def test_translated_labels_replace_the_english_words(self):
         ladder = load_ladder(POLISH_JAPANESE)
@@ -221,7 +224,7 @@ class TestChartCommand:
         from pmladder.outputs.chart.render import render_chart
 
         ladder = load_ladder(TWO_TRACK)
-        figure = render_chart(ladder, size=(1920, 1080), dpi=144)
+        figure = render_chart(ladder, size=(1920, 1080), dpi=144).figure
         renderer = figure.canvas.get_renderer()
         ax = figure.axes[0]
         drawn = list(ax.texts)

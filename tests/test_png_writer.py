@@ -81,7 +81,7 @@ def test_chart_png_has_the_pixels_agg_draws(source):
     """The chart PNG decodes to exactly the figure's Agg buffer (Japanese text needs fallback fonts)."""
     from pmladder.outputs.chart.render import figure_bytes, render_chart
 
-    figure = render_chart(load_ladder(source), size=(960, 540), dpi=72)
+    figure = render_chart(load_ladder(source), size=(960, 540), dpi=72).figure
     image = decoded(figure_bytes(figure, "png", dpi=72))
     figure.canvas.draw()
     agg = np.asarray(figure.canvas.buffer_rgba())
@@ -93,7 +93,7 @@ def test_chart_png_matches_what_matplotlib_itself_writes(monkeypatch):
     """Our writer and matplotlib's own PNG route (the fallback) give the same pixels and resolution."""
     from pmladder.outputs.chart import render as chart
 
-    figure = chart.render_chart(load_ladder(None), size=(800, 450), dpi=144)
+    figure = chart.render_chart(load_ladder(None), size=(800, 450), dpi=144).figure
     ours = decoded(chart.figure_bytes(figure, "png"))
     monkeypatch.setattr(chart, "_agg_pixels", lambda figure, dpi: None)
     theirs = decoded(chart.figure_bytes(figure, "png"))
@@ -111,7 +111,7 @@ def test_naming_the_font_file_draws_the_same_pixels_as_matplotlibs_search_by_nam
     from pmladder.outputs.chart import render as chart
 
     ladder = load_ladder(POLISH_JAPANESE)  # Latin text, and Japanese text that needs a fallback face
-    named = chart.render_chart(ladder, size=(960, 540), dpi=72)
+    named = chart.render_chart(ladder, size=(960, 540), dpi=72).figure
     files = {t.get_fontproperties().get_file() for t in named.axes[0].texts}
     assert None not in files  # every run names its face's file (regular, bold, a CJK face where installed)
 
@@ -120,6 +120,6 @@ def test_naming_the_font_file_draws_the_same_pixels_as_matplotlibs_search_by_nam
                               weight="bold" if item.bold else "normal", size=item.size)
 
     monkeypatch.setattr(paint_mpl, "_font_properties", by_name_only)
-    searched = chart.render_chart(ladder, size=(960, 540), dpi=72)
+    searched = chart.render_chart(ladder, size=(960, 540), dpi=72).figure
     for fmt in ("png", "svg"):
         assert chart.figure_bytes(named, fmt, dpi=72) == chart.figure_bytes(searched, fmt, dpi=72), fmt

@@ -59,16 +59,16 @@ class TestBuiltins:
 
     @pytest.mark.parametrize("name", BUILTINS)
     def test_every_builtin_draws_the_default_chart(self, name):
-        figure = render_chart(load_ladder(), style=name, size=(960, 540), dpi=72)
+        figure = render_chart(load_ladder(), style=name, size=(960, 540), dpi=72).figure
         assert figure_bytes(figure, "png").startswith(b"\x89PNG")
 
     def test_print_style_chart_has_no_colour(self):
-        figure = render_chart(load_ladder(TWO_TRACK), style="print", highlight="staff", size=(960, 540), dpi=72)
+        figure = render_chart(load_ladder(TWO_TRACK), style="print", highlight="staff", size=(960, 540), dpi=72).figure
         assert is_grey(figure_bytes(figure, "png", style=load_style("print"), dpi=72))
 
     def test_default_chart_does_have_colour(self):
         """The check above can fail: the default style's chart is not grey."""
-        figure = render_chart(load_ladder(TWO_TRACK), size=(960, 540), dpi=72)
+        figure = render_chart(load_ladder(TWO_TRACK), size=(960, 540), dpi=72).figure
         assert not is_grey(figure_bytes(figure, "png", dpi=72))
 
     def test_slides_style_has_larger_type(self):

@@ -65,7 +65,7 @@ def render_chart(ladder: LadderLike, *, style: StyleLike = None, highlight: str 
     """The ladder diagram as a matplotlib Figure; `size` is slide, square, 'WxH' or (w, h) pixels."""
     from .outputs.chart import render as chart
 
-    return chart.render_chart(_ladder(ladder), style=load_style(style), highlight=highlight, size=size, dpi=dpi)
+    return chart.render_chart(_ladder(ladder), style=load_style(style), highlight=highlight, size=size, dpi=dpi).figure
 
 
 def render_radar(ladder: LadderLike, role_ids: Sequence[str], *, style: StyleLike = None,
@@ -73,7 +73,7 @@ def render_radar(ladder: LadderLike, role_ids: Sequence[str], *, style: StyleLik
     """A competency radar of one or more roles, overlaid, as a matplotlib Figure."""
     from .outputs.chart import render as chart
 
-    return chart.render_radar(_ladder(ladder), list(role_ids), style=load_style(style), size=size, dpi=dpi)
+    return chart.render_radar(_ladder(ladder), list(role_ids), style=load_style(style), size=size, dpi=dpi).figure
 
 
 def chart_bytes(figure, fmt: str = "png", *, dpi: float = 144) -> bytes:

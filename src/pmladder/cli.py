@@ -1,57 +1,107 @@
 """The pmladder command line: a thin click layer over the library.
 
-Commands parse options, call one library function, and hand bytes to output.write_output.
-Library errors become `Error: ...` lines and exit status 1; click's usage errors exit 2.
+One grammar for every command that writes: `-o/--output PATH` ('-' is standard output),
+`--output-dir DIR` where several ladders are taken, `-f/--format NAME` with the choices of the
+outputs registry (absent: the suffix of -o, else the command's default). Everything a run would
+do wrong with its outputs (a suffix that contradicts the format, an output that is one of the
+run's inputs, two outputs on one path, binary output to a terminal) is refused before any work.
+Library errors become `Error: ...` lines and exit status 1; usage errors exit 2; Ctrl-C 130.
 Heavy libraries are imported inside the commands that need them, so `--help`, `validate`
 and the other light commands start fast.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import signal
 import sys
+import threading
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import PmladderError
+from .errors import OutputError, PmladderError, RenderError, UnknownRoleError
 from .load.ladder import load_ladder
-from .outputs.atomic import STDOUT, write_output
+from .model import require_role
+from .outputs import registry
+from .outputs.atomic import STDOUT, check_target, write_output
+from .resources import default_ladder_path
 
 DEFAULT_OUTPUT_DIR = "output"
+
+EXIT_STATUS = """\b
+Exit status:
+  0    done
+  1    a problem with an input or output file (Error: ...)
+  2    a mistake in the command line
+  130  interrupted (Ctrl-C)"""
+
+
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with what the run had already written when it came."""
+
+
+class _Run:
+    """State of the command being run: whether a Ctrl-C arrived (libraries may swallow it)."""
+
+    interrupted = False
+
+
+def _on_sigint(signum, frame):
+    _Run.interrupted = True
+    raise KeyboardInterrupt
 
 
 class _Command(click.Command):
     """Reports library errors as `Error: ...` (exit 1) and Ctrl-C as exit 130, never a traceback."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("epilog", EXIT_STATUS)
+        super().__init__(*args, **kwargs)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The whole first sentence in the command list, not one cut at 45 characters."""
+        first = (self.help or "").split("\n\n")[0].replace("\n", " ").strip()
+        return first.split(". ")[0].rstrip(".")
+
     def invoke(self, ctx):
+        _Run.interrupted = False
+        own_handler = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, _on_sigint) if own_handler else None
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 result = super().invoke(ctx)
             _report_warnings(caught)
             return result
-        except PmladderError as exc:
-            for line in exc.lines:
-                click.echo(f"Error: {line}", err=True)
-            ctx.exit(1)
-        except KeyboardInterrupt:
-            click.echo("Interrupted; no partly written file was left behind.", err=True)
+        except KeyboardInterrupt as exc:
+            click.echo(str(exc) if isinstance(exc, _Interrupted) else "Interrupted; nothing was written.", err=True)
             ctx.exit(130)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BrokenPipeError:  # `pmladder matrix | head`: the reader has all it wanted
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # so Python's exit flush does not fail again
+            _silence_stdout()
             ctx.exit(1)
-        except Exception as exc:  # a bug of ours: say so in one line, never a traceback
-            if os.environ.get("PMLADDER_DEBUG"):
+        except Exception as exc:
+            if _Run.interrupted:  # a library turned our KeyboardInterrupt into another error
+                click.echo("Interrupted; nothing was written.", err=True)
+                ctx.exit(130)
+            if isinstance(exc, PmladderError):
+                for line in exc.lines:
+                    click.echo(f"Error: {line}", err=True)
+                ctx.exit(1)
+            if os.environ.get("PMLADDER_DEBUG"):  # a bug of ours: say so in one line, never a traceback
                 raise
             click.echo(f"Error: internal error ({type(exc).__name__}: {str(exc)[:200]}); nothing was written. "
                        "Please report it; PMLADDER_DEBUG=1 shows the details.", err=True)
             ctx.exit(1)
+        finally:
+            if own_handler:
+                signal.signal(signal.SIGINT, previous)
 
 
 def _report_warnings(caught) -> None:
@@ -63,34 +113,238 @@ def _report_warnings(caught) -> None:
             click.echo(f"Warning: {message}", err=True)
 
 
+def _silence_stdout() -> None:
+    """After standard output failed, point it at /dev/null so Python's exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # not a real file (a test runner)
+        pass
+
+
+def _say(text: str) -> None:
+    """A line on standard output; a full disk or closed pipe there is reported, not a crash."""
+    try:
+        click.echo(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"standard output: cannot be written: {exc.strerror or exc}") from None
+
+
 class _Group(click.Group):
     command_class = _Command
 
-    def main(self, *args, **kwargs):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
-            return super().main(*args, **kwargs)
-        except KeyboardInterrupt:  # pragma: no cover - raised outside a command (rare)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort as exc:  # Ctrl-C while click parsed the command line
+            interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
+            click.echo("Interrupted." if interrupted else "Aborted!", err=True)
+            sys.exit(130 if interrupted else 1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+# ---------------------------------------------------------------- options shared by commands
+
+
+class RoleIds(click.ParamType):
+    """Role ids, comma-separated; the option may also be repeated (`--role a,b` = `--role a --role b`)."""
+
+    name = "ROLE_ID,..."
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        ids = tuple(part.strip() for part in str(value).split(",") if part.strip())
+        if not ids:
+            self.fail("expected one or more role ids, separated by commas", param, ctx)
+        return ids
+
+
+def _flat(groups) -> tuple[str, ...]:
+    return tuple(role_id for group in groups for role_id in group)
+
+
+def _one_role(ctx, param, value):
+    if value is not None and ("," in value or not value.strip()):
+        raise click.BadParameter("takes one role id", ctx, param)
+    return value
 
 
 ladder_argument = click.argument("ladder", required=False, type=click.Path(dir_okay=True, allow_dash=False))
-style_option = click.option("--style", "style_name", metavar="NAME|PATH", help="A built-in style name or a style file.")
+style_option = click.option("--style", "style_name", metavar="NAME|PATH",
+                            help="A built-in style name (see `pmladder styles`) or a style file.")
+highlight_option = click.option("--highlight", metavar="ROLE_ID", callback=_one_role,
+                                help="Mark one role as 'You are here' on the ladder diagram.")
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="pmladder")
+def output_option(what: str):
+    return click.option("-o", "--output", metavar="PATH",
+                        help=f"Where to write {what} ('-' for standard output); its suffix may set the format.")
+
+
+def format_option(output: str, default_note: str):
+    table = registry.formats(output)
+    listing = "; ".join(f"{f.name} ({f.description})" for f in table.values())
+    return click.option("-f", "--format", "fmt", type=click.Choice(list(table)), metavar="NAME",
+                        help=f"The file format: {listing}. Absent, the suffix of -o chooses, else {default_note}.")
+
+
+# ---------------------------------------------------------------- planning a run's outputs
+
+
+def _format_flag(fmt: str | None, shorthands: dict[str, bool]) -> str | None:
+    given = ([f"--format {fmt}"] if fmt else []) + [f"--{name}" for name, on in shorthands.items() if on]
+    if len(given) > 1:
+        raise click.UsageError(f"{given[0]} and {given[1]} both choose the format; give one")
+    return fmt or next((name for name, on in shorthands.items() if on), None)
+
+
+def _choose_format(output: str, fmt: str | None, path: str | None) -> registry.Format:
+    """The format asked for, checked against the suffix of -o (a contradiction is a usage error)."""
+    table = registry.formats(output)
+    suffix = Path(path).suffix if path and path != STDOUT else ""
+    if fmt is not None:
+        chosen = table[fmt]
+        if suffix and suffix.lower() not in chosen.suffixes:
+            raise click.UsageError(f"-o {path}: the name ends in {suffix} but the format is {fmt} "
+                                   f"(which is written as {', '.join(chosen.suffixes)}); give one or the other")
+        return chosen
+    if suffix:
+        chosen = registry.by_suffix(output, suffix)
+        if chosen is None:
+            raise click.UsageError(f"-o {path}: this command does not write {suffix} files; "
+                                   f"use {', '.join(registry.suffixes(output))}, or no suffix with --format")
+        return chosen
+    return next(iter(table.values()))
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _refuse_terminal(fmt: registry.Format, path: str) -> None:
+    if path == STDOUT and fmt.binary and _stdout_is_terminal():
+        raise click.UsageError(f"-o -: will not write {fmt.description} ({fmt.name}) to a terminal; "
+                               f"redirect it (-o - > file{fmt.suffixes[0]}) or give -o FILE")
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _style_inputs(style) -> list[tuple[str, str]]:
+    """The files a loaded style reads: itself, its logo and font files."""
+    found = [("the style", style.source)] if style.source else []
+    if style.logo:
+        found.append(("the style's logo", style.logo.file))
+    for font in (style.fonts.body, style.fonts.bold, *style.fonts.fallback):
+        if os.path.isfile(font):
+            found.append(("a font of the style", font))
+    return found
+
+
+def _refuse_clobbering(targets: list[tuple[str, str]], inputs: list[tuple[str, str]]) -> None:
+    """Before any work: no output is an input of the run, no two outputs share a path, and every
+    output is a regular file or a new one. `targets` are (path, where it came from), `inputs` (what, path)."""
+    seen: dict[str, str] = {}
+    for target, origin in targets:
+        if target == STDOUT:
+            continue
+        for what, path in inputs:
+            if path and _same_file(target, path):
+                raise click.UsageError(f"{target}: is an input of this run ({what}: {path}); "
+                                       "write the output elsewhere")
+        key = os.path.realpath(target)
+        if key in seen:
+            raise click.UsageError(f"{seen[key]} and {origin} would both be written to {target}; "
+                                   "give them different names or render them in separate runs")
+        seen[key] = origin
+        try:
+            check_target(target)
+        except OutputError as exc:
+            if "not a regular file" in str(exc):
+                raise OutputError(f"{exc} (-o - writes to standard output)") from None
+            raise
+
+
+@contextmanager
+def _committing():
+    """Ctrl-C while a file is written and renamed into place waits until it is: the run either
+    leaves the old file untouched or knows (and says) that the new one was written."""
+    pending: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield pending
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(signum))
+    try:
+        yield pending
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if pending:
+            _Run.interrupted = True
+
+
+def _write(target: str, rendered: registry.Rendered, **options) -> tuple[str, bool]:
+    """Write one output; (path written, whether Ctrl-C was pressed while it was committed)."""
+    with _committing() as pending:
+        written = write_output(target, rendered.data, **options)
+    return written, bool(pending)
+
+
+def _announce(path: str) -> None:
+    if path != STDOUT:
+        _say(path)
+
+
+def _require_roles(model, option: str, ids) -> None:
+    """The library says which id is unknown; the command line adds which option named it."""
+    for role_id in ids:
+        try:
+            require_role(model, role_id)
+        except UnknownRoleError as exc:
+            raise RenderError(f"{option}: {exc}") from None
+
+
+def _ladder_path(source: str | None) -> str:
+    return source if source is not None else str(default_ladder_path())
+
+
+# ---------------------------------------------------------------- the commands
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_STATUS)
+@click.version_option(__version__, prog_name="pmladder", help="Show the version and exit.")
 def cli():
     """Turn a career ladder written in YAML into a printed handout, slide charts and wiki tables.
 
     Without a LADDER argument every command uses the built-in Product Management ladder.
+    Commands that write take -o PATH ('-' for standard output) and -f FORMAT.
     """
 
 
 @cli.command()
 @click.argument("ladders", nargs=-1, type=click.Path(dir_okay=True))
 def validate(ladders):
-    """Check ladder files and report every problem with its line."""
+    """Check LADDERS (ladder files) and report every problem with its line."""
     failed = False
     for path in ladders or (None,):
         try:
@@ -101,7 +355,7 @@ def validate(ladders):
                 click.echo(f"Error: {line}", err=True)
             continue
         shown = path or "the default ladder"
-        click.echo(f"{shown}: ok ({len(ladder.roles)} roles, {len(ladder.dimensions)} dimensions)")
+        _say(f"{shown}: ok ({len(ladder.roles)} roles, {len(ladder.dimensions)} dimensions)")
     if failed:
         sys.exit(1)
 
@@ -109,7 +363,7 @@ def validate(ladders):
 @cli.command()
 @ladder_argument
 def roles(ladder):
-    """List the roles: level, track, id and title."""
+    """List the roles of LADDER: level, track, id and title."""
     model = load_ladder(ladder)
     rows = [("LEVEL", "TRACK", "ID", "TITLE")]
     for role in model.ordered_roles:
@@ -118,7 +372,7 @@ def roles(ladder):
     widths = [max(_display_width(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         cells = (cell + " " * (widths[i] - _display_width(cell)) for i, cell in enumerate(row[:3]))
-        click.echo("  ".join(cells) + "  " + row[3])
+        _say("  ".join(cells) + "  " + row[3])
 
 
 def _display_width(text: str) -> int:
@@ -130,24 +384,40 @@ def _display_width(text: str) -> int:
 
 @cli.command()
 @ladder_argument
-@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
-def matrix(ladder, fmt):
-    """Print the comparison matrix (dimensions x roles) as Markdown or CSV."""
-    from .outputs.tables import to_csv, to_markdown
-
+@output_option("the table (standard output when absent)")
+@format_option("matrix", "md")
+def matrix(ladder, output, fmt):
+    """Write the comparison matrix of LADDER (dimensions x roles) as Markdown or CSV."""
+    target = output or STDOUT
+    chosen = _choose_format("matrix", fmt, output)
+    _refuse_clobbering([(target, "-o")], [("the ladder", _ladder_path(ladder))])
     model = load_ladder(ladder)
-    click.echo(to_markdown(model) if fmt == "md" else to_csv(model), nl=False)
+    written, _ = _write(target, chosen.render(model))
+    _announce(written)
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", required=False)
+@output_option("the starter ladder")
+@format_option("starter", "yaml")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path, force):
-    """Write a commented starter ladder to PATH (a copy of the default, with guidance)."""
-    from .load.starter import starter_text
+def init(path, output, fmt, force):
+    """Write a commented starter ladder (a copy of the default, with guidance) to -o PATH.
 
-    written = write_output(path, starter_text().encode("utf-8"), overwrite=force)
-    click.echo(f"wrote {written}; edit it, then run: pmladder validate {written}")
+    `pmladder init PATH` is the same as `pmladder init -o PATH`.
+    """
+    if path and output:
+        raise click.UsageError("give the file once: -o PATH or PATH, not both")
+    target = output or path
+    if not target:
+        raise click.UsageError("where to? give -o PATH ('-' for standard output)")
+    if force and target == STDOUT:
+        raise click.UsageError("--force overwrites a file; standard output has nothing to overwrite")
+    chosen = _choose_format("starter", fmt, target)
+    _refuse_clobbering([(target, "-o")], [])
+    written, _ = _write(target, chosen.render(), overwrite=force)
+    if written != STDOUT:
+        _say(f"wrote {written}; edit it, then run: pmladder validate {written}")
 
 
 @cli.command()
@@ -156,7 +426,7 @@ def styles():
     from .load.style import builtin_styles, load_style
 
     for name in builtin_styles():
-        click.echo(f"{name:<14} {load_style(name).description}")
+        _say(f"{name:<14} {load_style(name).description}")
 
 
 def _freeze_imports() -> None:
@@ -174,100 +444,126 @@ def _freeze_imports() -> None:
         gc.set_threshold(50_000, 20, 100)
 
 
-def _announce(path: str) -> None:
-    if path != STDOUT:
-        click.echo(path)
-
-
 @cli.command()
 @ladder_argument
-@click.option("--png", "fmt", flag_value="png", help="PNG (the default).")
-@click.option("--svg", "fmt", flag_value="svg", help="SVG with editable text.")
-@click.option("--pdf", "fmt", flag_value="pdf", help="PDF with embedded fonts.")
-@click.option("-o", "--output", metavar="PATH", help="Where to write ('-' for stdout); the suffix may set the format.")
-@click.option("--size", default="slide", show_default=True, metavar="slide|square|WxH", help="Size in pixels.")
-@click.option("--dpi", type=click.IntRange(36, 1200), default=144, show_default=True)
-@click.option("--highlight", metavar="ROLE_ID", help="Mark one role as 'You are here'.")
-@click.option("--radar", metavar="ID,ID,...", help="Draw a competency radar of these roles instead.")
+@output_option("the chart (default: output/NAME-chart.png)")
+@format_option("chart", "png")
+@click.option("--png", is_flag=True, help="Short for --format png.")
+@click.option("--svg", is_flag=True, help="Short for --format svg.")
+@click.option("--pdf", is_flag=True, help="Short for --format pdf.")
+@click.option("--size", metavar="slide|square|WxH",
+              help="Size in pixels: slide is 1920x1080 (the default), square is 1080x1080 (the default "
+                   "for --radar), or WIDTHxHEIGHT such as 1280x720.")
+@click.option("--dpi", type=click.IntRange(36, 1200), default=144, show_default=True,
+              help="Dots per inch: how many pixels an inch of the chart takes, so at a given --size a "
+                   "higher dpi means larger text; SVG and PDF keep the same physical size.")
+@highlight_option
+@click.option("--radar", "radar", multiple=True, type=RoleIds(),
+              help="Draw a competency radar of these roles instead of the diagram (comma-separated or repeated).")
 @style_option
-def chart(ladder, fmt, output, size, dpi, highlight, radar, style_name):
-    """Draw the ladder diagram (or a competency radar) for slides and the web."""
+def chart(ladder, output, fmt, png, svg, pdf, size, dpi, highlight, radar, style_name):
+    """Draw the ladder diagram of LADDER, or a competency radar, as an image for slides and the web."""
     from .load.style import load_style
-    from .outputs.chart.render import FORMATS, figure_bytes, parse_size, render_chart, render_radar
+    from .outputs.chart.render import parse_size
 
-    _freeze_imports()
-    if fmt is None:
-        suffix = Path(output).suffix.lower().lstrip(".") if output and output != STDOUT else ""
-        fmt = suffix if suffix in FORMATS else "png"
+    radar_ids = _flat(radar) if radar else None
+    if radar_ids and highlight:
+        raise click.UsageError("--highlight marks a role on the ladder diagram; a --radar chart has no place for it")
+    chosen = _choose_format("chart", _format_flag(fmt, {"png": png, "svg": svg, "pdf": pdf}), output)
     try:
         parse_size(size)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--size") from None
-    model = load_ladder(ladder)
     style = load_style(style_name)
-    if radar is not None:
-        ids = [part.strip() for part in radar.split(",") if part.strip()]
-        # A radar is round: square unless the user asked for a size.
-        explicit = click.get_current_context().get_parameter_source("size") != click.core.ParameterSource.DEFAULT
-        figure = render_radar(model, ids, style=style, size=size if explicit else "square", dpi=dpi)
-        default_name = f"{model.name}-radar.{fmt}"
-    else:
-        figure = render_chart(model, style=style, highlight=highlight, size=size, dpi=dpi)
-        default_name = f"{model.name}-chart.{fmt}"
-    for note in getattr(figure, "pmladder_notes", ()):
+    name = Path(_ladder_path(ladder)).stem
+    target = output or os.path.join(DEFAULT_OUTPUT_DIR, f"{name}-{'radar' if radar_ids else 'chart'}{chosen.suffixes[0]}")
+    _refuse_terminal(chosen, target)
+    _refuse_clobbering([(target, "-o")], [("the ladder", _ladder_path(ladder)), *_style_inputs(style)])
+    model = load_ladder(ladder)
+    _require_roles(model, "--radar", radar_ids or ())
+    _require_roles(model, "--highlight", [highlight] if highlight else [])
+    _freeze_imports()
+    rendered = chosen.render(model, style=style, highlight=highlight, radar=radar_ids,
+                             size=size or ("square" if radar_ids else "slide"), dpi=dpi)
+    for note in rendered.notes:
         click.echo(f"Note: {note}", err=True)
-    data = figure_bytes(figure, fmt, style=style, dpi=dpi)
-    _announce(write_output(output or os.path.join(DEFAULT_OUTPUT_DIR, default_name), data))
+    written, _ = _write(target, rendered)
+    _announce(written)
 
 
 @cli.command()
 @click.argument("ladders", nargs=-1, type=click.Path(dir_okay=True))
-@click.option("-o", "--output", metavar="PATH", help="Where to write ('-' for stdout); one ladder only.")
-@click.option("--output-dir", metavar="DIR", help="Folder for the PDFs of several ladders.", default=None)
+@output_option("the PDF (one ladder; default: output/NAME.pdf)")
+@click.option("--output-dir", metavar="DIR", help="The folder for the PDFs, one NAME.pdf per ladder (default: output).")
+@format_option("handout", "pdf")
 @style_option
 @click.option("--page-size", type=click.Choice(["letter", "a4"]), help="Overrides the style's page size.")
-@click.option("--role", "role_ids", multiple=True, metavar="ROLE_ID", help="Excerpt: this role's pages (repeatable).")
-@click.option("--highlight", metavar="ROLE_ID", help="Mark one role as 'You are here' on the chart.")
+@click.option("--role", "role_ids", multiple=True, type=RoleIds(),
+              help="Make an excerpt of these roles' pages and their next roles' (comma-separated or repeated).")
+@highlight_option
 @click.option("--worksheet", is_flag=True, help="Add an evidence page per role for 1:1s.")
 @click.option("--prepend", multiple=True, metavar="PDF", help="A PDF to put before the ladder pages (repeatable).")
 @click.option("--append", "append_", multiple=True, metavar="PDF", help="A PDF to put after them (repeatable).")
-def pdf(ladders, output, output_dir, style_name, page_size, role_ids, highlight, worksheet, prepend, append_):
-    """Lay out the printed handout (cover, contents, chart, a page per role, matrix).
+def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highlight, worksheet, prepend, append_):
+    """Lay out the printed handout of each of LADDERS (cover, contents, chart, a page per role, matrix).
 
     With --role, an excerpt for an onboarding packet; --prepend and --append merge the team's
     own PDFs (a welcome letter, a handbook) around it.
     """
-    from .api import render_pdf
     from .load.style import load_style
-    from .outputs.pdf import handout  # noqa: F401  (the renderer and ReportLab, imported before the freeze)
 
-    _freeze_imports()
     if output and len(ladders) > 1:
         raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
     if output and output_dir:
         raise click.UsageError("give -o/--output or --output-dir, not both")
-    style = load_style(style_name).with_page_size(page_size)
+    chosen = _choose_format("handout", fmt, output)
     sources = list(ladders) or [None]
+    folder = output_dir or DEFAULT_OUTPUT_DIR
+    plan = [(source, output or os.path.join(folder, Path(_ladder_path(source)).stem + chosen.suffixes[0]))
+            for source in sources]
+    style = load_style(style_name).with_page_size(page_size)
+    _refuse_terminal(chosen, plan[0][1])
+    inputs = [*(("a ladder", _ladder_path(s)) for s in sources), *_style_inputs(style),
+              *(("--prepend", p) for p in prepend), *(("--append", p) for p in append_)]
+    _refuse_clobbering([(target, _ladder_path(source)) for source, target in plan], inputs)
+    ids = _flat(role_ids)
+    from .outputs.pdf import handout  # noqa: F401  (the renderer and ReportLab, imported before the freeze)
 
-    def render(source):
+    _freeze_imports()
+
+    def render(source, target):
         model = load_ladder(source)
-        data = render_pdf(model, style=style, roles=role_ids, highlight=highlight, worksheet=worksheet,
-                          prepend=prepend, append=append_)
-        target = output or os.path.join(output_dir or DEFAULT_OUTPUT_DIR, f"{model.name}.pdf")
-        return write_output(target, data)
+        _require_roles(model, "--role", ids)
+        _require_roles(model, "--highlight", [highlight] if highlight else [])
+        rendered = chosen.render(model, style=style, roles=ids, highlight=highlight, worksheet=worksheet,
+                                 prepend=prepend, append=append_)
+        return _write(target, rendered)
 
-    if len(sources) == 1:
-        _announce(render(sources[0]))
+    if len(plan) == 1:
+        written, _ = render(*plan[0])
+        _announce(written)
         return
     written, failures = [], []
-    with click.progressbar(sources, label="Rendering", file=sys.stderr, show_pos=True) as bar:
-        for source in bar:
-            try:
-                written.append(render(source))
-            except PmladderError as exc:
-                failures.extend(exc.lines)
+    try:
+        with click.progressbar(plan, label="Rendering", file=sys.stderr, show_pos=True) as bar:
+            for source, target in bar:
+                try:
+                    path, interrupted = render(source, target)
+                    written.append(path)
+                except PmladderError as exc:
+                    if _Run.interrupted:
+                        raise KeyboardInterrupt from None
+                    failures.extend(exc.lines)
+                    continue
+                if interrupted and len(written) < len(plan):
+                    raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        for path in written:
+            _say(path)
+        raise _Interrupted(f"Interrupted after writing {len(written)} of {len(plan)} files"
+                           f"{' (listed above)' if written else ''}; nothing else was written.") from None
     for path in written:
-        click.echo(path)
+        _say(path)
     if failures:
         raise _Failures(failures)
 
@@ -283,4 +579,9 @@ _OWN_PROCESS = "pmladder's own process"  # the context object main() runs the co
 
 
 def main() -> None:  # the console script and python -m pmladder
-    cli(obj=_OWN_PROCESS)
+    try:
+        cli(obj=_OWN_PROCESS)
+    finally:
+        # The work is done (or reported): a Ctrl-C now would only print a traceback at exit.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+

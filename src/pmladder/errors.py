@@ -51,6 +51,14 @@ class RenderError(PmladderError):
     """A valid ladder cannot be drawn as asked (an unknown role to highlight, no ratings to plot)."""
 
 
+class UnknownRoleError(RenderError):
+    """A role id that the ladder does not have; the message lists the ones it has."""
+
+    def __init__(self, role_id: str, ladder):
+        self.role_id = role_id
+        super().__init__(f"no role with id '{role_id}'; roles: {', '.join(r.id for r in ladder.roles)}")
+
+
 class OutputError(PmladderError):
     """An output file cannot be written; any previous file at that path is left as it was."""
 

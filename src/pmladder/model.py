@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .errors import RenderError
+from .errors import UnknownRoleError
 
 Rating = int
 Statements = tuple[str, ...]  # several behaviours expected at one level, in order
@@ -248,7 +248,7 @@ class Ladder(NamedTuple):
         )
 
 
-def require_role(ladder: Ladder, role_id: str, option: str) -> None:
-    """A RenderError naming the option and the ladder's role ids when `role_id` is not one of them."""
+def require_role(ladder: Ladder, role_id: str) -> None:
+    """An UnknownRoleError listing the ladder's role ids when `role_id` is not one of them."""
     if not ladder.has_role(role_id):
-        raise RenderError(f"{option}: no role with id '{role_id}'; roles: {', '.join(r.id for r in ladder.roles)}")
+        raise UnknownRoleError(role_id, ladder)

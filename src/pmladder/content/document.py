@@ -16,9 +16,9 @@ def excerpt_roles(ladder: Ladder, ids) -> list[Role]:
     """The roles asked for and the roles they lead to, in the ladder's reading order."""
     ids = list(ids)
     if not ids:
-        raise RenderError("--role: give at least one role id")
+        raise RenderError("an excerpt needs at least one role id")
     for role_id in ids:
-        require_role(ladder, role_id, "--role")
+        require_role(ladder, role_id)
     wanted = set(ids)
     for role_id in ids:
         wanted.update(ladder.role(role_id).next)

@@ -1,12 +1,15 @@
 """Writing output files: the one place that touches the destination, always atomically.
 
 Bytes go to a temporary file beside the target, are flushed to disk, then renamed over it;
-any failure or Ctrl-C removes the temporary file and leaves a previous output untouched.
+any failure or Ctrl-C before the rename removes the temporary file and leaves a previous output
+untouched. Only regular files are written: a named pipe or a device would block or swallow the
+output, so it is refused (standard output is '-').
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -19,22 +22,16 @@ STDOUT = "-"
 def write_output(target: str | os.PathLike, data: bytes, *, overwrite: bool = True) -> str:
     """Write `data` to `target` ('-' is standard output); return the path written, as shown."""
     if os.fspath(target) == STDOUT:
-        stream = sys.stdout.buffer
-        stream.write(data)
-        stream.flush()
-        return STDOUT
+        return _write_stdout(data)
     path = Path(target)
     shown = str(path)
     try:
         if path.is_symlink():
             # Replace the file the link points to; renaming over the link would make it a file.
             path = Path(os.path.realpath(path))
-        if path.is_dir():
-            raise OutputError(f"{shown}: is a folder; give a file name")
+        check_target(target)
         if not overwrite and path.exists():
             raise OutputError(f"{shown}: already exists (use --force to overwrite)")
-        if path.exists() and not path.is_file():
-            return _write_special(path, shown, data)
         for folder in (path.parent, *path.parent.parents):
             if folder.exists():  # mkdir would only say "File exists"
                 if not folder.is_dir():
@@ -68,14 +65,37 @@ def write_output(target: str | os.PathLike, data: bytes, *, overwrite: bool = Tr
     return shown
 
 
-def _write_special(path: Path, shown: str, data: bytes) -> str:
-    """A device or a named pipe (/dev/null, /dev/stdout, a FIFO): written to, never replaced."""
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
+
+
+def check_target(target: str | os.PathLike) -> None:
+    """Refuse a destination that is a folder or exists and is not a regular file (a pipe or a
+    device would block or swallow the output). Cheap: callers check every target before work."""
+    shown = os.fspath(target)
     try:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        mode = os.stat(target).st_mode  # follows a symlink: its target is what would be written
+    except OSError:  # missing (to be created), or a folder path that write_output reports
+        return
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{shown}: is a folder; give a file name")
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{shown}: is {_KINDS.get(stat.S_IFMT(mode), 'not a file')}, not a regular file")
+
+
+def _write_stdout(data: bytes) -> str:
+    """Standard output; a closed pipe propagates (the caller ends quietly), any other failure
+    (a full disk behind `> file`) is an OutputError."""
+    try:
+        sys.stdout.flush()  # text already printed comes first
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        raise OutputError(f"{shown}: cannot be written: {exc.strerror or exc}") from None
-    return shown
+        raise OutputError(f"standard output: cannot be written: {exc.strerror or exc}") from None
+    return STDOUT
 
 
 def _umask() -> int:

@@ -63,7 +63,7 @@ def ladder_scene(
     `fonts` is the render's FontSet (a new one for `style` if not given).
     """
     if highlight is not None:
-        require_role(ladder, highlight, "--highlight")
+        require_role(ladder, highlight)
     fonts = fonts or FontSet.for_style(style)
     notes: list[str] = []
     for _attempt in range(10):

@@ -57,8 +57,10 @@ def radar_scene(
         raise RenderError(
             f"a radar needs at least 3 rating dimensions (kind: rating); this ladder has {len(dims)}"
         )
-    for role_id in role_ids or [""]:
-        require_role(ladder, role_id, "--radar")
+    if not role_ids:
+        raise RenderError("a radar needs at least one role id")
+    for role_id in role_ids:
+        require_role(ladder, role_id)
     roles = [ladder.role(r) for r in role_ids]
     fonts = fonts or FontSet.for_style(style)
     p = style.palette

@@ -9,6 +9,7 @@ import io
 import re
 import warnings
 from contextlib import contextmanager
+from typing import NamedTuple
 
 import matplotlib
 import numpy as np
@@ -19,6 +20,7 @@ from ...model import Ladder
 from ...scene.diagram import ladder_scene
 from ...scene.radar import radar_scene
 from ...text.fonts import FontSet
+from ..registry import Rendered
 from .paint import paint
 from .png import png_bytes
 
@@ -64,32 +66,46 @@ def _settings(style: Style):
         yield
 
 
+class Chart(NamedTuple):
+    """A painted chart, and notes on how it was laid out (a canvas made taller to stay readable)."""
+
+    figure: matplotlib.figure.Figure
+    notes: tuple[str, ...] = ()
+
+
 def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight: str | None = None,
-                 size=None, dpi: float = DEFAULT_DPI, title: bool = True):
-    """The ladder diagram as a matplotlib Figure (nothing is written)."""
+                 size=None, dpi: float = DEFAULT_DPI, title: bool = True) -> Chart:
+    """The ladder diagram as a matplotlib Figure, with its layout notes (nothing is written)."""
     style = load_style(style)
     width, height, min_text = _geometry(size, dpi)
     with FontSet.for_style(style).reporting_missing() as fonts:
         scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
                              title=title, min_text=min_text, fonts=fonts)
     with _settings(style):
-        figure = paint(scene, dpi=dpi)
-    figure.pmladder_notes = scene.notes
-    return figure
+        return Chart(paint(scene, dpi=dpi), scene.notes)
 
 
 def render_radar(ladder: Ladder, role_ids, *, style: Style | str | None = None, size=None,
-                 dpi: float = DEFAULT_DPI, title: bool = True):
-    """A competency radar of one or more roles as a matplotlib Figure."""
+                 dpi: float = DEFAULT_DPI, title: bool = True) -> Chart:
+    """A competency radar of one or more roles as a matplotlib Figure, with its layout notes."""
     style = load_style(style)
     width, height, min_text = _geometry(size or "square", dpi)
     with FontSet.for_style(style).reporting_missing() as fonts:
         scene = radar_scene(ladder, list(role_ids), style, width=width, height=height, title=title,
                             min_text=min_text, fonts=fonts)
     with _settings(style):
-        figure = paint(scene, dpi=dpi)
-    figure.pmladder_notes = scene.notes
-    return figure
+        return Chart(paint(scene, dpi=dpi), scene.notes)
+
+
+def chart_file(ladder: Ladder, fmt: str, *, style: Style | str | None = None, highlight: str | None = None,
+               radar=None, size=None, dpi: float = DEFAULT_DPI) -> Rendered:
+    """The diagram (or, with `radar` role ids, a radar) as the bytes of a PNG, SVG or PDF file."""
+    style = load_style(style)
+    if radar is not None:
+        chart = render_radar(ladder, radar, style=style, size=size, dpi=dpi)
+    else:
+        chart = render_chart(ladder, style=style, highlight=highlight, size=size, dpi=dpi)
+    return Rendered(figure_bytes(chart.figure, fmt, style=style, dpi=dpi), chart.notes)
 
 
 def figure_bytes(figure, fmt: str, *, style: Style | None = None, dpi: float = DEFAULT_DPI) -> bytes:

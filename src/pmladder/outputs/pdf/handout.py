@@ -86,7 +86,7 @@ def flowables(
     parts = _Parts(ladder, style, fontset)
     chosen = content.excerpt_roles(ladder, roles) if roles is not None else list(ladder.ordered_roles)
     if highlight is not None:  # now, not when the caller's document is built
-        require_role(ladder, highlight, "--highlight")
+        require_role(ladder, highlight)
     links = {f"role-{r.id}" for r in chosen}
     story: list = [parts.heading(ladder.label("overview"), "h2"),
                    LazySceneFlowable(lambda w: parts.chart_scene(w, parts.frame_height * 0.62, highlight), links)]

@@ -1,0 +1,93 @@
+"""The outputs registry: for each kind of output, its formats (name -> render function, suffixes).
+
+The command line takes its `--format` choices, suffix checks and defaults from here, and every
+coming output (a web page, a workbook) adds its formats here. Each render function imports its
+renderer when it is first called, so this module (and the light commands) import neither
+ReportLab nor matplotlib.
+
+Render functions take the ladder and the output's options and return `Rendered`:
+- chart:   render(ladder, *, style, highlight, radar, size, dpi)
+- handout: render(ladder, *, style, roles, highlight, worksheet, prepend, append)
+- matrix:  render(ladder)
+- starter: render()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+
+class Rendered(NamedTuple):
+    """A rendered file, and notes for the user about how it was made (the output is fine)."""
+
+    data: bytes
+    notes: tuple[str, ...] = ()
+
+
+class Format(NamedTuple):
+    name: str  # what `--format` takes
+    suffixes: tuple[str, ...]  # file names ending in these get this format; the first is the default
+    binary: bool  # never written to a terminal
+    description: str
+    render: Callable[..., Rendered]
+
+
+def _chart(fmt: str) -> Callable[..., Rendered]:
+    def render(ladder, **options) -> Rendered:
+        from .chart.render import chart_file
+
+        return chart_file(ladder, fmt, **options)
+
+    return render
+
+
+def _handout(ladder, **options) -> Rendered:
+    from ..api import render_pdf
+
+    return Rendered(render_pdf(ladder, **options))
+
+
+def _table(name: str) -> Callable[..., Rendered]:
+    def render(ladder) -> Rendered:
+        from . import tables
+
+        return Rendered(getattr(tables, name)(ladder).encode("utf-8"))
+
+    return render
+
+
+def _starter() -> Rendered:
+    from ..load.starter import starter_text
+
+    return Rendered(starter_text().encode("utf-8"))
+
+
+OUTPUTS: dict[str, dict[str, Format]] = {
+    "chart": {
+        "png": Format("png", (".png",), True, "PNG image", _chart("png")),
+        "svg": Format("svg", (".svg",), False, "SVG with editable text", _chart("svg")),
+        "pdf": Format("pdf", (".pdf",), True, "PDF with embedded fonts", _chart("pdf")),
+    },
+    "handout": {"pdf": Format("pdf", (".pdf",), True, "PDF document", _handout)},
+    "matrix": {
+        "md": Format("md", (".md", ".markdown"), False, "Markdown table", _table("to_markdown")),
+        "csv": Format("csv", (".csv",), False, "CSV for spreadsheets", _table("to_csv")),
+    },
+    "starter": {"yaml": Format("yaml", (".yaml", ".yml"), False, "YAML ladder file", _starter)},
+}
+
+
+def formats(output: str) -> dict[str, Format]:
+    """The formats of one output, its default first."""
+    return OUTPUTS[output]
+
+
+def by_suffix(output: str, suffix: str) -> Format | None:
+    """The format a file name ending in `suffix` (like '.png', any case) asks for, if any."""
+    suffix = suffix.lower()
+    return next((f for f in OUTPUTS[output].values() if suffix in f.suffixes), None)
+
+
+def suffixes(output: str) -> tuple[str, ...]:
+    return tuple(s for f in OUTPUTS[output].values() for s in f.suffixes)
