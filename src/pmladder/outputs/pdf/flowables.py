@@ -1,0 +1,333 @@
+"""The handout's own flowables: anchors and page references, columns, bands and chips.
+
+Each is laid out for the space its frame offers; none reaches into the document being built.
+Page numbers known only at the end go through a PageNumbers object the document shares.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import ActionFlowable, Flowable, Spacer
+
+from ...text.fonts import FontSet
+from .paint import colour, draw_text
+
+
+class PageNumbers:
+    """The pages bookmarks fell on, and the forms that print them once the layout is done."""
+
+    def __init__(self):
+        self.record: dict[str, int] = {}  # bookmark key -> page, filled in by the anchors
+        self.forms: dict[str, tuple[str, float]] = {}  # form name -> (bookmark key, type size)
+
+    def form(self, key: str, size: float) -> str:
+        """The name of the form that prints the page of bookmark `key` at `size` points."""
+        name = f"pm-page-{key}-{size:g}"
+        self.forms[name] = (key, size)
+        return name
+
+
+class Anchor(Flowable):
+    """A bookmark (for links), an outline entry and a note of the page it fell on."""
+
+    def __init__(self, key: str, title: str, level: int, record: dict, outline: bool = True):
+        super().__init__()
+        self.key, self.title, self.level, self.record, self.outline = key, title, level, record, outline
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        canv = self.canv
+        canv.bookmarkPage(self.key)
+        if self.outline:
+            canv.addOutlineEntry(self.title, self.key, self.level, closed=False)
+        self.record[self.key] = canv.getPageNumber()
+
+
+class HeadedTable(Flowable):
+    """A heading and a table that stay together on the page while the heading and at least
+    `min_rows` rows fit; the rest of the table continues overleaf under its repeated header.
+    (KeepTogether moves the whole block as soon as it does not fit, leaving half a page empty.)"""
+
+    def __init__(self, heading, table, min_rows: int = 3):
+        super().__init__()
+        self.heading, self.table, self.min_rows = heading, table, min_rows
+
+    def wrap(self, avail_width, avail_height):
+        self._heading_h = self.heading.wrap(avail_width, avail_height)[1] + self.heading.getSpaceAfter()
+        w, h = self.table.wrap(avail_width, avail_height)
+        self.width, self.height = avail_width, self._heading_h + h
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.heading.getSpaceBefore()
+
+    def split(self, avail_width, avail_height):
+        frame = getattr(self, "_frame", None)
+        if getattr(frame, "_atTop", False):
+            return [self.heading, self.table]  # nothing to gain on the next page: flow them apart
+        self.wrap(avail_width, avail_height)
+        table = self.table
+        table._frame = frame  # the grid decides whether a row may split here
+        try:
+            parts = table.split(avail_width, avail_height - self._heading_h)
+        finally:
+            del table._frame
+        if len(parts) < 2:
+            return []
+        first_row_fits_a_page = frame is None or table.row_height(table.header_rows) <= frame._aH
+        if len(parts[0].rows) < min(table.header_rows + self.min_rows, len(table.rows)) and first_row_fits_a_page:
+            return []  # not enough room here: the block starts on the next page
+        return [self.heading, *parts]
+
+    def draw(self):  # the heading first, so the text reads in order
+        self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def _space_above(stack: list, i: int) -> float:
+    """The space between stack[i] and the flowable above it (none above the first)."""
+    return stack[i].getSpaceBefore() + stack[i - 1].getSpaceAfter() if i else 0.0
+
+
+def stack_height(flowables: list, width: float) -> float:
+    """The height of flowables stacked in a column `width` points wide: the space between them,
+    none above the first or below the last (as _split_stack counts it)."""
+    return sum(_space_above(flowables, i) + f.wrap(width, 1e6)[1] for i, f in enumerate(flowables))
+
+
+def _split_stack(flowables: list, width: float, height: float) -> tuple[list, list]:
+    """What of a column fits in `height` points, and the rest; a flowable that can split does,
+    and a heading never stays behind without what follows it."""
+    used = 0.0
+    for i, f in enumerate(flowables):
+        before = _space_above(flowables, i)
+        h = f.wrap(width, height)[1]
+        if used + before + h <= height:
+            used += before + h
+            continue
+        room = height - used - before
+        parts = f.split(width, room) if room > 0 else []
+        if parts:
+            head, tail = flowables[:i] + parts[:1], parts[1:] + flowables[i + 1 :]
+        else:
+            head, tail = flowables[:i], flowables[i:]
+        while head and getattr(head[-1], "keepWithNext", False):
+            tail.insert(0, head.pop())
+        return head, tail
+    return list(flowables), []
+
+
+class Columns(Flowable):
+    """Two columns side by side with a rule between them (what a role does | where it stands);
+    on a page break both continue overleaf."""
+
+    def __init__(self, left: list, right: list, share: float, gap: float, rule: str):
+        super().__init__()
+        self.left, self.right, self.share, self.gap, self.rule = left, right, share, gap, rule
+
+    def _widths(self, width: float) -> tuple[float, float]:
+        return width * self.share - self.gap / 2, width * (1 - self.share) - self.gap / 2
+
+    def wrap(self, avail_width, avail_height):
+        lw, rw = self._widths(avail_width)
+        self.width = avail_width
+        self.height = max(stack_height(self.left, lw), stack_height(self.right, rw))
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        lw, rw = self._widths(avail_width)
+        left, left_rest = _split_stack(self.left, lw, avail_height)
+        right, right_rest = _split_stack(self.right, rw, avail_height)
+        if not left and not right:
+            return []
+        make = lambda a, b: Columns(a, b, self.share, self.gap, self.rule)  # noqa: E731
+        return [make(left, right), make(left_rest, right_rest)]
+
+    def draw(self):
+        canv = self.canv
+        lw, rw = self._widths(self.width)
+        for stack, x, w in ((self.left, 0.0, lw), (self.right, lw + self.gap, rw)):
+            y = self.height
+            for i, f in enumerate(stack):
+                y -= _space_above(stack, i) + f.wrap(w, self.height)[1]
+                f.drawOn(canv, x, y)
+        if self.left and self.right:
+            canv.setStrokeColor(colour(self.rule))
+            canv.setLineWidth(0.5)
+            canv.line(lw + self.gap / 2, 0, lw + self.gap / 2, self.height)
+
+
+class HeadBand(Flowable):
+    """A role's title and chips on a tinted band with its track's colour down the left edge."""
+
+    def __init__(self, title, chips, fill: str, bar: str):
+        super().__init__()
+        self.title, self.chips, self.fill, self.bar = title, chips, fill, bar
+        self.pad_left, self.pad_right, self.pad_y, self.between = 14.0, 12.0, 10.0, 2.0
+
+    def wrap(self, avail_width, avail_height):
+        inner = avail_width - self.pad_left - self.pad_right
+        self._title_h = self.title.wrap(inner, avail_height)[1]
+        self._chips_h = self.chips.wrap(inner, avail_height)[1]
+        self.width = avail_width
+        self.height = 2 * self.pad_y + self._title_h + self.between + self._chips_h
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            # Taller than a page (a title of hundreds of words): no band, the text flows on.
+            return [*(self.title.split(avail_width, avail_height) or [self.title]), Spacer(1, self.between),
+                    self.chips]
+        return []
+
+    def draw(self):
+        canv = self.canv
+        canv.setFillColor(colour(self.fill))
+        canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canv.setStrokeColor(colour(self.bar))
+        canv.setLineWidth(4)
+        canv.line(0, 0, 0, self.height)
+        self.chips.drawOn(canv, self.pad_left, self.pad_y)
+        self.title.drawOn(canv, self.pad_left, self.height - self.pad_y - self.title.height)
+
+
+class Nothing(ActionFlowable):
+    """Does nothing: what a Deferred leaves in the frame's place once it has split."""
+
+    def __init__(self):
+        super().__init__(("nothing",))
+
+    def apply(self, doc):
+        pass
+
+
+class Deferred(Flowable):
+    """Content built for the width of the frame it lands in (the matrix in a caller's story)."""
+
+    def __init__(self, build):
+        super().__init__()
+        self.build = build
+
+    def wrap(self, avail_width, avail_height):
+        return avail_width, avail_height + 1  # never fits as it is: the frame asks to split it
+
+    def split(self, avail_width, avail_height):
+        return [Nothing(), *self.build(avail_width)]
+
+    def draw(self):  # pragma: no cover - always split first
+        pass
+
+
+class Chips(Flowable):
+    """Small rounded labels in a row (short title, level, track), wrapping when needed."""
+
+    def __init__(self, chips, fontset: FontSet, palette, size: float = 8.5):
+        super().__init__()
+        self.chips = chips  # [(text, bold, swatch colour or None)]
+        self.fontset, self.palette, self.size = fontset, palette, size
+        self.pad = size * 0.8
+        self.chip_h = size * 1.9
+        self.gap = 6
+
+    def _layout(self, avail_width):
+        placed, x, row = [], 0.0, 0
+        for text, bold, swatch in self.chips:
+            w = self.fontset.width(text, self.size, bold) + 2 * self.pad + (self.size * 1.1 if swatch else 0)
+            w = min(w, avail_width)
+            if x > 0 and x + w > avail_width:
+                x, row = 0.0, row + 1
+            placed.append((x, row, w, text, bold, swatch))
+            x += w + self.gap
+        return placed, row + 1
+
+    def wrap(self, avail_width, avail_height):
+        self._placed, rows = self._layout(avail_width)
+        self.width = avail_width
+        self.height = rows * self.chip_h + (rows - 1) * 4
+        return self.width, self.height
+
+    def draw(self):
+        canv, p, size = self.canv, self.palette, self.size
+        rows = max(r for _, r, *_ in self._placed) + 1
+        for x, row, w, text, bold, swatch in self._placed:
+            y = (rows - 1 - row) * (self.chip_h + 4)
+            canv.setFillColor(colour(p.background))
+            canv.setStrokeColor(colour(p.rule))
+            canv.setLineWidth(0.8)
+            canv.roundRect(x, y, w, self.chip_h, self.chip_h / 2, stroke=1, fill=1)
+            tx = x + self.pad
+            if swatch:
+                canv.setFillColor(colour(swatch))
+                canv.circle(tx + size * 0.35, y + self.chip_h / 2, size * 0.35, stroke=0, fill=1)
+                tx += size * 1.1
+            draw_text(canv, self.fontset, text, tx, y + (self.chip_h - 0.52 * size) / 2, size, p.text, bold=bold)
+
+
+class Band(Flowable):
+    """The cover's colour band: full bleed to the page edges, its content at the bottom."""
+
+    def __init__(self, content, fill: str | None, bleed: tuple[float, float, float], min_height: float, pad: float):
+        super().__init__()
+        self.content, self.fill, self.bleed, self.min_height, self.pad = content, fill, bleed, min_height, pad
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self._heights = [f.wrap(avail_width, avail_height)[1] for f in self.content]
+        self.height = max(self.min_height, sum(self._heights) + 2 * self.pad)
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        left, right, top = self.bleed
+        if self.fill:
+            canv.setFillColor(colour(self.fill))
+            canv.rect(-left, 0, self.width + left + right, self.height + top, stroke=0, fill=1)
+        y = self.pad + sum(self._heights)
+        for flowable, h in zip(self.content, self._heights):
+            y -= h
+            flowable.drawOn(canv, 0, y)
+
+
+class Ruled(Flowable):
+    """Lines to write on."""
+
+    def __init__(self, lines: int, spacing: float, color: str):
+        super().__init__()
+        self.lines, self.spacing, self.color = lines, spacing, color
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self.lines * self.spacing
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.setStrokeColor(colour(self.color))
+        canv.setLineWidth(0.5)
+        for i in range(self.lines):
+            canv.line(0, i * self.spacing, self.width, i * self.spacing)
+
+
+
+
+class PageRef(Flowable):
+    """The page number of a bookmark, right-aligned, printed once the layout is known."""
+
+    def __init__(self, key: str, size: float, pages: PageNumbers):
+        super().__init__()
+        self.key, self.size, self.pages = key, size, pages
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = avail_width, self.size * 1.2
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        name = self.pages.form(self.key, self.size)
+        canv.saveState()
+        canv.translate(self.width, self.size * 0.22)
+        canv.doForm(name)
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)

@@ -1,0 +1,1 @@
+"""The handout's pages, each built from content and a render's Context."""

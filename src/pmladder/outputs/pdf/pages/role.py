@@ -1,0 +1,112 @@
+"""A role's page: its heading band, what it does beside where it stands (radar) and leads,
+then its profile with what changes at the next level (all from content.role_page)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Spacer
+
+from .... import content
+from ....model import Role
+from ....scene.radar import radar_scene
+from ..context import Context
+from ..flowables import Chips, Columns, HeadBand, HeadedTable, stack_height
+from ..paint import LazySceneFlowable
+from ..textblocks import Grid
+
+
+def role_page(ctx: Context, role: Role, width: float) -> list:
+    """One page per role: what it does and shows beside its radar and promotion paths, then
+    one table with its profile and, beside it, only what changes at the next level."""
+    ladder, p = ctx.ladder, ctx.palette
+    page_content = content.role_page(ladder, role)
+    track_colour = p.track_colour(page_content.track)
+    chips = [(c.text, c.bold, None if c.track is None else p.track_colour(c.track)) for c in page_content.chips]
+    head = HeadBand(ctx.para(role.title, "h1"), Chips(chips, ctx.fonts, p), p.surface, track_colour)
+    story: list = [head, Spacer(1, 4)] + ([ctx.para(page_content.summary, "lead")] if page_content.summary else [])
+
+    # Two columns: what the role does | where it stands (radar) and where it leads. The
+    # skills go on whichever side leaves the shorter page.
+    doing, skills = bullet_section(ctx, page_content.responsibilities), bullet_section(ctx, page_content.skills)
+    for section in page_content.sections:  # the role's own headed lists follow what it does
+        doing += bullet_section(ctx, section)
+    radar: list = []
+    if page_content.radar:
+        radar.append(LazySceneFlowable(
+            lambda w, rid=role.id: radar_scene(ladder, [rid], ctx.style, width=w, height=w * 0.56, title=False,
+                                          fonts=ctx.fonts)))
+    promotion = promotion_section(ctx, page_content.promotion)
+    profile = profile_section(ctx, page_content.profile, width)
+    left_w, right_w = width * 0.54 - 12, width * 0.46 - 12
+    if right_w < 170:  # a narrow frame (a caller's two-column story): one column, radar full width
+        return story + doing + skills + radar + promotion + profile
+
+    def body(standing: list) -> Columns:
+        a, b, c = (stack_height(f, w) for f, w in ((doing, left_w), (skills, left_w), (standing, right_w)))
+        if max(a, b + c) < max(a + b, c):
+            return Columns(doing, standing + skills, share=0.54, gap=24, rule=p.rule)
+        return Columns(doing + skills, standing, share=0.54, gap=24, rule=p.rule)
+
+    page = story + [body(radar + promotion)] + profile
+    if radar and stack_height(page, width) > ctx.frame_height:
+        # The radar draws the dots the table already lists: a page it would push over
+        # (larger type, more dimensions) stays one page without it.
+        slim = story + [body(promotion)] + profile
+        if stack_height(slim, width) <= ctx.frame_height:
+            return slim
+    return page
+
+
+def bullet_section(ctx: Context, section: content.Bullets | None) -> list:
+    if section is None:
+        return []
+    return [ctx.para(section.heading, "h3"), *(ctx.para(item, "bullet", bullet="\u2022") for item in section.items)]
+
+
+def promotion_section(ctx: Context, promotion: content.Promotion) -> list:
+    story: list = [ctx.para(promotion.heading, "h3")]
+    for line in promotion.lines:
+        where = line.level.replace(" ", "\u00a0") + (f", {line.track}" if line.track else "")
+        segments = [(f"{line.label}: ", True, None), (f"{line.role.title} ", False, None),
+                    (f"({where})", False, ctx.palette.muted)]
+        story.append(ctx.para(segments, "bullet", bullet="\u2022"))
+    if promotion.top_note:
+        story.append(ctx.para(promotion.top_note, "body"))
+    return story
+
+
+def profile_section(ctx: Context, profile: content.Profile, width: float) -> list:
+    """The role's profile and, beside it, what changes at the next level (content.profile)."""
+    if not profile.tables:
+        return [ctx.para(profile.note, "body")] if profile.note else []
+    story: list = []
+    for table in profile.tables:
+        grid = profile_table(ctx, table, width)
+        story += [Spacer(1, 8), grid] if story else [HeadedTable(ctx.para(profile.title, "h2"), grid)]
+    story += [ctx.para(caption, "caption") for caption in profile.unchanged]
+    return story
+
+
+def profile_table(ctx: Context, table: content.ProfileTable, width: float) -> Grid:
+    # Wide enough for every name (and the column's heading) on one line where that takes
+    # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
+    # word split in two reads worse than a narrower value column).
+    names = [table.corner, *(row.dimension.name for row in table.rows)]
+    longest = max(ctx.fonts.width(name, 8.5, True) for name in names) + 12
+    name_w = longest if longest <= width * 0.3 else min(width * 0.4, max(width * 0.22, ctx.longest_word(names) + 12))
+    col_w = (width - name_w) / (1 + len(table.nexts))
+
+    def head(other: Role, arrow: bool):  # the level is on the chips and in the matrix
+        return ctx.para(("\u2192 " if arrow else "") + other.title, "cell-head")
+
+    rows = [[ctx.para(table.corner, "cell-head"), head(table.role, False),
+             *(head(n, True) for n in table.nexts)]]
+    compact = set()
+    for heading, row in content.headed(table.rows):
+        if heading:
+            rows.append(ctx.group_row(heading, 1 + len(table.nexts)))
+        if row.dimension.is_rating and not row.dimension.points:
+            compact.add(len(rows))
+        rows.append([ctx.para(row.dimension.name, "cell-bold"), ctx.value_para(row.value),
+                     *(ctx.change_para(cell) for cell in row.next_values)])
+    look = ctx.headed_look(pad_top=2.5, pad_bottom=3, compact_rows=frozenset(compact))
+    return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look)
