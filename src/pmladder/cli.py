@@ -429,6 +429,37 @@ def styles():
         _say(f"{name:<14} {load_style(name).description}")
 
 
+@cli.command("import")
+@click.argument("sheet", type=click.Path(dir_okay=False, allow_dash=False))
+@output_option("the ladder YAML")
+@click.option("--layout", type=click.Choice(["auto", "a", "b"]), default="auto", show_default=True,
+              help="How the sheets are laid out: a = a row per competency and a column per level or role, "
+                   "b = a row per role and a column per competency; auto tells them apart by the header row.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def import_(sheet, output, layout, force):
+    """Turn a ladder kept in a spreadsheet (SHEET: .xlsx or .csv) into a commented ladder YAML file.
+
+    The file written is one `pmladder validate` accepts as is; a problem in the sheet is reported
+    at its cell (team.xlsx:Engineering!C7, team.csv:7:3), every problem at once, and nothing is
+    written. A workbook may hold one sheet per track.
+    """
+    if not output:
+        raise click.UsageError("where to? give -o PATH ('-' for standard output)")
+    if force and output == STDOUT:
+        raise click.UsageError("--force overwrites a file; standard output has nothing to overwrite")
+    if Path(output).suffix.lower() not in ("", ".yaml", ".yml") and output != STDOUT:
+        raise click.UsageError(f"-o {output}: import writes a ladder YAML file (.yaml or .yml)")
+    _refuse_clobbering([(output, "-o")], [("the spreadsheet", sheet)])
+    from .load.fromsheet import import_sheet
+
+    imported = import_sheet(sheet, layout)
+    written, _ = _write(output, registry.Rendered(imported.text.encode("utf-8")), overwrite=force)
+    if written != STDOUT:
+        ladder = imported.ladder
+        _say(f"wrote {written} ({len(ladder.roles)} roles, {len(ladder.dimensions)} dimensions); "
+             f"check it with: pmladder validate {written}")
+
+
 def _freeze_imports() -> None:
     """Keep the garbage collector off the objects every import just made (hundreds of
     thousands for matplotlib or ReportLab, none of them garbage): each full collection, and

@@ -1,0 +1,294 @@
+"""Spreadsheets as located cells: the only code in pmladder that reads .xlsx and .csv files.
+
+A workbook is a zip of XML, so everything is bounded before and while it is read: the file's
+size, the sizes its zip directory declares (a zip bomb is refused before anything is
+inflated), the number of rows, columns and cells read, and the length of one cell. openpyxl
+reads the workbook in read-only mode with `data_only`, so a formula cell gives its cached
+value and nothing is ever evaluated; defusedxml, when installed (it is a dependency), makes
+openpyxl refuse XML entity tricks. A CSV is decoded as people's spreadsheets save it (UTF-8
+with or without BOM, UTF-16 with BOM, Windows-1252) and split on `,`, `;` or tab; what cannot
+be read unambiguously is refused with a reason rather than guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..errors import LadderError, Problem
+from .files import UnreadableFile, read_regular
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # what the zip directory says its parts inflate to, together
+MAX_ZIP_ENTRIES = 2_000
+MAX_ROWS = 5_000
+MAX_COLUMNS = 500
+MAX_CELLS = 100_000  # cells read, empty ones included
+MAX_CELL_CHARS = 10_000
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls file, or an .xlsx encrypted with a password
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+class Cell(NamedTuple):
+    value: str | int | float | bool | None
+    where: str  # `team.xlsx:Engineering!C7` or `team.csv:7:3`
+
+
+class Sheet(NamedTuple):
+    name: str
+    rows: tuple[tuple[Cell, ...], ...]
+    where: str  # the sheet itself: `team.xlsx:Engineering` or `team.csv`
+    csv: bool = False
+
+    def place(self, row: int, column: int) -> str:
+        """Where a cell is (both 1-based): `team.xlsx:Engineering!C7` or `team.csv:7:3`."""
+        return f"{self.where}:{row}:{column}" if self.csv else f"{self.where}!{column_letter(column)}{row}"
+
+
+def column_letter(column: int) -> str:
+    """1 -> A, 27 -> AA, as spreadsheets name columns."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class Workbook(NamedTuple):
+    file: str
+    sheets: tuple[Sheet, ...]
+    notes: tuple[str, ...] = ()  # how it was read (an encoding, a delimiter), for the YAML's comment
+
+
+def fail(where: str, message: str) -> LadderError:
+    return LadderError([Problem(where, None, "", message)])
+
+
+def read_workbook(path: str) -> Workbook:
+    """The sheets of an .xlsx or .csv file (by its suffix, checked against its first bytes)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+        raise fail(path, f"cannot import {suffix or 'a file without a suffix'}: expected an .xlsx workbook or a "
+                   ".csv file (save the sheet in one of those formats)")
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        raise fail(path, exc.reason) from None
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(data, path)
+    return _read_csv(data, path)
+
+
+# ---------------------------------------------------------------- .xlsx
+
+
+def _check_zip(data: bytes, file: str) -> None:
+    if data.startswith(_OLE2):
+        if _ENCRYPTED in data:
+            raise fail(file, "the workbook is protected with a password; save a copy without one and import that")
+        raise fail(file, "this is an Excel 97-2003 (.xls) file, not .xlsx; save it as an Excel workbook (.xlsx)")
+    if not data:
+        raise fail(file, "the file is empty")
+    if not data.startswith(b"PK"):
+        raise fail(file, "not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            _check_parts(archive, infos, file)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise fail(file, f"not a readable .xlsx workbook ({exc})") from None
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        if any(name.startswith("Index/") and name.endswith(".iwa") for name in names):
+            raise fail(file, "this is an Apple Numbers file; export it as Excel (.xlsx) or CSV")
+        if "content.xml" in names:
+            raise fail(file, "this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV")
+        raise fail(file, "not an .xlsx workbook (the zip has no xl/workbook.xml)")
+
+
+def _check_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], file: str) -> None:
+    """Bound the archive before anything is inflated, then look at the head of each XML part:
+    Excel never writes a DOCTYPE, and one is how an XML entity bomb starts (defusedxml would
+    refuse it too; this says why in plain words)."""
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise fail(file, f"the workbook has {len(infos):,} parts; the limit is {MAX_ZIP_ENTRIES:,}")
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise fail(file, f"the workbook inflates to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,} "
+                   "(a ladder is far smaller: is this a zip bomb?)")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as part:
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head or "<!DOCTYPE".encode("utf-16-le") in head:
+                raise fail(file, f"{info.filename} declares a DOCTYPE, which Excel never writes (an XML entity "
+                           "bomb?); refused")
+
+
+def _read_xlsx(data: bytes, file: str) -> Workbook:
+    _check_zip(data, file)
+    import openpyxl  # only here: the light commands never import it
+
+    sheets = []
+    budget = [MAX_CELLS]
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            for sheet in book.worksheets:
+                sheets.append(_read_sheet(sheet, file, budget))
+        finally:
+            book.close()
+    except LadderError:
+        raise
+    except Exception as exc:  # openpyxl and the XML parsers raise many kinds; each means "cannot read it"
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise fail(file, f"not a readable .xlsx workbook ({type(exc).__name__}: {reason})") from None
+    if not any(sheet.rows for sheet in sheets):
+        raise fail(file, "the workbook is empty (no sheet has a filled cell)")
+    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows))
+
+
+def _sheet_ref(file: str, name: str) -> str:
+    plain = re.fullmatch(r"[A-Za-z0-9_.]+", name)
+    return f"{file}:{name}" if plain else f"{file}:'{name}'"
+
+
+def _read_sheet(sheet: Any, file: str, budget: list[int]) -> Sheet:
+    place = _sheet_ref(file, sheet.title)
+    if hasattr(sheet, "reset_dimensions"):  # the file's own <dimension> may claim a million rows
+        sheet.reset_dimensions()
+    rows: list[tuple[Cell, ...]] = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS:
+            raise fail(place, f"more than {MAX_ROWS:,} rows; a ladder has far fewer")
+        if len(values) > MAX_COLUMNS:
+            raise fail(f"{place}!{column_letter(MAX_COLUMNS + 1)}{number}",
+                       f"more than {MAX_COLUMNS} columns; a ladder has far fewer")
+        budget[0] -= max(len(values), 1)
+        if budget[0] < 0:
+            raise fail(place, f"more than {MAX_CELLS:,} cells in the workbook; a ladder has far fewer")
+        rows.append(tuple(_cell(value, f"{place}!{column_letter(column)}{number}")
+                          for column, value in enumerate(values, start=1)))
+    return Sheet(sheet.title, _trimmed(rows), place)
+
+
+def _cell(value: Any, where: str) -> Cell:
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        value = value.isoformat()
+    elif isinstance(value, datetime.timedelta):
+        value = str(value)
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    elif value is not None and not isinstance(value, (str, int, float, bool)):
+        value = str(value)
+    if isinstance(value, str):
+        if len(value) > MAX_CELL_CHARS:
+            raise fail(where, f"the cell holds {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}")
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if not value.strip():
+            value = None
+    return Cell(value, where)
+
+
+def _trimmed(rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    """Rows without their trailing empty cells; trailing empty rows dropped."""
+    out = []
+    for row in rows:
+        end = len(row)
+        while end and row[end - 1].value is None:
+            end -= 1
+        out.append(row[:end])
+    while out and not out[-1]:
+        out.pop()
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- .csv
+
+
+def _decode(data: bytes, file: str) -> tuple[str, str]:
+    """The text and the name of its encoding."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, body, name = "utf-8", data[3:], "UTF-8 with BOM"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, body, name = "utf-16", data, "UTF-16"
+    else:
+        encoding, body, name = "utf-8", data, "UTF-8"
+        if b"\x00" in data:
+            raise fail(file, "the file holds NUL bytes: UTF-16 text without a byte order mark, or not text at "
+                       "all; save it as CSV UTF-8")
+    try:
+        return body.decode(encoding), name
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8" or name != "UTF-8":
+            raise fail(file, f"not valid {name} (byte {exc.start:,})") from None
+    try:  # Excel on Windows saves "CSV" in the machine's code page; in the West that is Windows-1252
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise fail(file, f"neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02x} at {exc.start:,}); "
+                   "save it as CSV UTF-8") from None
+
+
+def _delimiter(text: str, file: str) -> str:
+    """The delimiter that splits the header into the most columns, every row alike."""
+    sample = "\n".join(text.splitlines()[:50])
+    best, best_width = None, 1
+    for delimiter in _DELIMITERS:
+        try:
+            rows = [row for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if row]
+        except csv.Error:
+            continue
+        width = len(rows[0]) if rows else 0
+        if width > best_width:
+            best, best_width = delimiter, width
+    if best is None:
+        raise fail(file, "cannot tell how the columns are separated (expected a comma, semicolon or tab "
+                   "between the header's names)")
+    return best
+
+
+def _read_csv(data: bytes, file: str) -> Workbook:
+    text, encoding = _decode(data, file)
+    if not text.strip():
+        raise fail(file, "the file is empty")
+    delimiter = _delimiter(text, file)
+    rows: list[tuple[Cell, ...]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    cells = 0
+    try:
+        for number, values in enumerate(reader, start=1):
+            if number > MAX_ROWS:
+                raise fail(file, f"more than {MAX_ROWS:,} rows; a ladder has far fewer")
+            if len(values) > MAX_COLUMNS:
+                raise fail(f"{file}:{number}:{MAX_COLUMNS + 1}", f"more than {MAX_COLUMNS} columns")
+            cells += len(values)
+            if cells > MAX_CELLS:
+                raise fail(file, f"more than {MAX_CELLS:,} cells; a ladder has far fewer")
+            rows.append(tuple(_csv_cell(value, f"{file}:{number}:{column}")
+                              for column, value in enumerate(values, start=1)))
+    except csv.Error as exc:
+        raise fail(f"{file}:{reader.line_num}", f"not valid CSV ({exc})") from None
+    notes = (f"read as {encoding}, columns separated by {_DELIMITER_NAMES[delimiter]}s",)
+    return Workbook(file, (Sheet(Path(file).stem, _trimmed(rows), file, csv=True),), notes)
+
+
+def _csv_cell(text: str, where: str) -> Cell:
+    """CSV holds only text: whole numbers become numbers (levels, ratings), the rest stays text.
+    A leading apostrophe is how spreadsheets (and `export --format csv`) mark text that would
+    read as a formula; it is not part of the text."""
+    if len(text) > MAX_CELL_CHARS:
+        raise fail(where, f"the cell holds {len(text):,} characters; the limit is {MAX_CELL_CHARS:,}")
+    stripped = text.strip()
+    if re.fullmatch(r"-?[0-9]{1,9}", stripped):
+        return Cell(int(stripped), where)
+    if stripped.startswith("'") and stripped[1:2] in ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"):
+        stripped = stripped[1:]
+    return Cell(stripped.replace("\r\n", "\n") or None, where)

@@ -1,0 +1,253 @@
+"""`pmladder import`: spreadsheets as people keep them become ladder YAML that validates as is;
+problems point at cells; hostile workbooks get one line and nothing is written."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from pmladder.cli import cli
+from pmladder.errors import LadderError
+from pmladder.load.fromsheet import import_sheet
+from pmladder.load.ladder import load_ladder
+
+COMPETENCY_ROWS = (
+    "Category;Competency;Description;Associate PM;PM;Senior PM\r\n"
+    "Craft;Discovery;Finding problems worth solving;Learns with guidance;Runs discovery;Coaches others\r\n"
+    ";Delivery;;2;3;4\r\n"
+    'Leadership;Influence;;"Shares early\r\nListens";Aligns the team;Aligns the organization\r\n'
+)
+
+
+def imported(path, *args):
+    return import_sheet(str(path), *args)
+
+
+def errors(path, layout="auto") -> list[str]:
+    with pytest.raises(LadderError) as caught:
+        import_sheet(str(path), layout)
+    return [str(p) for p in caught.value.problems]
+
+
+def workbook(path, sheets: dict[str, list[list]]) -> str:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return str(path)
+
+
+class TestCompetenciesAsRows:
+    def test_a_european_csv_becomes_a_ladder_that_validates(self, tmp_path, runner):
+        sheet = tmp_path / "product.csv"
+        sheet.write_bytes(COMPETENCY_ROWS.encode("utf-8"))
+        result = runner.invoke(cli, ["import", str(sheet), "-o", str(tmp_path / "ladder.yaml")])
+        assert result.exit_code == 0, result.output
+        assert runner.invoke(cli, ["validate", str(tmp_path / "ladder.yaml")]).exit_code == 0
+        text = (tmp_path / "ladder.yaml").read_text(encoding="utf-8")
+        assert text.startswith("# Imported by `pmladder import` from ")
+        assert "columns separated by semicolons" in text
+        ladder = load_ladder(tmp_path / "ladder.yaml")
+        assert [r.id for r in ladder.roles] == ["associate-pm", "pm", "senior-pm"]
+        assert [r.level for r in ladder.roles] == [1, 2, 3]
+        assert ladder.roles[0].next == ("pm",) and ladder.roles[2].next == ()
+        delivery = ladder.dimensions[1]
+        assert delivery.is_rating and ladder.roles[1].values["delivery"] == 3
+        assert ladder.roles[0].values["influence"] == ("Shares early", "Listens")
+        assert [g.name for g in ladder.groups] == ["Craft", "Leadership"]
+        assert [d.group for d in ladder.dimensions] == ["craft", "craft", "leadership"]
+        assert ladder.dimensions[0].description == "Finding problems worth solving"
+
+    def test_a_workbook_with_a_sheet_per_track_gives_tracks(self, tmp_path):
+        path = workbook(tmp_path / "eng.xlsx", {
+            "Engineering": [["Competency", "Engineer", "Senior Engineer"], ["Code", "Writes", "Reviews"]],
+            "Management": [["Competency", "Manager", "Director"], ["Code", "Reads", "Trusts"],
+                           ["People", "Coaches", "Hires"]],
+        })
+        ladder = imported(path).ladder
+        assert [(t.id, t.name) for t in ladder.tracks] == [("engineering", "Engineering"), ("management", "Management")]
+        assert [(r.id, r.track) for r in ladder.roles] == [
+            ("engineer", "engineering"), ("senior-engineer", "engineering"),
+            ("manager", "management"), ("director", "management")]
+        people = ladder.dimensions[1]
+        assert people.tracks == ("management",) and ladder.dimensions[0].tracks == ()
+
+    def test_a_merged_group_cell_heads_the_rows_below_it(self, tmp_path):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in (["Group", "Competency", "L1", "L2"], ["Results", "Impact", 1, 2], [None, "Scope", 2, 3],
+                    ["People", "Mentoring", 1, 3]):
+            sheet.append(row)
+        sheet.merge_cells("A2:A3")
+        book.save(tmp_path / "merged.xlsx")
+        ladder = imported(tmp_path / "merged.xlsx").ladder
+        assert [d.group for d in ladder.dimensions] == ["results", "results", "people"]
+
+    def test_a_formula_cell_gives_its_cached_value_and_is_never_evaluated(self, tmp_path):
+        path = workbook(tmp_path / "f.xlsx", {"Sheet": [["Competency", "L1", "L2"], ["Impact", "=1+1", 3]]})
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        sheet_xml = parts["xl/worksheets/sheet1.xml"]
+        assert b"<f>1+1</f><v></v>" in sheet_xml
+        parts["xl/worksheets/sheet1.xml"] = sheet_xml.replace(b"<f>1+1</f><v></v>", b"<f>1+1</f><v>2</v>")
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        ladder = imported(path).ladder
+        assert ladder.roles[0].values["impact"] == 2
+
+
+class TestRolesAsRows:
+    def test_every_problem_at_its_cell_and_nothing_written(self, tmp_path, runner):
+        path = workbook(tmp_path / "ladder.xlsx", {"Engineering": [
+            ["id", "title", "level", "track", "summary", "Impact"],
+            ["eng1", "Engineer", 1, "IC", "Builds", 2],
+            ["eng2", "Senior Engineer", "Senior", "IC", "Leads", 3],
+            ["eng3", "Staff Engineer", 3, "IC", "Shapes", "lots"],
+        ]})
+        result = runner.invoke(cli, ["import", path, "-o", str(tmp_path / "out.yaml")])
+        assert result.exit_code == 1
+        assert result.output.splitlines() == [
+            f"Error: {path}:Engineering!C3: level: expected a whole number, got 'Senior'",
+        ]
+        assert not (tmp_path / "out.yaml").exists()
+
+    def test_two_problems_are_reported_together(self, tmp_path):
+        sheet = tmp_path / "team.csv"
+        sheet.write_text("title,level,next\nPM,1,Senior PM\nSenior PM,two,\nLead,3,Nobody\n", encoding="utf-8")
+        found = errors(sheet)
+        assert f"{sheet}:3:2: level: expected a whole number, got 'two'" in found
+        assert any(line.startswith(f"{sheet}:4:3: next: unknown role 'Nobody'") for line in found), found
+        assert len(found) == 2
+
+    def test_titles_in_next_become_ids_and_fields_are_read(self, tmp_path):
+        sheet = tmp_path / "team.csv"
+        sheet.write_text("Title,Level,Summary,Next,Responsibilities,Impact\n"
+                         "Product Manager,1,Owns a feature,Senior PM,\"• Writes specs\n• Talks to users\",2\n"
+                         "Senior PM,2,Owns an area,,,4\n", encoding="utf-8")
+        ladder = imported(sheet).ladder
+        pm = ladder.roles[0]
+        assert pm.next == ("senior-pm",) and pm.summary == "Owns a feature"
+        assert pm.responsibilities == ("Writes specs", "Talks to users")
+        assert ladder.dimensions[0].is_rating and pm.values["impact"] == 2
+
+    def test_layout_is_forced_when_the_header_does_not_say(self, tmp_path):
+        sheet = tmp_path / "odd.csv"
+        sheet.write_text("Thing,Junior,Senior\nImpact,small,big\n", encoding="utf-8")
+        assert "cannot tell the layout" in errors(sheet)[0] and errors(sheet)[0].startswith(f"{sheet}:1:1: ")
+        assert [r.title for r in imported(sheet, "a").ladder.roles] == ["Junior", "Senior"]
+
+
+class TestCsvAsSaved:
+    ROWS = "Competency\tJunior\tSenior\r\nCommunication\tÉcoute\tNégocie\r\n"
+
+    @pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
+                                               ("cp1252", b"")])
+    def test_encodings_excel_writes(self, tmp_path, encoding, bom):
+        sheet = tmp_path / "team.csv"
+        sheet.write_bytes(bom + self.ROWS.encode(encoding))
+        ladder = imported(sheet).ladder
+        assert ladder.roles[0].values["communication"] == "Écoute"
+        assert ladder.roles[1].values["communication"] == "Négocie"
+
+    def test_utf16_without_bom_is_refused(self, tmp_path):
+        sheet = tmp_path / "team.csv"
+        sheet.write_bytes(self.ROWS.encode("utf-16-le"))
+        assert "NUL bytes" in errors(sheet)[0]
+
+    def test_one_column_is_refused_not_guessed(self, tmp_path):
+        sheet = tmp_path / "team.csv"
+        sheet.write_text("Competency\nImpact\n", encoding="utf-8")
+        assert "cannot tell how the columns are separated" in errors(sheet)[0]
+
+    def test_formula_text_stays_text(self, tmp_path):
+        sheet = tmp_path / "team.csv"
+        sheet.write_text("Competency,Junior,Senior\nImpact,=HYPERLINK(\"x\"),'+1 more\n", encoding="utf-8")
+        ladder = imported(sheet).ladder
+        assert ladder.roles[0].values["impact"] == '=HYPERLINK("x")'
+        assert ladder.roles[1].values["impact"] == "+1 more"
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+class TestHostileWorkbooks:
+    def _one_line(self, tmp_path, runner, data: bytes, name="evil.xlsx") -> str:
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = runner.invoke(cli, ["import", str(path), "-o", str(tmp_path / "out.yaml")])
+        assert result.exit_code == 1, result.output
+        lines = result.output.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: "), result.output
+        assert not (tmp_path / "out.yaml").exists()
+        return lines[0]
+
+    def test_zip_bomb_is_refused_from_the_directory(self, tmp_path, runner):
+        bomb = _zip({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": b"\0" * (60 * 1024 * 1024)})
+        assert len(bomb) < 200_000
+        assert "inflates to 62,914,564 bytes" in self._one_line(tmp_path, runner, bomb)
+
+    def test_entity_bomb(self, tmp_path, runner):
+        path = workbook(tmp_path / "ok.xlsx", {"S": [["Competency", "L1"], ["Impact", "x"]]})
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+                + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i else b"&lol;") * 10)
+                           for i in range(1, 10))
+                + b']><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&lol9;</workbook>')
+        for part in ("xl/workbook.xml", "xl/worksheets/sheet1.xml"):
+            evil = dict(parts, **{part: bomb})
+            line = self._one_line(tmp_path, runner, _zip(evil))
+            assert line.endswith(f"{part} declares a DOCTYPE, which Excel never writes (an XML entity bomb?); refused")
+
+    def test_defusedxml_guards_openpyxl(self):
+        import openpyxl.xml
+
+        assert openpyxl.xml.DEFUSEDXML is True
+
+    @pytest.mark.parametrize("data, message", [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "Excel 97-2003 (.xls) file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "protected with a password"),
+        (_zip({"Index/Document.iwa": b"x", "Metadata/Properties.plist": b"x"}), "Apple Numbers file"),
+        (b"", "the file is empty"),
+        (b"hello, world\n", "not an .xlsx workbook"),
+    ])
+    def test_not_a_workbook(self, tmp_path, runner, data, message):
+        assert message in self._one_line(tmp_path, runner, data)
+
+    def test_empty_workbook(self, tmp_path, runner):
+        path = workbook(tmp_path / "empty.xlsx", {"Sheet": []})
+        assert "the workbook is empty" in self._one_line(tmp_path, runner, (tmp_path / "empty.xlsx").read_bytes())
+        assert path
+
+    def test_a_long_cell_and_too_many_cells(self, tmp_path):
+        long = workbook(tmp_path / "long.xlsx", {"S": [["Competency", "L1"], ["Impact", "x" * 10_001]]})
+        assert errors(long) == [f"{long}:S!B2: the cell holds 10,001 characters; the limit is 10,000"]
+        many = workbook(tmp_path / "many.xlsx", {"S": [[1] * 400 for _ in range(300)]})
+        assert "more than 100,000 cells" in errors(many)[0]
+
+    def test_a_maze_of_merged_cells_is_not_followed(self, tmp_path):
+        path = workbook(tmp_path / "maze.xlsx", {"S": [["Competency", "L1", "L2"], ["Impact", 1, 2]]})
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        merges = b"".join(b'<mergeCell ref="C%d:D%d"/>' % (n, n) for n in range(10, 60_000))
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+            b"</sheetData>", b'</sheetData><mergeCells count="59990">' + merges + b"</mergeCells>")
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        assert imported(path).ladder.roles[1].values["impact"] == 2
+
+    def test_a_renamed_xls_csv_suffix_is_refused(self, tmp_path, runner):
+        assert "cannot import .numbers" in self._one_line(tmp_path, runner, b"x", name="team.numbers")
