@@ -73,3 +73,7 @@ class MissingGlyphsWarning(PmladderWarning):
 
 class PacketError(PmladderError):
     """One of the team's PDFs for an onboarding packet is missing or unreadable."""
+
+
+class AssessmentError(InputError):
+    """An assessment file is unreadable or invalid (or names a role or competency its ladder lacks)."""

@@ -252,3 +252,47 @@ def require_role(ladder: Ladder, role_id: str) -> None:
     """An UnknownRoleError listing the ladder's role ids when `role_id` is not one of them."""
     if not ladder.has_role(role_id):
         raise UnknownRoleError(role_id, ladder)
+
+
+# ---------------------------------------------------------------- a person's assessment
+
+
+class Evidence(NamedTuple):
+    """One note of evidence, as the person wrote it; `link` is text to print, never followed."""
+
+    text: str
+    date: str | None = None  # YYYY-MM-DD, as written
+    link: str | None = None
+
+
+class Assessed(NamedTuple):
+    """One competency (a dimension of the ladder) as the person and their manager see it."""
+
+    dimension: str
+    self_rating: int | None = None
+    manager_rating: int | None = None
+    meets: tuple[str, ...] = ()  # the statements met, in the ladder's own words
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def rating(self) -> int | None:
+        """The rating that counts against an expectation: the manager's when given, else the person's."""
+        return self.manager_rating if self.manager_rating is not None else self.self_rating
+
+
+class Assessment(NamedTuple):
+    """A person's self-assessment (and optionally their manager's), checked against its ladder."""
+
+    ladder: Ladder
+    role: str
+    targets: tuple[str, ...]  # the roles assessed against: given, else the role's next roles, else itself
+    competencies: Mapping[str, Assessed]  # dimension id -> what was assessed, in the ladder's order
+    person: str | None = None
+    date: str | None = None
+    ladder_version: str | None = None  # the ladder version the assessment was written against
+    plan: tuple[str, ...] = ()  # development plan items already written
+    name: str = "assessment"  # for output file names: the file's stem, never the person's name
+    source: str | None = None
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.role, self.targets, self.person))

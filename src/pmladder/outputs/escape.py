@@ -21,3 +21,13 @@ def markdown_cell(text: str) -> str:
     one_line = " ".join(text.split())
     html_safe = re.sub(r"[&<>]", lambda m: _HTML[m.group()], one_line)
     return _MARKDOWN.sub(r"\\\1", html_safe)
+
+
+_BLOCK_START = re.compile(r"^([#>+=-]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` as one line of Markdown prose (a paragraph or a list item) shown as written: what
+    `markdown_cell` escapes, and a start that would make a heading, quote, list or rule."""
+    inline = markdown_cell(text)
+    return _BLOCK_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], inline)
