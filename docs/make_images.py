@@ -2,7 +2,8 @@
 
 docs/images/default-chart.png is `pmladder chart` at 960x540; handout-pages.png shows two pages
 of the default handout side by side (the ladder at a glance and the first role page), rendered
-with pdftoppm (poppler-utils).
+with pdftoppm (poppler-utils); assess-report.png is the first page of the example assessment's
+report (data/examples/assessment-pm.yaml).
 """
 
 from __future__ import annotations
@@ -38,7 +39,24 @@ def main() -> int:
             sheet.paste(page, (x, gap))
             x += page.width + gap
         sheet.save(IMAGES / "handout-pages.png", optimize=True)
+        _report_page(Path(work))
     return 0
+
+
+def _report_page(work: Path) -> None:
+    """docs/images/assess-report.png: the first page of the example assessment's report."""
+    from pmladder.load.assessment import load_assessment
+    from pmladder.load.style import load_style
+    from pmladder.outputs.pdf.report import render_report_pdf
+
+    pdf = work / "report.pdf"
+    pdf.write_bytes(render_report_pdf(load_assessment(HERE.parent / "data" / "examples" / "assessment-pm.yaml"),
+                                      load_style(None)))
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", str(pdf), str(work / "report")], check=True)
+    page = Image.open(next(work.glob("report-*.png")))
+    sheet = Image.new("RGB", (page.width + 32, page.height + 32), "#D9DEE5")
+    sheet.paste(page, (16, 16))
+    sheet.save(IMAGES / "assess-report.png", optimize=True)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from conftest import ROOT, TWO_TRACK
 from pmladder.cli import cli
 from pmladder.outputs import registry
 
-WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter"}
+WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report"}
 
 
 def usage_error(result, message: str) -> None:

@@ -65,6 +65,12 @@ class Gap(NamedTuple):
     current: str  # where the person stands as printed
     unmet: tuple[str, ...] = ()  # the target's statements not met yet
 
+    @property
+    def size_text(self) -> str:
+        """'2 points' or '1 statement'."""
+        unit = "statement" if self.unmet else "point"
+        return f"{self.size} {unit}{'' if self.size == 1 else 's'}"
+
 
 class AtTarget(NamedTuple):
     dimension: Dimension
@@ -173,14 +179,19 @@ def _target_view(assessment: Assessment, target: Role, dims: tuple[Dimension, ..
         wanted = statements_of(target, dim)
         unmet = tuple(s for s in wanted if s not in assessed.meets)
         met = len(wanted) - len(unmet)
-        current = f"{met} of {len(wanted)} statements met"
+        current = f"{met} of {len(wanted)} met"
+        expected_text = _count(len(wanted), "statement")
         if unmet:
-            gaps.append((order, Gap(dim, len(unmet), f"{len(wanted)} statements", current, unmet)))
+            gaps.append((order, Gap(dim, len(unmet), expected_text, current, unmet)))
         else:
-            at.append(AtTarget(dim, current, f"{len(wanted)} statements"))
+            at.append(AtTarget(dim, current, expected_text))
     ordered = tuple(gap for _, gap in sorted(gaps, key=lambda og: (-og[1].size, og[0])))
     return TargetView(target, WORDS["missing"].replace("{target}", target.title), ordered,
                       WORDS["at_target"].replace("{target}", target.title), tuple(at))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _radar(assessment: Assessment, dims: tuple[Dimension, ...]) -> Radar | None:

@@ -116,7 +116,7 @@ class _AssessmentReader:
             try:
                 check_regular(path, reader.MAX_BYTES)
             except UnreadableFile as exc:
-                check.add(fields["file"], "ladder.file", f"cannot read the ladder: {exc.reason}")
+                check.add(fields["file"], "ladder.file", f"cannot read {path}: {exc.reason}")
                 return version
         self.ladder = load_ladder(path)  # a broken ladder is reported as the ladder's own problems
         return version
@@ -161,7 +161,8 @@ class _AssessmentReader:
             check.add(value, "competencies", f"expected a mapping of competency ids, got {describe(value.data)}")
             return None
         dims = {d.id: d for d in ladder.dimensions}
-        roles = [r for r in (role, *(targets or ())) if r is not None]
+        # Tracks and statements are checked against the role and its targets once both are known.
+        roles = [r for r in (role, *targets) if r is not None] if targets is not None else []
         found: dict[str, Assessed] = {}
         for key, item in value.data.items():
             dim_id = str(key)
@@ -204,7 +205,7 @@ class _AssessmentReader:
             if dim.is_rating:
                 check.add(fields["meets"], join(path, "meets"), f"'{dim.id}' is rated; give 'self' "
                           f"(and 'manager') a rating from 1 to {dim.scale}")
-            else:
+            elif roles:
                 meets = self._meets(fields["meets"], join(path, "meets"), dim, roles)
         evidence = self._evidence(fields.get("evidence"), join(path, "evidence"))
         return Assessed(dim.id, ratings["self"], ratings["manager"], meets, evidence)
@@ -233,10 +234,8 @@ class _AssessmentReader:
                 continue
             statement = known.get(_normal(text))
             if statement is None:
-                import difflib  # only when a statement is wrong
-
-                hint = difflib.get_close_matches(_normal(text)[:200], list(known), n=1, cutoff=0.6)
-                said = f" (did you mean '{known[hint[0]]}'?)" if hint else ""
+                hint = _closest(_normal(text), list(known))
+                said = f" (did you mean '{known[hint]}'?)" if hint else ""
                 whose = ", ".join(r.title for r in roles)
                 self.check.add(item, f"{path}[{index}]", f"not a statement of {whose} for '{dim.id}'{said}")
             elif statement not in result:
@@ -287,6 +286,18 @@ def statements_of(role: Role, dim: Dimension) -> tuple[str, ...]:
     if isinstance(value, tuple):
         return value
     return (value,) if isinstance(value, str) else ()
+
+
+def _closest(text: str, known: list[str]) -> str | None:
+    """The statement a near miss meant: one that contains it (a statement cut short), else the
+    most similar one."""
+    import difflib  # only when a statement is wrong
+
+    containing = [k for k in known if text and text in k]
+    if containing:
+        return containing[0]
+    hint = difflib.get_close_matches(text[:200], known, n=1, cutoff=0.6)
+    return hint[0] if hint else None
 
 
 def _normal(text: str) -> str:

@@ -10,6 +10,8 @@ Render functions take the ladder and the output's options and return `Rendered`:
 - handout: render(ladder, *, style, roles, highlight, worksheet, prepend, append)
 - matrix:  render(ladder)
 - starter: render()
+- report:  render(assessment, *, style)
+- assessment-template: render(ladder, role_id, *, ladder_file)
 """
 
 from __future__ import annotations
@@ -63,6 +65,25 @@ def _starter() -> Rendered:
     return Rendered(starter_text().encode("utf-8"))
 
 
+def _report_pdf(assessment, **options) -> Rendered:
+    from .pdf.report import render_report_pdf
+
+    return Rendered(render_report_pdf(assessment, **options))
+
+
+def _report_md(assessment, **options) -> Rendered:
+    from ..content.report import report
+    from .report_md import report_markdown
+
+    return Rendered(report_markdown(report(assessment)).encode("utf-8"))
+
+
+def _assessment_template(ladder, role_id, **options) -> Rendered:
+    from .template import assessment_template
+
+    return Rendered(assessment_template(ladder, role_id, **options).encode("utf-8"))
+
+
 OUTPUTS: dict[str, dict[str, Format]] = {
     "chart": {
         "png": Format("png", (".png",), True, "PNG image", _chart("png")),
@@ -75,6 +96,13 @@ OUTPUTS: dict[str, dict[str, Format]] = {
         "csv": Format("csv", (".csv",), False, "CSV for spreadsheets", _table("to_csv")),
     },
     "starter": {"yaml": Format("yaml", (".yaml", ".yml"), False, "YAML ladder file", _starter)},
+    "report": {
+        "pdf": Format("pdf", (".pdf",), True, "PDF to print", _report_pdf),
+        "md": Format("md", (".md", ".markdown"), False, "Markdown for a 1:1 document", _report_md),
+    },
+    "assessment-template": {
+        "yaml": Format("yaml", (".yaml", ".yml"), False, "YAML assessment file", _assessment_template),
+    },
 }
 
 

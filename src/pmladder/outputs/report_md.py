@@ -6,7 +6,7 @@ that starts with '#' or holds `<img>` prints as written, never as markup.
 
 from __future__ import annotations
 
-from ..content.report import Report
+from ..content.report import Report, rating_text
 from .escape import markdown_cell, markdown_text
 
 
@@ -22,9 +22,14 @@ def _evidence_line(text: str, date: str | None, link: str | None) -> str:
 def report_markdown(report: Report) -> str:
     w = report.words
     out = [f"# {markdown_cell(report.title)}", "", markdown_text(report.cover.text), ""]
-    if report.radar:
-        kinds = ", ".join(markdown_cell(s.label) for s in report.radar.series)
-        out += [f"Ratings compared on the radar of the PDF: {kinds}.", ""]
+    if report.radar:  # the radar's numbers, as a table
+        series = report.radar.series
+        out += ["| Competency | " + " | ".join(markdown_cell(s.label) for s in series) + " |",
+                "| --- |" + " ---: |" * len(series)]
+        for dim in report.radar.dimensions:
+            cells = [rating_text(dim, s.values.get(dim.id)) if s.values.get(dim.id) else "\u2014" for s in series]
+            out.append(f"| {markdown_cell(dim.name)} | " + " | ".join(markdown_cell(c) for c in cells) + " |")
+        out.append("")
     for view in report.targets:
         out += [f"## {markdown_cell(view.missing_heading)}", ""]
         if not view.gaps:
@@ -32,7 +37,7 @@ def report_markdown(report: Report) -> str:
         else:
             out += ["| Competency | Gap | Now | Target |", "| --- | ---: | --- | --- |"]
             for gap in view.gaps:
-                out.append(f"| {markdown_cell(gap.dimension.name)} | {gap.size} | {markdown_cell(gap.current)} "
+                out.append(f"| {markdown_cell(gap.dimension.name)} | {gap.size_text} | {markdown_cell(gap.current)} "
                            f"| {markdown_cell(gap.expected)} |")
             out.append("")
             for gap in view.gaps:

@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from ..errors import RenderError
 from ..load.style import Style
-from ..model import Ladder, require_role
+from ..model import Dimension, Ladder, require_role
 from ..text.fonts import FontSet
 from ..text.wrap import LEADING, fit_line, wrap
 from .elements import ASCENT, DESCENT, Box, Circle, Line, Polygon, Rect, Scene, text_run, tint
 
 
-def _radar_legend(fonts, roles, p, width, margin, size, s) -> list:
-    """Swatch and title per role: one centred row when it fits, else two columns."""
+class RadarSeries(NamedTuple):
+    """One polygon: a title for the legend, a rating per dimension id, its colour; a dashed
+    outline without fill draws an expectation under a person's filled shapes."""
+
+    title: str
+    values: Mapping[str, int]
+    colour: str
+    dashed: bool = False
+
+
+DASH = (4.0, 2.5)  # an expectation's outline: on, off, in points
+
+
+def _radar_legend(fonts, series, p, width, margin, size, s) -> list:
+    """Swatch and title per series: one centred row when it fits, else two columns."""
     sw = size
-    entries = [(role, p.track_colour(k)) for k, role in enumerate(roles)]
-    widths = [sw * 2.0 + fonts.width(role.title, size) for role, _ in entries]
+    entries = list(series)
+    widths = [sw * 2.0 + fonts.width(entry.title, size) for entry in entries]
     gap = 24 * s
     row_h = (ASCENT + DESCENT) * size + 6 * s
     items: list = []
@@ -30,9 +45,12 @@ def _radar_legend(fonts, roles, p, width, margin, size, s) -> list:
         rows = math.ceil(len(entries) / 2)
         places = [(margin + (k % 2) * (width - 2 * margin) / 2, margin + (rows - 1 - k // 2) * row_h)
                   for k in range(len(entries))]
-    for (role, colour), (x, y) in zip(entries, places):
-        items.append(Box(Rect(x, y, sw * 1.6, sw), tint(colour, 0.35), colour, 1.2, 2, kind="swatch"))
-        label = fit_line(fonts, role.title, (width - 2 * margin) / 2 - sw * 2.5, size)
+    for entry, (x, y) in zip(entries, places):
+        colour = entry.colour
+        fill = None if entry.dashed else tint(colour, 0.35)
+        items.append(Box(Rect(x, y, sw * 1.6, sw), fill, colour, 1.2, 2, kind="swatch",
+                         dash=DASH if entry.dashed else None))
+        label = fit_line(fonts, entry.title, (width - 2 * margin) / 2 - sw * 2.5, size)
         base = y + (sw - (ASCENT - DESCENT) * size) / 2
         items.append(text_run(fonts, label, x + sw * 2.0, base, size, p.text, kind="legend"))
     return items
@@ -65,22 +83,53 @@ def radar_scene(
     fonts = fonts or FontSet.for_style(style)
     p = style.palette
     s = min(width, height) / 540 * style.chart.text_scale
-    items: list = []
-    margin = 16 * s
-    top = height - margin
+    heading = None
     if title:
         size = max(min_text, 16 * s)
         # Full titles if they fit, else the short labels ("APM vs PM vs Senior PM"), else the ladder.
         heading = ladder.title
         for candidate in (" vs ".join(r.title for r in roles), " vs ".join(r.short for r in roles)):
-            if len(roles) <= 4 and fonts.width(candidate, size, True) <= width - 2 * margin:
+            if len(roles) <= 4 and fonts.width(candidate, size, True) <= width - 2 * margin_of(s):
                 heading = candidate
                 break
+    series = [RadarSeries(role.title, {d.id: v for d in dims if isinstance(v := role.values.get(d.id), int)},
+                          p.track_colour(k) if len(roles) > 1 else p.accent) for k, role in enumerate(roles)]
+    return series_radar_scene(dims, series, style, width=width, height=height, heading=heading,
+                              min_text=min_text, fonts=fonts)
+
+
+def margin_of(s: float) -> float:
+    return 16 * s
+
+
+def series_radar_scene(
+    dims: tuple[Dimension, ...],
+    series: list[RadarSeries] | tuple[RadarSeries, ...],
+    style: Style,
+    *,
+    width: float = 540.0,
+    height: float = 540.0,
+    heading: str | None = None,
+    min_text: float = 7.0,
+    fonts: FontSet | None = None,
+    point_names: bool = False,
+) -> Scene:
+    """A spider chart of `dims` with one polygon per series; the first of several series is
+    drawn first. With one series, the name of its point shows under each axis; with
+    `point_names`, the rings are labelled with the scale's point names (a shared named scale)."""
+    fonts = fonts or FontSet.for_style(style)
+    p = style.palette
+    s = min(width, height) / 540 * style.chart.text_scale
+    items: list = []
+    margin = margin_of(s)
+    top = height - margin
+    if heading is not None:
+        size = max(min_text, 16 * s)
         heading = fit_line(fonts, heading, width - 2 * margin, size, bold=True)
         items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
         top -= (ASCENT + DESCENT) * size + 8 * s
     legend_size = max(min_text, 10 * s)
-    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * math.ceil(len(roles) / 2) if len(roles) > 1 else 0
+    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * math.ceil(len(series) / 2) if len(series) > 1 else 0
     bottom = margin + legend_h
     label_size = max(min_text, 10 * s)
     label_w = max(fonts.width(d.name, label_size) for d in dims)
@@ -102,10 +151,12 @@ def radar_scene(
         items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
     tick = max(min_text, 7.5 * s)
     if len({d.scale for d in dims}) == 1 and radius / steps >= 2.2 * tick:  # room between the numbers
-        # The scale, once, along the first axis: each ring's value just below it.
+        # The scale, once, along the first axis: each ring's value (or its name) just below it.
+        shared = dims[0].points if point_names and len({d.points for d in dims}) == 1 else ()
         for step in range(1, steps + 1):
             y = cy + radius * step / steps - ASCENT * tick - 2
-            items.append(text_run(fonts, str(step), cx + 3 * s, y, tick, p.muted, kind="tick"))
+            label = f"{step} {shared[step - 1].name}" if shared else str(step)
+            items.append(text_run(fonts, label, cx + 3 * s, y, tick, p.muted, kind="tick"))
     for _i, (dim, a) in enumerate(zip(dims, angles)):
         lx = cx + (radius + gap) * math.cos(a)
         ly = cy + (radius + gap) * math.sin(a)
@@ -114,7 +165,7 @@ def radar_scene(
         avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
         lines = [(line, p.text) for line in wrap(fonts, dim.name, max(avail, 30 * s), label_size)]
         # One role: the name of its point on a scale that names them ("Evangelizes") under the axis.
-        value = roles[0].values.get(dim.id) if len(roles) == 1 else None
+        value = series[0].values.get(dim.id) if len(series) == 1 else None
         point = dim.point(value) if isinstance(value, int) else None
         if point:
             lines += [(line, p.muted) for line in wrap(fonts, point.name, max(avail, 30 * s), label_size)]
@@ -128,20 +179,23 @@ def radar_scene(
         for line, ink in lines:
             items.append(text_run(fonts, line, lx, base, label_size, ink, anchor=anchor, kind="axis-label"))
             base -= LEADING * label_size
-    # Fills first, then every outline and point on top, so one role's shape never hides another's edge.
+    # Fills first, then every outline and point on top, so one shape never hides another's edge.
     shapes = []
-    for k, role in enumerate(roles):
-        colour = p.track_colour(k) if len(roles) > 1 else p.accent
+    for entry in series:
         points = []
         for dim, a in zip(dims, angles):
-            value = role.values.get(dim.id)
+            value = entry.values.get(dim.id)
             frac = (value / dim.scale) if isinstance(value, int) else 0.0
             points.append((cx + radius * frac * math.cos(a), cy + radius * frac * math.sin(a)))
-        shapes.append((tuple(points), colour))
-        items.append(Polygon(tuple(points), colour, None, 0, fill_opacity=0.2, kind="profile"))
-    for points, colour in shapes:
-        items.append(Polygon(points, None, colour, 1.8 * max(s, 0.6), kind="outline"))
-        items.extend(Circle(x, y, dot, colour) for x, y in points)
-    if len(roles) > 1:
-        items.extend(_radar_legend(fonts, roles, p, width, margin, legend_size, s))
+        shapes.append((tuple(points), entry))
+        if not entry.dashed:
+            items.append(Polygon(tuple(points), entry.colour, None, 0, fill_opacity=0.2, kind="profile"))
+    for points, entry in shapes:
+        if entry.dashed:
+            items.append(Line((*points, points[0]), entry.colour, 1.4 * max(s, 0.6), dash=DASH, kind="outline"))
+            continue
+        items.append(Polygon(points, None, entry.colour, 1.8 * max(s, 0.6), kind="outline"))
+        items.extend(Circle(x, y, dot, entry.colour) for x, y in points)
+    if len(series) > 1:
+        items.extend(_radar_legend(fonts, series, p, width, margin, legend_size, s))
     return Scene(width, height, tuple(items), p.background)

@@ -1,0 +1,304 @@
+"""`pmladder assess`: assessment files, the report's content, its PDF and Markdown, the template."""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, norm, pdf_texts
+from pmladder.cli import cli
+from pmladder.content.report import report
+from pmladder.errors import AssessmentError
+from pmladder.load.assessment import LadderVersionWarning, load_assessment
+from pmladder.load.ladder import load_ladder
+from pmladder.load.style import load_style
+from pmladder.outputs.pdf.report import render_report_pdf
+from pmladder.outputs.report_md import report_markdown
+from pmladder.outputs.template import assessment_template
+
+EXAMPLES = ROOT / "data" / "examples"
+PM = str(EXAMPLES / "assessment-pm.yaml")
+DESIGN = str(EXAMPLES / "assessment-design-two-track.yaml")
+DESIGN_LADDER = EXAMPLES / "design-two-track.yaml"
+
+
+@pytest.fixture(scope="module")
+def pm_pdf() -> bytes:
+    return render_report_pdf(load_assessment(PM), load_style(None))
+
+
+def problems(path: str) -> list[str]:
+    with pytest.raises(AssessmentError) as caught:
+        load_assessment(path)
+    return [str(p) for p in caught.value.problems]
+
+
+class TestContent:
+    def test_gaps_come_largest_first_with_the_targets_statements_not_met(self):
+        view = report(load_assessment(PM)).targets[0]
+        assert view.target.id == "spm"
+        # customer 3 -> 5 and leadership (the manager's 1) -> 3 are two points; the rest one.
+        assert [(g.dimension.id, g.size) for g in view.gaps] == [
+            ("customer", 2), ("leadership", 2), ("scope", 1), ("strategy", 1), ("communication", 1), ("business", 1)]
+        assert view.gaps[2].unmet == ("Several products or a larger portfolio",)
+        assert [a.dimension.id for a in view.at_target] == ["decisions", "partners", "execution"]
+
+    def test_the_managers_rating_counts_and_two_points_apart_is_a_disagreement(self):
+        found = report(load_assessment(PM))
+        leadership = next(g for g in found.targets[0].gaps if g.dimension.id == "leadership")
+        assert leadership.current == "1 of 5"  # self 3, manager 1
+        assert [(d.dimension.id, d.self_rating, d.manager_rating) for d in found.disagreements] == [
+            ("leadership", "3 of 5", "1 of 5")]  # strategy is 3 against 2: one point, not listed
+        assert [d.id for d in found.not_assessed] == ["focus", "people", "horizon"]
+
+    def test_two_tracks_give_one_view_per_target_and_skip_the_other_tracks_competencies(self):
+        found = report(load_assessment(DESIGN))
+        staff, manager = found.targets
+        assert [g.dimension.id for g in staff.gaps] == ["interaction", "visual", "systems", "partners", "feedback"]
+        assert [g.dimension.id for g in manager.gaps] == ["interaction", "partners", "hiring"]
+        assert "systems" not in [a.dimension.id for a in manager.at_target]  # an IC-only competency
+        assert next(g for g in manager.gaps if g.dimension.id == "hiring").unmet == (
+            "Writes the role's expectations before opening it",)
+        assert [s.kind for s in found.radar.series] == ["role", "target", "target", "self", "manager"]
+        assert found.cover.text == ("Sam Muster \u00b7 Senior Product Designer \u2192 Staff Product Designer, "
+                                    "Design Manager \u00b7 2026-11-18 \u00b7 Product Design Ladder, version 2026.1")
+
+    def test_a_top_role_without_a_target_is_assessed_against_itself(self, write):
+        path = write("role: cpo\ncompetencies:\n  strategy: {self: 4}\n", "top.yaml")
+        found = report(load_assessment(path))
+        assert [t.target.id for t in found.targets] == ["cpo"]
+        assert found.cover.text.startswith("Chief Product Officer \u00b7 Product Management")
+        assert [g.dimension.id for g in found.targets[0].gaps] == ["strategy"]
+
+
+class TestPdf:
+    def test_the_pdf_shows_the_gaps_in_order_and_the_evidence(self, pm_pdf):
+        text = norm(" ".join(pdf_texts(pm_pdf)))
+        missing = text.index(norm("What I am missing for Senior Product Manager"))
+        order = [text.index(norm(name), missing) for name in
+                 ("Customer & market insight2 points", "Leadership & influence2 points", "Scope\u2022Several products or a larger portfolio1 statement",
+                  "Product strategy1 point", "Communication1 point", "Business acumen1 point")]
+        assert order == sorted(order)
+        assert norm("Several products or a larger portfolio") in text[missing:]
+        assert norm("2026-10-14: Wrote the checkout strategy for 2027 and presented it to the leadership team "
+                    "(Strategy doc: Checkout 2027 (team drive))") in text
+        assert norm("Mentored our new APM through their first launch") in text
+        for heading in ("Already at the Senior Product Manager level", "Where my manager and I see it differently",
+                        "Development plan", "Own the pricing discovery in Q1 with the finance team",
+                        "Signed (me)", "Signed (manager)"):
+            assert norm(heading) in text
+
+    def test_the_radar_names_the_scale_points_on_a_named_scale(self):
+        data = render_report_pdf(load_assessment(DESIGN), load_style(None))
+        first = norm(pdf_texts(data)[0])
+        for label in ("1Learning", "4Shaping", "Self", "Manager", "StaffProductDesigner", "Interactiondesign"):
+            assert label in first
+
+    def test_the_metadata_holds_only_what_the_page_shows(self, pm_pdf):
+        info = PdfReader(io.BytesIO(pm_pdf)).metadata
+        assert info.title == "Development report" and info.author == "Alex Example"
+        shown = norm(pdf_texts(pm_pdf)[0])
+        for key, value in info.items():
+            if key not in ("/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped") and value:
+                assert norm(str(value)) in shown, key
+
+    def test_the_same_assessment_gives_the_same_bytes_after_other_renders(self, pm_pdf):
+        from pmladder.api import render_pdf
+
+        render_pdf(load_ladder(None))
+        render_report_pdf(load_assessment(DESIGN), load_style(None))
+        assert render_report_pdf(load_assessment(PM), load_style(None)) == pm_pdf
+
+
+class TestMarkdown:
+    def test_markdown_lists_the_gaps_in_order_with_evidence_under_each_competency(self):
+        text = report_markdown(report(load_assessment(PM)))
+        assert "| Customer &amp; market insight | 2 points | 3 of 5 | 5 of 5 |" in text
+        table = text.split("## What I am missing")[1].split("###")[0]
+        assert table.index("Customer") < table.index("Leadership") < table.index("| Scope") < table.index("Business")
+        strategy = text.split("### Product strategy")[1].split("###")[0]
+        assert "- Self: 3 of 5" in strategy and "- Manager: 2 of 5" in strategy
+        assert ("- 2026-10-14: Wrote the checkout strategy for 2027 and presented it to the leadership team "
+                "(Strategy doc: Checkout 2027 (team drive))") in strategy
+
+    def test_a_persons_text_never_becomes_markup(self, write):
+        path = write("""\
+            person: "<img src=x onerror=alert(1)>"
+            role: pm
+            competencies:
+              strategy:
+                self: 2
+                evidence:
+                  - "# not a heading"
+                  - text: "[click](javascript:alert(1)) *bold*"
+                    link: "1. not a list"
+            plan: ["> not a quote"]
+            """, "me.yaml")
+        text = report_markdown(report(load_assessment(path)))
+        assert "<img" not in text and "&lt;img src=x onerror=alert\\(1\\)&gt;" not in text
+        assert "&lt;img src=x onerror=alert(1)&gt;" in text
+        assert "- \\# not a heading" in text
+        assert "\\[click\\](javascript:alert(1)) \\*bold\\* (1. not a list)" in text
+        assert "- &gt; not a quote" in text
+
+
+class TestBadInput:
+    def test_every_problem_at_once_with_its_line(self, write):
+        path = write("""\
+            role: pmm
+            target: spm
+            competencies:
+              stratgy: {self: 3}
+              execution: {self: 7, manager: Great}
+              scope:
+                self: 2
+                meets: [Several products]
+              business:
+                evidence:
+                  - {text: ok, date: 2026-13-01}
+            """, "bad.yaml")
+        assert problems(path) == [
+            f"{path}:1: role: no role 'pmm' in the ladder (did you mean 'pm'?)",
+            f"{path}:4: competencies.stratgy: unknown competency (did you mean 'strategy'?)",
+            f"{path}:5: competencies.execution.self: expected a rating from 1 to 5; got 7",
+            f"{path}:5: competencies.execution.manager: expected a rating from 1 to 5; got 'Great'",
+            f"{path}:7: competencies.scope.self: 'scope' is described in statements, not rated; "
+            "list the statements met under 'meets'",
+            f"{path}:8: competencies.scope.meets[0]: not a statement of Senior Product Manager for 'scope' "
+            "(did you mean 'Several products or a larger portfolio'?)",
+            f"{path}:11: competencies.business.evidence[0].date: expected a date as YYYY-MM-DD, got '2026-13-01'",
+        ]
+
+    def test_named_points_and_tracks_are_checked_against_the_ladder(self, write):
+        path = write(f"""\
+            ladder: {{file: "{DESIGN_LADDER}"}}
+            role: designer
+            target: ghost
+            competencies:
+              research: {{self: Mastering}}
+              hiring: {{meets: [Runs structured interviews]}}
+            """, "design.yaml")
+        assert problems(path) == [
+            f"{path}:3: target: no role 'ghost' in the ladder; expected one of: associate, designer, senior, "
+            "staff, principal, manager, senior-manager",
+            f"{path}:5: competencies.research.self: expected a rating from 1 to 4 or one of: Learning, Practicing, "
+            "Leading, Shaping; got 'Mastering'",
+        ]
+        path = write(f'ladder: {{file: "{DESIGN_LADDER}"}}\nrole: designer\ncompetencies:\n'
+                     "  hiring: {meets: [Runs structured interviews]}\n", "track.yaml")
+        assert problems(path) == [f"{path}:4: competencies.hiring: competency 'hiring' is for track mgmt only; "
+                                  "this assessment's roles are on track ic"]
+
+    def test_a_missing_ladder_file_is_the_assessments_problem(self, write):
+        path = write("ladder: {file: nowhere.yaml}\nrole: pm\n", "lost.yaml")
+        assert problems(path) == [f"{path}:1: ladder.file: cannot read "
+                                  f"{os.path.join(os.path.dirname(path), 'nowhere.yaml')}: no such file"]
+
+    def test_the_command_reports_them_exits_1_and_writes_nothing(self, runner, write, tmp_path):
+        path = write("role: pm\ncompetencies:\n  strategy: {self: 9}\n", "bad.yaml")
+        out = tmp_path / "r.pdf"
+        result = runner.invoke(cli, ["assess", path, "-o", str(out)])
+        assert result.exit_code == 1
+        assert result.output == f"Error: {path}:3: competencies.strategy.self: expected a rating from 1 to 5; got 9\n"
+        assert not out.exists()
+
+    def test_another_ladder_version_is_a_warning(self, runner, write, tmp_path):
+        path = write('ladder: {version: "2025.2"}\nrole: pm\n', "old.yaml")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            load_assessment(path)
+        assert [type(w.message) for w in caught] == [LadderVersionWarning]
+        result = runner.invoke(cli, ["assess", path, "-f", "md", "-o", str(tmp_path / "r.md")])
+        assert result.exit_code == 0
+        assert (f"Warning: {path}: written against version 2025.2 of the ladder, which is now version 2026.1; "
+                "check the expectations it was assessed against") in result.output
+
+
+class TestTemplate:
+    def test_the_skeleton_is_valid_as_written_and_prints_as_not_assessed(self, runner, tmp_path):
+        target = tmp_path / "me.yaml"
+        result = runner.invoke(cli, ["assess", "--template", "pm", "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        text = target.read_text()
+        assert "    # Senior Product Manager (target): 3 of 5\n    self:  # 1 to 5" in text
+        assert '      # - "Several products or a larger portfolio"' in text
+        found = report(load_assessment(target))
+        assert [t.target.id for t in found.targets] == ["spm"]
+        assert len(found.not_assessed) == 12 and not found.targets[0].gaps
+        again = runner.invoke(cli, ["assess", "--template", "pm", "-o", str(target)])
+        assert again.exit_code == 1 and "already exists (use --force to overwrite)" in again.output
+
+    def test_uncommenting_a_statement_makes_it_met(self, tmp_path):
+        ladder = load_ladder(DESIGN_LADDER)
+        text = assessment_template(ladder, "senior", ladder_file=str(DESIGN_LADDER))
+        text = text.replace('      # - "Aligns several teams on one experience"',
+                            '      - "Aligns several teams on one experience"')
+        path = tmp_path / "me.yaml"
+        path.write_text(text)
+        staff = report(load_assessment(path)).targets[0]
+        assert [a.dimension.id for a in staff.at_target] == ["partners"]
+
+    def test_the_ladder_is_named_relative_to_the_assessment(self, runner, tmp_path):
+        folder = tmp_path / "people"
+        folder.mkdir()
+        result = runner.invoke(cli, ["assess", "--template", "senior", "--ladder", str(DESIGN_LADDER),
+                                     "-o", str(folder / "me.yaml")])
+        assert result.exit_code == 0, result.output
+        assert f'  file: "{os.path.relpath(DESIGN_LADDER, folder)}"' in (folder / "me.yaml").read_text()
+        assert load_assessment(folder / "me.yaml").ladder.title == "Product Design Ladder"
+
+
+class TestRuns:
+    def test_many_assessments_one_report_each_and_nothing_else_written(self, runner, tmp_path, monkeypatch):
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        monkeypatch.setenv("TMPDIR", str(scratch))
+        monkeypatch.chdir(tmp_path)
+        out = tmp_path / "reports"
+        result = runner.invoke(cli, ["assess", PM, DESIGN, "--output-dir", str(out)])
+        assert result.exit_code == 0, result.output
+        assert sorted(os.listdir(out)) == ["assessment-design-two-track.pdf", "assessment-pm.pdf"]
+        assert sorted(os.listdir(tmp_path)) == ["reports", "tmp"] and os.listdir(scratch) == []
+        assert "Rendering" not in result.output  # the progress bar is for a terminal only
+        assert (out / "assessment-pm.pdf").read_bytes() == render_report_pdf(load_assessment(PM), load_style(None))
+
+    def test_one_bad_assessment_does_not_stop_the_others(self, runner, write, tmp_path):
+        bad = write("role: nobody\n", "bad.yaml")
+        out = tmp_path / "reports"
+        result = runner.invoke(cli, ["assess", bad, PM, "--output-dir", str(out), "-f", "md"])
+        assert result.exit_code == 1
+        assert os.listdir(out) == ["assessment-pm.md"]
+        assert f"Error: {bad}:1: role: no role 'nobody' in the ladder" in result.output
+
+    @pytest.mark.parametrize("args, message", [
+        (["assess"], "which assessment? give a file (or --template ROLE_ID to start one)"),
+        (["assess", PM, DESIGN, "-o", "x.pdf"], "-o/--output takes one assessment; use --output-dir for several"),
+        (["assess", "--template", "pm"], "where to? give -o PATH ('-' for standard output)"),
+        (["assess", "--template", "pm", PM, "-o", "x.yaml"], "--template writes one new file with -o; "
+                                                               "ASSESSMENTS is for reports"),
+        (["assess", PM, "-o", "r.md", "-f", "pdf"], "-o r.md: the name ends in .md but the format is pdf "
+                                                     "(which is written as .pdf); give one or the other"),
+    ])
+    def test_usage_errors(self, runner, args, message):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2
+        assert result.output.rstrip("\n").endswith(f"Error: {message}"), result.output
+
+    def test_a_report_never_replaces_an_input(self, runner, write):
+        path = write("role: pm\n", "me.md")
+        result = runner.invoke(cli, ["assess", path, "-o", path])
+        assert result.exit_code == 2
+        assert result.output.rstrip().endswith(f"Error: {path}: is an input of this run (an assessment: {path}); "
+                                               "write the output elsewhere")
+        assert Path(path).read_text() == "role: pm\n"
+
+    def test_an_unknown_template_role_names_the_option(self, runner, tmp_path):
+        result = runner.invoke(cli, ["assess", "--template", "ceo", "-o", str(tmp_path / "me.yaml")])
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: --template: no role with id 'ceo'; roles: apm, pm")
+        assert not (tmp_path / "me.yaml").exists()
