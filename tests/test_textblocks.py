@@ -191,7 +191,11 @@ def test_a_grid_narrows_to_a_narrower_frame():
 
 
 def test_a_role_title_longer_than_a_page_flows_on():
-    title = "".join(chr(0x4E00 + i % 500) for i in range(2500))  # a title no page can hold
+    from pmladder.load.checks import MAX_NAME
+
+    title = "".join(chr(0x4E00 + i % 500) for i in range(MAX_NAME))  # in 24-point body type, no page holds it
     data = {"ladder": {"title": "T"}, "roles": [{"id": "a", "title": title, "level": 1, "summary": "S."}]}
-    text = "".join(pdf_texts(render_pdf(load_ladder(data), load_style("default"))))
+    style = load_style("default")
+    style = style._replace(fonts=style.fonts._replace(base_size=24.0))
+    text = "".join(pdf_texts(render_pdf(load_ladder(data), style)))
     assert norm(title) in norm(text)

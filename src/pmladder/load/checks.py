@@ -18,11 +18,20 @@ T = TypeVar("T")
 
 MAX_PROBLEMS = 50
 MAX_TEXT = 10_000
+# A name (a title, heading, label, track or dimension name) is drawn on a chart, a cover or a
+# radar axis, where a 10,000-character one took a minute to lay out.
+MAX_NAME = 200
+MAX_ITEMS = 100  # items in one list of text (responsibilities, skills, statements, bullets)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # "\ud83d" in a double-quoted YAML string is half of a UTF-16 pair, not a character: no
 # font, PDF or terminal can encode it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The 66 noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every plane): XML
+# forbids U+FFFE and U+FFFF, so an SVG or HTML page holding one does not parse.
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]")
+_BYTE_ORDER_MARK = "\ufeff"  # at the start of a file it is dropped; inside text it breaks PDF charts
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
@@ -36,6 +45,7 @@ class Checker:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.characters = 0  # of all text read: the ladder loader bounds the sum
         self.causes: set[Problem] = set()  # reported before the rest: they explain later ones
 
     def add(self, value: Value | None, path: str, message: str, line: int | None = None,
@@ -80,8 +90,9 @@ class Checker:
                 self.add(value, join(path, name), "required field is missing")
         return result
 
-    def text(self, value: Value | None, path: str, *, required: bool = False) -> str | None:
-        """A single piece of text; numbers are accepted as their text (version: 2026.1)."""
+    def text(self, value: Value | None, path: str, *, required: bool = False, limit: int = MAX_TEXT) -> str | None:
+        """A single piece of text of at most `limit` characters; numbers are accepted as their
+        text (version: 2026.1)."""
         if value is None or value.data is None:
             if required and value is not None:
                 self.add(value, path, "expected text, got nothing")
@@ -91,8 +102,8 @@ class Checker:
             self.add(value, path, f"expected text, got {describe(data)}")
             return None
         text = str(data)
-        if len(text) > MAX_TEXT:
-            self.add(value, path, f"text is {len(text):,} characters; the limit is {MAX_TEXT:,}")
+        if len(text) > limit:
+            self.add(value, path, f"text is {len(text):,} characters; the limit is {limit:,}")
             return None
         if _CONTROL.search(text):
             bad = _CONTROL.search(text).group()
@@ -102,7 +113,15 @@ class Checker:
             self.add(value, path, f"{ord(half.group()):#06x} is half of a UTF-16 surrogate pair, not a character "
                      "(write the character itself, or \\U and 8 hex digits)")
             return None
+        if odd := _NONCHARACTER.search(text):
+            self.add(value, path, f"U+{ord(odd.group()):04X} is a Unicode noncharacter, not allowed in text")
+            return None
+        if _BYTE_ORDER_MARK in text:
+            self.add(value, path, "U+FEFF (a byte order mark) is not allowed inside text; "
+                     "U+2060 (word joiner) keeps words together")
+            return None
         text = text.strip() if "\n" not in text else text.strip("\n").rstrip()
+        self.characters += len(text)
         if required and not text:
             self.add(value, path, "expected text, got an empty string")
             return None
@@ -120,18 +139,22 @@ class Checker:
             return None
         return data
 
-    def items(self, value: Value | None, path: str) -> list[Value]:
-        """The items of a list; a missing or null list is empty."""
+    def items(self, value: Value | None, path: str, *, limit: int | None = None, what: str = "items") -> list[Value]:
+        """The items of a list of at most `limit` items; a missing or null list is empty."""
         if value is None or value.data is None:
             return []
         if not isinstance(value.data, list):
             self.add(value, path, f"expected a list, got {describe(value.data)}")
             return []
+        if limit is not None and len(value.data) > limit:
+            # Reported, but read all the same (the file's size bounds them), so that references
+            # to the items do not add problems of their own.
+            self.add(value, path, f"{len(value.data):,} {what}; the limit is {limit:,}")
         return value.data
 
-    def text_list(self, value: Value | None, path: str) -> tuple[str, ...]:
+    def text_list(self, value: Value | None, path: str, *, limit: int = MAX_ITEMS) -> tuple[str, ...]:
         result = []
-        for index, item in enumerate(self.items(value, path)):
+        for index, item in enumerate(self.items(value, path, limit=limit)):
             text = self.text(item, f"{path}[{index}]", required=True)
             if text:
                 result.append(text)

@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import Dimension, Group, ScalePoint, Track
-from .checks import Checker, join
+from .checks import MAX_NAME, Checker, join
 from .reader import Value, describe
 
 MAX_SCALE = 10
+MAX_DIMENSIONS = 50  # dimensions; and named scales, and groups
 
 # Reports a format 2 feature in a file that declares `schema: 1`.
 Format2Gate = Callable[[Value, str, str], None]
@@ -36,7 +37,7 @@ class DimensionReader:
     def read_scales(self, value: Value | None) -> None:
         if value is not None:
             self._format2(value, "scales", "named scales")
-        for index, item in enumerate(self.check.items(value, "scales")):
+        for index, item in enumerate(self.check.items(value, "scales", limit=MAX_DIMENSIONS, what="scales")):
             path = f"scales[{index}]"
             fields = self.check.fields(item, path, required=("id", "points"))
             if not fields:
@@ -61,10 +62,10 @@ class DimensionReader:
             item_path = f"{path}[{number - 1}]"
             if isinstance(item.data, dict):
                 fields = check.fields(item, item_path, required=("name",), optional=("meaning",)) or {}
-                name = check.text(fields.get("name"), f"{item_path}.name", required=True)
+                name = check.text(fields.get("name"), f"{item_path}.name", required=True, limit=MAX_NAME)
                 meaning = check.text(fields.get("meaning"), f"{item_path}.meaning")
             else:
-                name, meaning = check.text(item, item_path, required=True), None
+                name, meaning = check.text(item, item_path, required=True, limit=MAX_NAME), None
             if name is None:
                 ok = False
                 continue
@@ -79,13 +80,13 @@ class DimensionReader:
     def read_groups(self, value: Value | None) -> None:
         if value is not None:
             self._format2(value, "groups", "dimension groups")
-        for index, item in enumerate(self.check.items(value, "groups")):
+        for index, item in enumerate(self.check.items(value, "groups", limit=MAX_DIMENSIONS, what="groups")):
             path = f"groups[{index}]"
             fields = self.check.fields(item, path, required=("id", "name"), optional=("description", "tracks"))
             if not fields:
                 continue
             group_id = self._id(fields.get("id"), f"{path}.id", self.groups, "group")
-            name = self.check.text(fields.get("name"), f"{path}.name", required=True)
+            name = self.check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
             description = self.check.text(fields.get("description"), f"{path}.description")
             tracks = self._track_list(fields.get("tracks"), f"{path}.tracks")
             if group_id and name:
@@ -102,7 +103,7 @@ class DimensionReader:
     def read_dimensions(self, value: Value | None) -> None:
         check = self.check
         found: list[tuple[int, Dimension]] = []
-        for index, item in enumerate(check.items(value, "dimensions")):
+        for index, item in enumerate(check.items(value, "dimensions", limit=MAX_DIMENSIONS, what="dimensions")):
             path = f"dimensions[{index}]"
             fields = check.fields(item, path, required=("id", "name") + (("group",) if self.groups else ()),
                                   optional=("description", "kind", "scale", "tracks")
@@ -110,7 +111,7 @@ class DimensionReader:
             if not fields:
                 continue
             dim_id = self._id(fields.get("id"), f"{path}.id", self.dimensions, "dimension")
-            name = check.text(fields.get("name"), f"{path}.name", required=True)
+            name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
             kind = check.choice(fields.get("kind"), f"{path}.kind", ("text", "rating")) or "text"
             scale, points = self._scale(fields.get("scale"), f"{path}.scale")
             if scale is None:

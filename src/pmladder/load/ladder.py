@@ -14,13 +14,21 @@ from ..model import DEFAULT_LABELS, IntroSection, Ladder, Level, Role, Section, 
 from ..resources import default_ladder_path
 from ..text.scripts import is_cjk
 from . import reader
-from .checks import Checker, read_checked
+from .checks import MAX_NAME, Checker, read_checked
 from .dimensions import DimensionReader, suggest
 from .files import UnreadableFile, read_regular
 from .reader import Value, describe
 
 SCHEMA_VERSION = 2  # what `pmladder upgrade` writes; files saying `schema: 1` still load
-MAX_ROLES = 1000
+# Below these every command finishes in seconds; past them a file is refused at load. A
+# 1,000-role chart or handout took a minute.
+MAX_ROLES = 200
+MAX_CHARACTERS = 2_000_000  # of all text together: about 700 pages of handout
+MAX_TRACKS = 20
+MAX_NEXT = 10  # roles one role leads to (or reports to)
+MAX_INTRO = 50  # introduction sections
+MAX_SECTIONS = 20  # a role's own sections
+MAX_LEVEL_NAMES = 200
 MAX_LEVEL = 99
 
 LadderSource = str | os.PathLike | bytes | Mapping[str, Any]
@@ -111,6 +119,9 @@ class _LadderReader:
         levels = self._levels(top.get("levels"), tracks)
         roles = self._roles(top.get("roles"), tracks, dims)
         self._check_references(roles)
+        if check.characters > MAX_CHARACTERS:
+            check.add(None, "", f"the ladder holds {check.characters:,} characters of text; "
+                      f"the limit is {MAX_CHARACTERS:,}", line=None)
         if check.problems or meta is None:
             return None
         return Ladder(
@@ -140,16 +151,16 @@ class _LadderReader:
         )
         if fields is None:
             return None
-        meta: dict[str, Any] = {"title": check.text(fields.get("title"), "ladder.title", required=True)}
+        meta: dict[str, Any] = {"title": check.text(fields.get("title"), "ladder.title", required=True, limit=MAX_NAME)}
         for key in ("subtitle", "organization", "version"):
-            meta[key] = check.text(fields.get(key), f"ladder.{key}")
+            meta[key] = check.text(fields.get(key), f"ladder.{key}", limit=MAX_NAME)
         intro = []
-        for index, item in enumerate(check.items(fields.get("intro"), "ladder.intro")):
+        for index, item in enumerate(check.items(fields.get("intro"), "ladder.intro", limit=MAX_INTRO, what="sections")):
             path = f"ladder.intro[{index}]"
             section = check.fields(item, path, required=("heading",), optional=("body", "items"))
             if not section:
                 continue
-            heading = check.text(section.get("heading"), f"{path}.heading", required=True)
+            heading = check.text(section.get("heading"), f"{path}.heading", required=True, limit=MAX_NAME)
             body = check.text(section.get("body"), f"{path}.body", required="items" not in section)
             if "items" in section:
                 self._format2(section["items"], f"{path}.items", "bullet lists in the intro")
@@ -162,7 +173,7 @@ class _LadderReader:
         if "labels" in fields:
             labels = dict(DEFAULT_LABELS)
             for key, item in (check.fields(fields["labels"], "ladder.labels", optional=DEFAULT_LABELS) or {}).items():
-                text = check.text(item, f"ladder.labels.{key}", required=True)
+                text = check.text(item, f"ladder.labels.{key}", required=True, limit=MAX_NAME)
                 if text:
                     labels[key] = text
             meta["labels"] = MappingProxyType(labels)
@@ -170,13 +181,13 @@ class _LadderReader:
 
     def _tracks(self, value: Value | None) -> dict[str, Track]:
         tracks: dict[str, Track] = {}
-        for index, item in enumerate(self.check.items(value, "tracks")):
+        for index, item in enumerate(self.check.items(value, "tracks", limit=MAX_TRACKS, what="tracks")):
             path = f"tracks[{index}]"
             fields = self.check.fields(item, path, required=("id", "name"), optional=("description",))
             if not fields:
                 continue
             track_id = self._id(fields.get("id"), f"{path}.id", tracks, "track")
-            name = self.check.text(fields.get("name"), f"{path}.name", required=True)
+            name = self.check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
             if track_id and name:
                 tracks[track_id] = Track(track_id, name, self.check.text(fields.get("description"), f"{path}.description"))
         return tracks
@@ -186,13 +197,13 @@ class _LadderReader:
         if value is not None:
             self._format2(value, "levels", "named levels")
         levels: dict[tuple[int, str | None], Level] = {}
-        for index, item in enumerate(check.items(value, "levels")):
+        for index, item in enumerate(check.items(value, "levels", limit=MAX_LEVEL_NAMES, what="levels")):
             path = f"levels[{index}]"
             fields = check.fields(item, path, required=("level", "name"), optional=("track", "description"))
             if not fields:
                 continue
             number = check.integer(fields.get("level"), f"{path}.level", low=1, high=MAX_LEVEL)
-            name = check.text(fields.get("name"), f"{path}.name", required=True)
+            name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
             track = None
             if "track" in fields:
                 if not tracks:
@@ -239,10 +250,10 @@ class _LadderReader:
             role_id = self._id(fields.get("id"), f"{path}.id", seen, "role")
             if role_id:
                 seen[role_id] = item
-            title = check.text(fields.get("title"), f"{path}.title", required=True)
+            title = check.text(fields.get("title"), f"{path}.title", required=True, limit=MAX_NAME)
             level = check.integer(fields.get("level"), f"{path}.level", low=1, high=MAX_LEVEL)
             summary = check.text(fields.get("summary"), f"{path}.summary", required=True) if "summary" in fields else None
-            short = check.text(fields.get("short"), f"{path}.short")
+            short = check.text(fields.get("short"), f"{path}.short", limit=MAX_NAME)
             track = None
             if "track" in fields and tracks:
                 found = self._references(fields["track"], f"{path}.track", tracks, "track", single=True)
@@ -287,12 +298,12 @@ class _LadderReader:
         if value is not None:
             self._format2(value, path, "a role's own sections")
         sections = []
-        for index, item in enumerate(check.items(value, path)):
+        for index, item in enumerate(check.items(value, path, limit=MAX_SECTIONS, what="sections")):
             item_path = f"{path}[{index}]"
             fields = check.fields(item, item_path, required=("heading", "items"))
             if not fields:
                 continue
-            heading = check.text(fields.get("heading"), f"{item_path}.heading", required=True)
+            heading = check.text(fields.get("heading"), f"{item_path}.heading", required=True, limit=MAX_NAME)
             items = check.text_list(fields.get("items"), f"{item_path}.items")
             if heading and items:
                 sections.append(Section(heading, items))
@@ -323,7 +334,7 @@ class _LadderReader:
         if value is not None and isinstance(value.data, str):
             value = Value([value], value.line)  # `next: pm` means `next: [pm]`
         ids = []
-        for index, item in enumerate(self.check.items(value, path)):
+        for index, item in enumerate(self.check.items(value, path, limit=MAX_NEXT, what="roles")):
             if not isinstance(item.data, str):
                 self.check.add(item, f"{path}[{index}]", f"expected a role id, got {describe(item.data)}")
             else:

@@ -140,6 +140,10 @@ def _compose_checked(text: str) -> Node | None:
         advice = next((text for start, text in _ADVICE if what.startswith(start)), None)
         excerpt = _excerpt(text, mark.line, mark.column) if mark and advice else None
         raise YamlProblem(line, f"YAML syntax error: {advice or what}{where}", excerpt) from None
+    except ValueError:  # "\U00110000": the pure-Python scanner's chr() fails where libyaml reports it
+        mark = loader.get_mark()
+        raise YamlProblem(mark.line + 1, "YAML syntax error: found invalid Unicode character escape code "
+                          f"(column {mark.column + 1})") from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else None

@@ -1,0 +1,165 @@
+"""Bounds on what a ladder may hold, each tested at its edge and one past it, and the valid
+inputs that used to end in "internal error" (issue 18).
+
+The CLI side of each refusal (the exact `Error: FILE:LINE:` line) is in tests/corpus/ladders;
+these tests load in process, so the limits' edges stay cheap enough for every CI run.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from conftest import pdf_texts
+from pmladder import LadderError, load_ladder, load_style
+from pmladder.load import checks, dimensions
+from pmladder.load import ladder as loader
+
+
+def _role(i: int, **fields) -> dict:
+    return {"id": f"r{i}", "title": f"Role {i}", "level": 1, "summary": "s", **fields}
+
+
+def _base(**top) -> dict:
+    data = {"ladder": {"title": "T"}, "roles": [_role(0)]}
+    data.update(top)
+    return data
+
+
+def _with_role(**fields) -> dict:
+    return _base(roles=[_role(0, **fields)])
+
+
+def _problems(data: dict) -> list[tuple[str, str]]:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**9).encode()
+    try:
+        load_ladder(text)
+    except LadderError as exc:
+        return [(p.path, p.message) for p in exc.problems]
+    return []
+
+
+NAME, ITEMS = checks.MAX_NAME, checks.MAX_ITEMS
+
+
+def _next(n: int) -> dict:
+    return _base(roles=[_role(0, next=[f"r{i}" for i in range(1, n + 1)])]
+                 + [_role(i, level=2) for i in range(1, n + 1)])
+
+
+def _tracks(n: int) -> dict:
+    return _base(tracks=[{"id": f"t{i}", "name": f"Track {i}"} for i in range(n)], roles=[_role(0, track="t0")])
+
+
+def _dimensions(n: int) -> dict:
+    return _base(dimensions=[{"id": f"d{i}", "name": f"D{i}"} for i in range(n)])
+
+
+def _characters(n: int) -> dict:
+    """A ladder holding exactly n characters of text: a title, role titles, summaries."""
+    roles = loader.MAX_ROLES
+    left = n - 1 - roles  # the ladder's title and one-letter role titles
+    summaries = [min(checks.MAX_TEXT, left - checks.MAX_TEXT * k) for k in range(roles)]
+    assert min(summaries) > 0
+    return {"ladder": {"title": "T"},
+            "roles": [{"id": f"r{i}", "title": "R", "level": 1, "summary": "w" * summaries[i]} for i in range(roles)]}
+
+
+# name -> (ladder with n of the thing, the limit, the problem one past it)
+LIMITS = {
+    "ladder title": (lambda n: _base(ladder={"title": "t" * n}), NAME,
+                     ("ladder.title", f"text is {NAME + 1} characters; the limit is {NAME}")),
+    "subtitle": (lambda n: _base(ladder={"title": "T", "subtitle": "人" * n}), NAME,
+                 ("ladder.subtitle", f"text is {NAME + 1} characters; the limit is {NAME}")),
+    "role title": (lambda n: _with_role(title="W" * n), NAME,
+                   ("roles[0].title", f"text is {NAME + 1} characters; the limit is {NAME}")),
+    "track name": (lambda n: _base(tracks=[{"id": "t", "name": "n" * n}], roles=[_role(0, track="t")]), NAME,
+                   ("tracks[0].name", f"text is {NAME + 1} characters; the limit is {NAME}")),
+    "dimension name": (lambda n: _base(dimensions=[{"id": "d", "name": "x" * n}]), NAME,
+                       ("dimensions[0].name", f"text is {NAME + 1} characters; the limit is {NAME}")),
+    "label": (lambda n: _base(ladder={"title": "T", "labels": {"level": "a" + " " * (n - 2) + "b"}}), NAME,
+              ("ladder.labels.level", f"text is {NAME + 1} characters; the limit is {NAME}")),
+    "skills": (lambda n: _with_role(skills=[f"s{i}" for i in range(n)]), ITEMS,
+               ("roles[0].skills", f"{ITEMS + 1} items; the limit is {ITEMS}")),
+    "responsibilities": (lambda n: _with_role(responsibilities=[f"r{i}" for i in range(n)]), ITEMS,
+                         ("roles[0].responsibilities", f"{ITEMS + 1} items; the limit is {ITEMS}")),
+    "next": (_next, loader.MAX_NEXT,
+             ("roles[0].next", f"{loader.MAX_NEXT + 1} roles; the limit is {loader.MAX_NEXT}")),
+    "tracks": (_tracks, loader.MAX_TRACKS,
+               ("tracks", f"{loader.MAX_TRACKS + 1} tracks; the limit is {loader.MAX_TRACKS}")),
+    "dimensions": (_dimensions, dimensions.MAX_DIMENSIONS,
+                   ("dimensions", f"{dimensions.MAX_DIMENSIONS + 1} dimensions; the limit is {dimensions.MAX_DIMENSIONS}")),
+    "intro sections": (lambda n: _base(ladder={"title": "T", "intro": [{"heading": "H", "body": "B"}] * n}),
+                       loader.MAX_INTRO,
+                       ("ladder.intro", f"{loader.MAX_INTRO + 1} sections; the limit is {loader.MAX_INTRO}")),
+    "roles": (lambda n: _base(roles=[_role(i) for i in range(n)]), loader.MAX_ROLES,
+              ("roles", f"{loader.MAX_ROLES + 1} roles; the limit is {loader.MAX_ROLES}")),
+    "all text": (_characters, loader.MAX_CHARACTERS,
+                 ("", f"the ladder holds {loader.MAX_CHARACTERS + 1:,} characters of text; "
+                      f"the limit is {loader.MAX_CHARACTERS:,}")),
+}
+
+
+@pytest.mark.parametrize("name", list(LIMITS))
+def test_a_limit_accepts_its_edge_and_refuses_one_past_it(name):
+    build, limit, past = LIMITS[name]
+    assert _problems(build(limit)) == []
+    problems = _problems(build(limit + 1))
+    assert problems[0] == past or past in problems and name == "track name", problems  # a dropped track's roles
+    assert len(problems) == 1 or name == "track name"
+
+
+def test_the_limits_table_in_the_docs_names_every_limit():
+    from conftest import ROOT
+
+    docs = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    for row in (f"| Roles | at most {loader.MAX_ROLES:,} |", f"| Tracks | at most {loader.MAX_TRACKS} |",
+                f"| Dimensions | at most {dimensions.MAX_DIMENSIONS} ",
+                f"| Roles in one `next` or `reports_to` | at most {loader.MAX_NEXT} |",
+                f"| Items in one list of text | at most {checks.MAX_ITEMS} ",
+                f"| Introduction sections | at most {loader.MAX_INTRO} |",
+                f"| A role's own sections | at most {loader.MAX_SECTIONS} |",
+                f"| Named levels | at most {loader.MAX_LEVEL_NAMES} |",
+                f"| One title, name, heading or label | at most {checks.MAX_NAME} characters |",
+                f"| All text together | at most {loader.MAX_CHARACTERS:,} characters |"):
+        assert row in docs, row
+
+
+# ---------------------------------------------------------------- text no output can hold
+
+
+@pytest.mark.parametrize(("char", "message"), [
+    ("\ufffe", "U+FFFE is a Unicode noncharacter, not allowed in text"),
+    ("\uffff", "U+FFFF is a Unicode noncharacter, not allowed in text"),
+    ("\ufdd0", "U+FDD0 is a Unicode noncharacter, not allowed in text"),
+    ("\ufdef", "U+FDEF is a Unicode noncharacter, not allowed in text"),
+    ("\U0001fffe", "U+1FFFE is a Unicode noncharacter, not allowed in text"),
+    ("\U0010ffff", "U+10FFFF is a Unicode noncharacter, not allowed in text"),
+    ("\ufeff", "U+FEFF (a byte order mark) is not allowed inside text; U+2060 (word joiner) keeps words together"),
+])
+def test_characters_no_svg_or_pdf_can_hold_are_refused(char, message):
+    assert _problems(_with_role(summary=f"a{char}b")) == [("roles[0].summary", message)]
+
+
+@pytest.mark.parametrize("char", ["\ufdcf", "\ufdf0", "\ufffd", "\U0001fffd", "\U0010fffd", "\u2060"])
+def test_the_neighbours_of_noncharacters_are_text(char):
+    assert load_ladder(_with_role(summary=f"a{char}b")).roles[0].summary == f"a{char}b"
+
+
+def test_a_unicode_escape_past_the_last_code_point_is_a_syntax_error():
+    with pytest.raises(LadderError) as info:
+        load_ladder(b'ladder:\n  title: "\\U00110000"\nroles: [{id: a, title: A, level: 1, summary: s}]\n')
+    assert info.value.lines == ["<text>:2: YAML syntax error: found invalid Unicode character escape code (column 13)"]
+
+
+def test_the_word_joiner_the_message_suggests_draws_in_a_pdf_chart():
+    """U+FEFF broke matplotlib's PDF writer; U+2060, which the refusal suggests, does not."""
+    from pmladder.outputs.chart.render import figure_bytes, render_chart
+
+    ladder = load_ladder(_base(ladder={"title": "Career\u2060Ladder"}))
+    style = load_style(None)
+    assert figure_bytes(render_chart(ladder, style=style).figure, "pdf", style=style).startswith(b"%PDF-")
+
+
