@@ -163,3 +163,75 @@ def test_the_word_joiner_the_message_suggests_draws_in_a_pdf_chart():
     assert figure_bytes(render_chart(ladder, style=style).figure, "pdf", style=style).startswith(b"%PDF-")
 
 
+# ---------------------------------------------------------------- the cover holds the longest title
+
+
+@pytest.mark.parametrize("letter", ["W", "人"])
+def test_the_cover_holds_a_title_and_subtitle_at_their_limits(letter):
+    """A 600-character title ended in LayoutError; up to the limit, smaller type fits the cover."""
+    from pmladder.outputs.pdf.handout import render_pdf
+
+    title, subtitle = letter * NAME, "Sub " * (NAME // 4)
+    data = _base(ladder={"title": title, "subtitle": subtitle, "organization": "O" * NAME, "version": "V" * NAME},
+                 tracks=[{"id": f"t{i}", "name": letter * NAME} for i in range(loader.MAX_TRACKS)],
+                 roles=[_role(0, track="t0")])
+    cover = pdf_texts(render_pdf(load_ladder(data), load_style(None)))[0]
+    squeezed = "".join(cover.split())
+    assert title in squeezed and "".join(subtitle.split()) in squeezed
+
+
+def test_ninety_words_of_title_within_the_limit_fit_the_cover():
+    from pmladder.outputs.pdf.handout import render_pdf
+
+    title = " ".join(["Word"] * 39)  # 194 characters
+    cover = pdf_texts(render_pdf(load_ladder(_base(ladder={"title": title, "subtitle": "A subtitle"})),
+                                 load_style(None)))[0]
+    assert cover.split()[:39] == ["Word"] * 39
+
+
+# ---------------------------------------------------------------- measuring stays linear
+
+
+def test_fit_line_cuts_where_cutting_one_character_at_a_time_did():
+    from pmladder.text.fonts import FontSet
+    from pmladder.text.wrap import fit_line
+
+    fonts = FontSet.for_style(load_style(None))
+
+    def reference(text: str, width: float, size: float) -> str:
+        if fonts.width(text, size) <= width:
+            return text
+        while text and fonts.width(text + "…", size) > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    for text in ["Senior Product Manager", "a" + " " * 50 + "b", "人" * 40, "W", "Wi" * 30, "x y"]:
+        for width in (1.0, 8.0, 30.0, 75.5, 200.0, 1000.0):
+            assert fit_line(fonts, text, width, 9) == reference(text, width, 9), (text, width)
+
+
+def test_a_long_unbreakable_word_in_mixed_weights_wraps_quickly():
+    """Each character of a 9,000-character word was looked up at all 9,000 places (24 s a handout)."""
+    from pmladder.outputs.pdf.textblocks import TextBlock, TextStyle
+    from pmladder.text.fonts import FontSet
+
+    fonts = FontSet.for_style(load_style(None))
+    block = TextBlock([("PM ", True, None), ("a" + "\u00a0" * 9000 + "b", False, None)], fonts,
+                      TextStyle(9, 11, "#000000"))
+    start = time.perf_counter()
+    block.wrap(200, 1e6)
+    assert time.perf_counter() - start < 2.0
+    assert block.height > 0
+
+
+def test_a_chart_grows_at_most_four_times_the_height_asked_for():
+    """1,000 tracks grew a chart to 67,000 pt (a minute, 1.3 GB); now it grows 4x, then its text shrinks."""
+    from pmladder.outputs.chart.render import MAX_GROWTH, render_chart
+
+    tracks = [{"id": f"t{i}", "name": f"Track {i}"} for i in range(loader.MAX_TRACKS)]
+    roles = [_role(i, level=1 + i % 99, track=f"t{i % loader.MAX_TRACKS}", title=f"Role {i} " + "word " * 8)
+             for i in range(loader.MAX_ROLES)]
+    chart = render_chart(load_ladder(_base(tracks=tracks, roles=roles)), size=(1920, 1080), dpi=100)
+    width, height = chart.figure.get_size_inches() * 100
+    assert (round(width), round(height)) == (1920, 1080 * MAX_GROWTH)
+    assert len(chart.notes) == 1 and "as far as it may grow" in chart.notes[0]

@@ -55,12 +55,15 @@ def ladder_scene(
     min_text: float = 7.0,
     links: bool = False,
     fonts: FontSet | None = None,
+    max_height: float | None = None,
 ) -> Scene:
     """The career ladder: levels bottom to top, one column per track, arrows for promotions.
 
     The picture is `width` x `height` points. If the titles cannot fit at `min_text` points,
-    the canvas grows taller (noted in `scene.notes`) rather than printing unreadable text.
-    `fonts` is the render's FontSet (a new one for `style` if not given).
+    the canvas grows taller (noted in `scene.notes`) rather than printing unreadable text, up
+    to `max_height` points; past that the text gets smaller instead (a canvas 67,000 points
+    tall took a minute and gigabytes to paint). `fonts` is the render's FontSet (a new one for
+    `style` if not given).
     """
     if highlight is not None:
         require_role(ladder, highlight)
@@ -71,8 +74,14 @@ def ladder_scene(
         needed = plan.build()
         if needed is None:
             return Scene(width, height, tuple(plan.items), style.palette.background, notes=tuple(notes))
-        height = math.ceil(height * needed)
-        notes = [f"the chart was made taller ({width:.0f}x{height:.0f} pt) to keep every title readable"]
+        if max_height is None or height < max_height:
+            height = math.ceil(height * needed) if max_height is None else min(math.ceil(height * needed), max_height)
+            notes = [f"the chart was made taller ({width:.0f}x{height:.0f} pt) to keep every title readable"]
+        else:
+            min_text /= needed
+            grown = "was made taller" if notes else "is as tall as it may be"
+            notes = [f"the chart {grown} ({width:.0f}x{height:.0f} pt, as far as it may grow); its titles "
+                     f"are set in {min_text:.1f} pt to fit"]
     raise RenderError("the ladder has too many levels to draw readably")  # pragma: no cover
 
 

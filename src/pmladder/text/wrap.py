@@ -73,10 +73,12 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
                 if word_w <= width:
                     current, current_w = word, word_w
                     continue
+        blank = not current.strip()  # kept up to date: stripping a growing line for each unit was quadratic
         for unit in _units(word, measure, width):
             unit_w = measure(unit)
-            if current_w + unit_w <= width or not current.strip():
+            if current_w + unit_w <= width or blank:
                 current, current_w = current + unit, current_w + unit_w
+                blank = blank and not unit.strip()
                 continue
             carried = _kinsoku_carry(current) if unit[0] in _NO_LINE_START else 0
             if 0 < carried < len(current.rstrip()):  # carry characters over rather than start with ー or 。
@@ -86,6 +88,7 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
             else:
                 push(current.rstrip(), current.endswith(" "))
                 current, current_w = unit, unit_w
+            blank = not current.strip()
     if current:
         push(current, False)
     for i in range(1, len(lines)):  # a line that still starts with ー or 、 borrows from the one before
@@ -151,6 +154,13 @@ def fit_line(fonts: FontSet, text: str, width: float, size: float, bold: bool = 
     """`text` cut with an ellipsis to fit one line of `width` (for labels, never for titles)."""
     if fonts.width(text, size, bold) <= width:
         return text
-    while text and fonts.width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # The longest prefix that fits with the ellipsis: widths only grow with the prefix, so a
+    # binary search finds it (cutting one character at a time was quadratic in the text).
+    low, high = 0, len(text) - 1  # text[:low] + "…" fits, or low == 0; text[:high + 1] + "…" does not
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fonts.width(text[:mid] + "…", size, bold) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"

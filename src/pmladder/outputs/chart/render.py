@@ -26,6 +26,8 @@ from .png import png_bytes
 
 SIZES = {"slide": (1920, 1080), "square": (1080, 1080)}
 DEFAULT_DPI = 144  # 1920 px at 144 dpi is 13.33 in: PowerPoint's own 16:9 slide
+MAX_PX = 10000  # a side of a chart, as asked for with --size or grown to keep titles readable
+MAX_GROWTH = 4  # a chart grows to at most four times the height asked for; then its text shrinks
 READABLE_PX = 14  # the smallest text that reads on a 1080p slide
 FORMATS = ("png", "svg", "pdf")
 
@@ -50,8 +52,8 @@ def parse_size(size: str | tuple[int, int] | None) -> tuple[int, int]:
     if not match:
         raise ValueError(f"expected slide, square or WxH in pixels (like 800x600), got {size!r}")
     w, h = int(match.group(1)), int(match.group(2))
-    if not (100 <= w <= 10000 and 100 <= h <= 10000):
-        raise ValueError(f"width and height must be from 100 to 10000 pixels, got {size!r}")
+    if not (100 <= w <= MAX_PX and 100 <= h <= MAX_PX):
+        raise ValueError(f"width and height must be from 100 to {MAX_PX} pixels, got {size!r}")
     return w, h
 
 
@@ -80,7 +82,8 @@ def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight:
     width, height, min_text = _geometry(size, dpi)
     with FontSet.for_style(style).reporting_missing() as fonts:
         scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
-                             title=title, min_text=min_text, fonts=fonts)
+                             title=title, min_text=min_text, fonts=fonts,
+                             max_height=min(MAX_PX * 72 / dpi, MAX_GROWTH * height))
     with _settings(style):
         return Chart(paint(scene, dpi=dpi), scene.notes)
 

@@ -11,7 +11,7 @@ from .flowables import Anchor, PageNumbers
 from .logo import Logo
 from .paint import register_faces
 from .styles import on_primary, primary_fill, text_styles
-from .textblocks import GridLook, Rating, TextBlock
+from .textblocks import GridLook, Rating, TextBlock, TextStyle
 
 MISSING = "\u2014"  # a dash where no value is given
 
@@ -47,9 +47,9 @@ class Context:
     def heading(self, text: str, level: str = "h1") -> TextBlock:
         return self.para(text, level)
 
-    def balanced(self, text: str, style: str) -> str:
+    def balanced(self, text: str, style: str | TextStyle) -> str:
         """A display line that wraps once, broken where both lines are about as long."""
-        st = self.styles[style]
+        st = self.styles[style] if isinstance(style, str) else style
         width = self.fonts.width(text, st.size, st.bold)
         words = text.split()
         if width <= self.frame_width or width > 2 * self.frame_width * 0.95 or len(words) < 2:

@@ -8,29 +8,48 @@ import math
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from .... import content
+from ....errors import RenderError
 from ....model import Role
 from ..context import Context
 from ..flowables import Band, PageRef
 from ..logo import LogoFlowable
 from ..paint import colour
+from ..textblocks import TextBlock
 
 
 def cover(ctx: Context) -> list:
-    cover = content.cover(ctx.ladder)
-    inner = [ctx.para(ctx.balanced(cover.title, "cover"), "cover")]
+    """The cover page; a long title, subtitle or list of tracks gets smaller type until the
+    page holds it (the default cover is drawn at the first scale)."""
+    full = content.cover(ctx.ladder)
+    # Last, without the line of track names: twenty long names fill a page on their own.
+    for cover in (full, full._replace(tracks=None)):
+        for scale in (1.0, 0.85, 0.7, 0.6, 0.5, 0.42, 0.35):
+            story = _cover(ctx, cover, scale, max(scale, 0.7))
+            if sum(f.wrap(ctx.frame_width, ctx.frame_height)[1] for f in story) <= ctx.frame_height:
+                return story
+    raise RenderError("the ladder's title and subtitle do not fit on the cover page")
+
+
+def _cover(ctx: Context, cover: content.Cover, title_scale: float, scale: float) -> list:
+    def para(text: str, name: str, k: float = scale) -> TextBlock:
+        st = ctx.styles[name]
+        st = st._replace(size=st.size * k, leading=st.leading * k)
+        return TextBlock(ctx.balanced(text, st) if name == "cover" else text, ctx.fonts, st)
+
+    inner = [para(cover.title, "cover", title_scale)]
     if cover.subtitle:
-        inner += [Spacer(1, 10), ctx.para(cover.subtitle, "cover-sub")]
+        inner += [Spacer(1, 10), para(cover.subtitle, "cover-sub")]
     m = ctx.margin
     band = Band(inner, ctx.primary_fill, (m, m, m), ctx.frame_height * 0.42, 22)
     story: list = [band, Spacer(1, 28)]
     if ctx.logo.ok and ctx.style.logo.cover:
         story += [LogoFlowable(ctx.logo, 40), Spacer(1, 16)]
     if cover.organization:
-        story.append(ctx.para(cover.organization, "cover-meta"))
+        story.append(para(cover.organization, "cover-meta"))
     if cover.version:
-        story.append(ctx.para(cover.version, "cover-small"))
+        story.append(para(cover.version, "cover-small"))
     if cover.tracks:
-        story.append(ctx.para(cover.tracks, "cover-small"))
+        story.append(para(cover.tracks, "cover-small"))
     return story
 
 
