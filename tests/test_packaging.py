@@ -45,4 +45,4 @@ def test_wheel_has_no_tests_or_caches(wheel):
 
 def test_console_script_is_declared(wheel):
     (entry_points,) = [data for name, data in wheel.items() if name.endswith("entry_points.txt")]
-    assert b"pmladder = pmladder.cli:main" in entry_points
+    assert b"pmladder = pmladder.__main__:main" in entry_points

@@ -151,6 +151,13 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # `pmladder --help | head -1`
+            _silence_stdout()
+            sys.exit(1)
+        except OSError as exc:  # `pmladder --help > /dev/full`: click printed help or the version
+            _silence_stdout()
+            click.echo(f"Error: standard output: cannot be written: {exc.strerror or exc}", err=True)
+            sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -252,8 +259,9 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _style_inputs(style) -> list[tuple[str, str]]:
-    """The files a loaded style reads: itself, its logo and font files."""
+    """The files a loaded style reads: itself, the styles it extends, its logo and font files."""
     found = [("the style", style.source)] if style.source else []
+    found += [("a style it extends", parent) for parent in style.parents]
     if style.logo:
         found.append(("the style's logo", style.logo.file))
     for font in (style.fonts.body, style.fonts.bold, *style.fonts.fallback):

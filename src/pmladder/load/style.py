@@ -93,6 +93,7 @@ class Style(NamedTuple):
     logo: Logo | None = None
     grayscale: bool = False
     source: str | None = None
+    parents: tuple[str, ...] = ()  # the style files `extends` read, nearest first: inputs a run must not overwrite
 
     def with_page_size(self, size: str | None) -> Style:
         return self if size is None else self._replace(page=self.page._replace(size=size))
@@ -112,10 +113,12 @@ def load_style(name_or_path: str | os.PathLike | None = None) -> Style:
     return _load(name_or_path or "default", chain=())
 
 
-def _load(name_or_path: str | os.PathLike, chain: tuple[str, ...]) -> Style:
+def _load(name_or_path: str | os.PathLike, chain: tuple[str, ...], *, is_file: bool = False) -> Style:
     text = os.fspath(name_or_path)
     builtins = builtin_styles()
-    if text in builtins:
+    if is_file:  # a parent found next to the style extending it, whatever its name
+        path, shown = Path(text), text
+    elif text in builtins:
         path = builtins[text]
         shown = str(path) if chain else text
     elif text.endswith((".yaml", ".yml")) or os.sep in text or "/" in text:
@@ -146,7 +149,8 @@ class _StyleReader:
             base = self._parent(fields["extends"])
             if base is None:
                 return None
-        changes: dict[str, Any] = {"name": self.path.stem, "source": str(self.path)}
+        changes: dict[str, Any] = {"name": self.path.stem, "source": str(self.path),
+                                   "parents": (base.source, *base.parents) if base.source else base.parents}
         changes["description"] = check.text(fields.get("description"), "description") or (
             base.description if "extends" in fields else ""
         )
@@ -179,7 +183,7 @@ class _StyleReader:
         if len(self.chain) >= MAX_EXTENDS:
             self.check.add(value, "extends", f"styles extend each other more than {MAX_EXTENDS} deep")
             return None
-        return _load(str(target) if name not in builtins else name, self.chain)
+        return _load(name, self.chain) if name in builtins else _load(target, self.chain, is_file=True)
 
     def _bool(self, value: Value, path: str) -> bool:
         if not isinstance(value.data, bool):
