@@ -235,3 +235,33 @@ def test_a_chart_grows_at_most_four_times_the_height_asked_for():
     width, height = chart.figure.get_size_inches() * 100
     assert (round(width), round(height)) == (1920, 1080 * MAX_GROWTH)
     assert len(chart.notes) == 1 and "as far as it may grow" in chart.notes[0]
+
+
+# ---------------------------------------------------------------- a large file with a YAML mistake
+
+
+def _continuation_lines(size: int) -> bytes:
+    """A summary of continuation lines, then a tab where a key should be indented."""
+    head = "ladder:\n  title: T\nroles:\n- id: a\n  title: A\n  level: 1\n  summary: x\n"
+    lines = "    continued line\n" * (size // 19)
+    return (head + lines + "\tbad: 1\n").encode()
+
+
+@pytest.mark.parametrize("size", [1_000, 5_000_000])
+def test_a_yaml_mistake_is_explained_alike_in_a_small_and_a_large_file(monkeypatch, size):
+    """A 5 MB file that libyaml rejects was parsed again by PyYAML's pure-Python parser for its
+    message (5.5 s, 14 s on a busy machine); past CHECKED_CHARACTERS, libyaml's account is used."""
+    from pmladder.load import reader
+
+    data = _continuation_lines(size)
+    if size > reader.CHECKED_CHARACTERS:
+        def slow(text):
+            raise AssertionError("the pure-Python parser read a large file")
+
+        monkeypatch.setattr(reader, "_compose_checked", slow)
+    with pytest.raises(LadderError) as caught:
+        load_ladder(data)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.message) == (
+        data.count(b"\n"), "YAML syntax error: a tab in the indentation; YAML indents with spaces only, "
+        "so replace the tab with spaces (column 1)")

@@ -317,7 +317,8 @@ def test_worst_corpus_items_are_cheap_in_process(name):
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert seconds < 2.0 and peak < 50 * MB, (seconds, peak / MB)
+    # Generous on a loaded 2-core machine: without its guard each of these takes minutes or gigabytes.
+    assert seconds < 10.0 and peak < 50 * MB, (seconds, peak / MB)
 
 
 # ---------------------------------------------------------------- 3a. random valid ladders render

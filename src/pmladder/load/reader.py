@@ -19,6 +19,9 @@ from ..errors import Problem
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_VALUES = 100_000  # after alias expansion: a "billion laughs" file hits this in milliseconds
+# Larger files with a syntax error get libyaml's account of it: PyYAML's own parser, whose
+# messages are shown for smaller ones, reads a 5 MB file in 5 to 15 seconds.
+CHECKED_CHARACTERS = 256 * 1024
 MAX_NUMBER = 1_000  # characters in one number: longer ones are slow to convert (1:2:3... is quadratic)
 
 _PLAIN_TAGS = {
@@ -117,6 +120,8 @@ def parse(data: bytes, file: str) -> Value:
     if text.startswith("\ufeff"):
         text = text[1:]
     node = _compose_fast(text)
+    if node is _SLOW and len(text) > CHECKED_CHARACTERS:
+        _raise_libyaml_problem(text)
     if node is _SLOW:
         node = _compose_checked(text)
     if node is None:
@@ -133,13 +138,7 @@ def _compose_checked(text: str) -> Node | None:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        where = f" (column {mark.column + 1})" if mark else ""
-        what = exc.problem or exc.context or "invalid YAML"
-        advice = next((text for start, text in _ADVICE if what.startswith(start)), None)
-        excerpt = _excerpt(text, mark.line, mark.column) if mark and advice else None
-        raise YamlProblem(line, f"YAML syntax error: {advice or what}{where}", excerpt) from None
+        raise _syntax_problem(text, exc) from None
     except ValueError:  # "\U00110000": the pure-Python scanner's chr() fails where libyaml reports it
         mark = loader.get_mark()
         raise YamlProblem(mark.line + 1, "YAML syntax error: found invalid Unicode character escape code "
@@ -152,6 +151,35 @@ def _compose_checked(text: str) -> Node | None:
         if loader is not None:
             loader.dispose()
 
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    where = f" (column {mark.column + 1})" if mark else ""
+    what = exc.problem or exc.context or "invalid YAML"
+    what = _LIBYAML_WORDS.get(what, what)
+    advice = next((text for start, text in _ADVICE if what.startswith(start)), None)
+    excerpt = _excerpt(text, mark.line, mark.column) if mark and advice else None
+    return YamlProblem(line, f"YAML syntax error: {advice or what}{where}", excerpt)
+
+
+def _raise_libyaml_problem(text: str) -> None:
+    """libyaml's own account of a large file's mistake: the pure-Python parser took 5 to 15 s
+    to reach the end of a 5 MB file. Returns if libyaml finds none (then the reference decides)."""
+    try:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(text, exc) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise YamlProblem(None, f"not readable as YAML: {_reader_reason(exc)}") from None
+
+
+# libyaml's words for the mistakes below, where PyYAML's own parser words them differently.
+_LIBYAML_WORDS = {
+    "found a tab character that violates indentation": "found character '\\t' that cannot start any token",
+    "did not find expected key": "expected <block end>",
+    "mapping values are not allowed in this context": "mapping values are not allowed here",
+}
 
 # PyYAML's words for the mistakes people make most, and what to check instead.
 _ADVICE = (
