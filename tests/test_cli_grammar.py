@@ -15,7 +15,7 @@ from conftest import ROOT, TWO_TRACK
 from pmladder.cli import cli
 from pmladder.outputs import registry
 
-WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report"}
+WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report", "export": "export"}
 
 
 def usage_error(result, message: str) -> None:
@@ -61,13 +61,14 @@ def test_the_registry_and_light_commands_import_neither_reportlab_nor_matplotlib
     code = (
         "import sys; from pmladder.cli import cli; from pmladder.outputs import registry\n"
         f"for args in (['--help'], ['validate'], ['roles'], ['matrix'], ['styles'], ['chart', '--help'],\n"
-        f"             ['pdf', '--help'], ['import', '--help'], ['init', '-o', {str(tmp_path / 'new.yaml')!r}]):\n"
+        f"             ['pdf', '--help'], ['import', '--help'], ['init', '-o', {str(tmp_path / 'new.yaml')!r}],\n"
+        f"             ['export', '-o', {str(tmp_path / 'ladder.json')!r}]):\n"
         "    try:\n        cli.main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
         "print(sorted(m for m in ('matplotlib', 'reportlab', 'openpyxl') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
-    assert (tmp_path / "new.yaml").exists()
+    assert (tmp_path / "new.yaml").exists() and (tmp_path / "ladder.json").exists()
 
 
 class TestFormats:

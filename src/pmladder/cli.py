@@ -405,6 +405,26 @@ def matrix(ladder, output, fmt):
 
 
 @cli.command()
+@ladder_argument
+@output_option("the export (standard output when absent)")
+@format_option("export", "json")
+def export(ladder, output, fmt):
+    """Write the whole of LADDER as data for scripts and other systems (JSON).
+
+    The JSON holds the ladder document, which pmladder reads back as the same ladder
+    (`pmladder validate ladder.json`), and beside it the resolved model: level names,
+    groups with their dimensions, each rating with its point's name.
+    """
+    target = output or STDOUT
+    chosen = _choose_format("export", fmt, output)
+    _refuse_terminal(chosen, target)
+    _refuse_clobbering([(target, "-o")], [("the ladder", _ladder_path(ladder))])
+    model = load_ladder(ladder)
+    written, _ = _write(target, chosen.render(model))
+    _announce(written)
+
+
+@cli.command()
 @click.argument("path", required=False)
 @output_option("the starter ladder")
 @format_option("starter", "yaml")

@@ -16,6 +16,7 @@ from ..text.scripts import is_cjk
 from . import reader
 from .checks import MAX_NAME, Checker, read_checked
 from .dimensions import DimensionReader, suggest
+from .document import EXPORT_KEY, EXPORT_VERSION
 from .files import UnreadableFile, read_regular
 from .reader import Value, describe
 
@@ -104,6 +105,10 @@ class _LadderReader:
         if not isinstance(root.data, dict):
             check.add(root, "", f"expected a mapping with 'ladder' and 'roles', got {describe(root.data)}")
             return None
+        if EXPORT_KEY in root.data:
+            root = self._exported(root)
+            if root is None:
+                return None
         top = check.fields(root, "", required=("ladder", "roles"),
                            optional=("schema", "tracks", "scales", "groups", "dimensions", "levels"))
         if top is None:
@@ -135,6 +140,21 @@ class _LadderReader:
             schema=self.schema or SCHEMA_VERSION,
             **meta,
         )
+
+    def _exported(self, root: Value) -> Value | None:
+        """The ladder document of a `pmladder export --format json` file; the resolved view
+        beside it is derived from the document, so it is not read."""
+        if self.check.integer(root.data[EXPORT_KEY], EXPORT_KEY, low=1, high=EXPORT_VERSION) is None:
+            return None
+        document = root.data.get("document")
+        if document is None:
+            self.check.add(root, "document", "required field is missing (the ladder of an export file)")
+            return None
+        if not isinstance(document.data, dict):
+            self.check.add(document, "document", f"expected a mapping with 'ladder' and 'roles', "
+                           f"got {describe(document.data)}")
+            return None
+        return document
 
     def _format2(self, value: Value, path: str, what: str) -> None:
         """Refuse a format 2 feature in a file that declares the older format."""

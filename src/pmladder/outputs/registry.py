@@ -12,6 +12,7 @@ Render functions take the ladder and the output's options and return `Rendered`:
 - starter: render()
 - report:  render(assessment, *, style)
 - assessment-template: render(ladder, role_id, *, ladder_file)
+- export:  render(ladder)
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ def _table(name: str) -> Callable[..., Rendered]:
     return render
 
 
+def _json(ladder) -> Rendered:
+    from .json_export import to_json
+
+    return Rendered(to_json(ladder).encode("utf-8"))
+
+
 def _starter() -> Rendered:
     from ..load.starter import starter_text
 
@@ -95,6 +102,7 @@ OUTPUTS: dict[str, dict[str, Format]] = {
         "md": Format("md", (".md", ".markdown"), False, "Markdown table", _table("to_markdown")),
         "csv": Format("csv", (".csv",), False, "CSV for spreadsheets", _table("to_csv")),
     },
+    "export": {"json": Format("json", (".json",), False, "JSON: the ladder document and its resolved model", _json)},
     "starter": {"yaml": Format("yaml", (".yaml", ".yml"), False, "YAML ladder file", _starter)},
     "report": {
         "pdf": Format("pdf", (".pdf",), True, "PDF to print", _report_pdf),
