@@ -82,6 +82,12 @@ def bench(work: Path, rounds: int) -> int:
         path = work / f"team{i:02d}.yaml"
         shutil.copy(DEFAULT_LADDER, path)
         batch.append(str(path))
+    assessments = []
+    example = (HERE.parent / "data" / "examples" / "assessment-pm.yaml").read_text(encoding="utf-8")
+    for i in range(50):
+        path = work / f"person{i:02d}.yaml"
+        path.write_text(example.replace("Alex Example", f"Person {i}"), encoding="utf-8")
+        assessments.append(str(path))
     pm = [PY, "-m", "pmladder"]
     weasy = _weasyprint_command(work)
 
@@ -101,12 +107,15 @@ def bench(work: Path, rounds: int) -> int:
         "pdf 100 roles": pm + ["pdf", str(work / "gen100.yaml"), "-o", str(work / "g100.pdf")],
         "pdf 200 roles": pm + ["pdf", str(work / "gen200.yaml"), "-o", str(work / "g200.pdf")],
         "pdf batch of 20": pm + ["pdf", *batch, "--output-dir", str(work / "batch")],
+        "assess (one report)": pm + ["assess", assessments[0], "-o", str(work / "report.pdf")],
+        "assess batch of 50": pm + ["assess", *assessments, "--output-dir", str(work / "reports")],
     }
     if weasy:
         cases["weasyprint (same text + svg chart)"] = weasy
     times: dict[str, list[float]] = {name: [] for name in cases}
     memory: dict[str, int] = {name: 0 for name in cases}
     separate: list[float] = []
+    separate_reports: list[float] = []
     for round_ in range(rounds):
         for name, argv in cases.items():
             elapsed, peak = run(argv, work)
@@ -117,9 +126,15 @@ def bench(work: Path, rounds: int) -> int:
             for path in batch:
                 run(pm + ["pdf", path, "-o", str(work / "single.pdf")], work)
             separate.append(time.perf_counter() - start)
+        if round_ < 2:  # fifty separate reports: two rounds
+            start = time.perf_counter()
+            for path in assessments:
+                run(pm + ["assess", path, "-o", str(work / "single-report.pdf")], work)
+            separate_reports.append(time.perf_counter() - start)
 
     median = {name: statistics.median(values) for name, values in times.items()}
     median["20 separate pdf runs"] = statistics.median(separate)
+    median["50 separate assess runs"] = statistics.median(separate_reports)
     floor_light, floor_pdf, floor_chart = median["floor: click+yaml"], median["floor: +reportlab"], median["floor: matplotlib"]
     checks = [
         ("--help", floor_light, 1.6, "x click+yaml"),
@@ -129,6 +144,8 @@ def bench(work: Path, rounds: int) -> int:
         ("pdf 200 roles", median["pdf (default)"], 8.0, "x default pdf"),
         ("pdf 200 roles", median["pdf 100 roles"], 2.3, "x 100 roles"),
         ("pdf batch of 20", median["20 separate pdf runs"], 0.4, "x 20 separate runs"),
+        ("assess (one report)", median["pdf (default)"], 1.3, "x default pdf"),
+        ("assess batch of 50", median["50 separate assess runs"], 0.4, "x 50 separate runs"),
     ]
     if weasy:
         checks.append(("pdf (default)", median["weasyprint (same text + svg chart)"], 0.35, "x weasyprint"))

@@ -115,6 +115,24 @@ class TestPdf:
         assert render_report_pdf(load_assessment(PM), load_style(None)) == pm_pdf
 
 
+def test_a_competency_a_series_lacks_is_left_out_not_drawn_at_the_centre():
+    from pmladder.scene.elements import Circle, Line, Polygon
+    from pmladder.scene.radar import RadarSeries, series_radar_scene
+
+    dims = load_ladder(DESIGN_LADDER).rating_dimensions  # research, interaction, visual, systems
+    series = [RadarSeries("Manager", {"research": 2, "interaction": 3, "visual": 2}, "#112233", dashed=True),
+              RadarSeries("Self", {"research": 3, "interaction": 3, "visual": 2}, "#445566")]
+    scene = series_radar_scene(dims, series, load_style(None), gaps=True)
+    dashed = [item for item in scene.items if isinstance(item, Line) and item.color == "#112233"]
+    assert len(dashed) == 1 and len(dashed[0].points) == 3  # research -> interaction -> visual, not closed
+    assert not any(isinstance(item, Polygon) and item.fill == "#445566" for item in scene.items)  # not filled
+    dots = [item for item in scene.items if isinstance(item, Circle) and item.fill == "#445566"]
+    centre = next(item for item in scene.items if isinstance(item, Line) and item.kind == "axis").points[0]
+    assert len(dots) == 3 and all((d.cx, d.cy) != centre for d in dots)
+    solid = [item for item in scene.items if isinstance(item, Line) and item.color == "#445566"]
+    assert [len(line.points) for line in solid] == [3]
+
+
 class TestMarkdown:
     def test_markdown_lists_the_gaps_in_order_with_evidence_under_each_competency(self):
         text = report_markdown(report(load_assessment(PM)))
@@ -266,6 +284,33 @@ class TestRuns:
         assert sorted(os.listdir(tmp_path)) == ["reports", "tmp"] and os.listdir(scratch) == []
         assert "Rendering" not in result.output  # the progress bar is for a terminal only
         assert (out / "assessment-pm.pdf").read_bytes() == render_report_pdf(load_assessment(PM), load_style(None))
+
+    def test_a_terminal_gets_a_progress_bar(self, tmp_path):
+        import pty
+        import subprocess
+        import sys
+
+        controller, terminal = pty.openpty()
+        try:
+            proc = subprocess.run([sys.executable, "-m", "pmladder", "assess", PM, DESIGN, "-f", "md",
+                                   "--output-dir", str(tmp_path)], stdout=subprocess.PIPE, stderr=terminal,
+                                  timeout=60)
+            os.close(terminal)
+            shown = b""
+            while True:
+                try:
+                    chunk = os.read(controller, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+        finally:
+            os.close(controller)
+        assert proc.returncode == 0
+        assert b"Rendering" in shown and b"2/2" in shown
+        assert proc.stdout.decode().splitlines() == [str(tmp_path / "assessment-pm.md"),
+                                                     str(tmp_path / "assessment-design-two-track.md")]
 
     def test_one_bad_assessment_does_not_stop_the_others(self, runner, write, tmp_path):
         bad = write("role: nobody\n", "bad.yaml")

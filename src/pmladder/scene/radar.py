@@ -98,6 +98,21 @@ def radar_scene(
                               min_text=min_text, fonts=fonts)
 
 
+def _runs(points: list) -> list[tuple]:
+    """The runs of consecutive points around the circle, split where a point is None."""
+    start = points.index(None)
+    turned = points[start:] + points[:start]  # begin at a gap, so no run wraps around
+    runs, run = [], []
+    for pt in turned:
+        if pt is None:
+            runs.append(tuple(run))
+            run = []
+        else:
+            run.append(pt)
+    runs.append(tuple(run))
+    return [r for r in runs if r]
+
+
 def margin_of(s: float) -> float:
     return 16 * s
 
@@ -113,10 +128,13 @@ def series_radar_scene(
     min_text: float = 7.0,
     fonts: FontSet | None = None,
     point_names: bool = False,
+    gaps: bool = False,
 ) -> Scene:
     """A spider chart of `dims` with one polygon per series; the first of several series is
     drawn first. With one series, the name of its point shows under each axis; with
-    `point_names`, the rings are labelled with the scale's point names (a shared named scale)."""
+    `point_names`, the rings are labelled with the scale's point names (a shared named scale).
+    With `gaps`, a series without a value for a dimension leaves it out (the edges around it
+    are not drawn, and a shape with such a gap is not filled) instead of drawing it at the centre."""
     fonts = fonts or FontSet.for_style(style)
     p = style.palette
     s = min(width, height) / 540 * style.chart.text_scale
@@ -185,17 +203,25 @@ def series_radar_scene(
         points = []
         for dim, a in zip(dims, angles):
             value = entry.values.get(dim.id)
+            if not isinstance(value, int) and gaps:
+                points.append(None)
+                continue
             frac = (value / dim.scale) if isinstance(value, int) else 0.0
             points.append((cx + radius * frac * math.cos(a), cy + radius * frac * math.sin(a)))
-        shapes.append((tuple(points), entry))
-        if not entry.dashed:
+        shapes.append((points, entry))
+        if not entry.dashed and None not in points:
             items.append(Polygon(tuple(points), entry.colour, None, 0, fill_opacity=0.2, kind="profile"))
     for points, entry in shapes:
-        if entry.dashed:
-            items.append(Line((*points, points[0]), entry.colour, 1.4 * max(s, 0.6), dash=DASH, kind="outline"))
-            continue
-        items.append(Polygon(points, None, entry.colour, 1.8 * max(s, 0.6), kind="outline"))
-        items.extend(Circle(x, y, dot, entry.colour) for x, y in points)
+        width_ = (1.4 if entry.dashed else 1.8) * max(s, 0.6)
+        if None in points:  # only the edges between values: no value is not the centre
+            items.extend(Line(run, entry.colour, width_, dash=DASH if entry.dashed else None, kind="outline")
+                         for run in _runs(points) if len(run) > 1)
+        elif entry.dashed:
+            items.append(Line((*points, points[0]), entry.colour, width_, dash=DASH, kind="outline"))
+        else:
+            items.append(Polygon(tuple(points), None, entry.colour, width_, kind="outline"))
+        if not entry.dashed:
+            items.extend(Circle(x, y, dot, entry.colour) for x, y in (pt for pt in points if pt))
     if len(series) > 1:
         items.extend(_radar_legend(fonts, series, p, width, margin, legend_size, s))
     return Scene(width, height, tuple(items), p.background)

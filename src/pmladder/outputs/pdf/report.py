@@ -146,7 +146,7 @@ def _radar(ctx: Context, found: Report) -> SceneFlowable:
         series.append(RadarSeries(entry.label, entry.values, shade, dashed=entry.kind in ("role", "target")))
     width = ctx.frame_width * RADAR_SHARE
     scene = series_radar_scene(found.radar.dimensions, series, ctx.style, width=width, height=width * 0.78,
-                               fonts=ctx.fonts, point_names=True)
+                               fonts=ctx.fonts, point_names=True, gaps=True)
     flowable = SceneFlowable(scene)
     flowable.hAlign = "CENTER"
     return flowable
