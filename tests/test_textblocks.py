@@ -185,7 +185,7 @@ def test_a_grid_narrows_to_a_narrower_frame():
 
     fonts, style = fontset(), TextStyle(8.5, 11, "#000000")
     grid = Grid([[TextBlock("Dimension", fonts, style), TextBlock("A long value " * 5, fonts, style)]],
-                [150, 350], GridLook(pad_x=5, pad_top=2, pad_bottom=2, rule="#CCCCCC"))
+                [150, 350], GridLook(pad_x=5, pad_top=2, pad_bottom=2, rule="#CCCCCC"), room=None)
     width, height = grid.wrap(250, 800)
     assert width <= 250 and sum(grid.widths) <= 250.5 and height > 11
 

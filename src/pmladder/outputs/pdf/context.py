@@ -31,6 +31,7 @@ class Context:
         self.frame_width = pw - 2 * self.margin
         self.frame_height = ph - 2 * self.margin
         self.landscape_width = ph - 2 * self.margin
+        self.landscape_height = pw - 2 * self.margin
         self.logo = Logo(style.logo.file if style.logo else None)
         self.pages = PageNumbers()
 

@@ -1,7 +1,11 @@
 """The handout's own flowables: anchors and page references, columns, bands and chips.
 
-Each is laid out for the space its frame offers; none reaches into the document being built.
-Page numbers known only at the end go through a PageNumbers object the document shares.
+Each is laid out for the space its frame offers; none reaches into the document being built
+or into the frame. Page numbers known only at the end go through a PageNumbers object the
+document shares. Flowables that decide between "start on the next page" and "split here" are
+given `room`, the height an empty frame offers: split with that much, they are at the top of a
+frame (ReportLab has no public "at top" query); `room` None (unknown, in a caller's story
+without page breaks) means split here, which never fails the layout.
 """
 
 from __future__ import annotations
@@ -10,6 +14,14 @@ from reportlab.platypus import ActionFlowable, Flowable, Spacer
 
 from ...text.fonts import FontSet
 from .paint import colour, draw_text
+
+_FUZZ = 1e-3  # points: what a frame's own arithmetic may lose between its top and its room
+
+
+def at_top(avail_height: float, room: float | None) -> bool:
+    """Whether a flowable offered `avail_height` is at the top of an empty frame of height `room`
+    (None: unknown, taken as the top, so that what cannot fit is split rather than postponed)."""
+    return room is None or avail_height >= room - _FUZZ
 
 
 class PageNumbers:
@@ -64,19 +76,14 @@ class HeadedTable(Flowable):
         return self.heading.getSpaceBefore()
 
     def split(self, avail_width, avail_height):
-        frame = getattr(self, "_frame", None)
-        if getattr(frame, "_atTop", False):
-            return [self.heading, self.table]  # nothing to gain on the next page: flow them apart
-        self.wrap(avail_width, avail_height)
         table = self.table
-        table._frame = frame  # the grid decides whether a row may split here
-        try:
-            parts = table.split(avail_width, avail_height - self._heading_h)
-        finally:
-            del table._frame
+        if at_top(avail_height, table.room):
+            return [self.heading, table]  # nothing to gain on the next page: flow them apart
+        self.wrap(avail_width, avail_height)
+        parts = table.split(avail_width, avail_height - self._heading_h)
         if len(parts) < 2:
             return []
-        first_row_fits_a_page = frame is None or table.row_height(table.header_rows) <= frame._aH
+        first_row_fits_a_page = table.row_height(table.header_rows) <= table.room
         if len(parts[0].rows) < min(table.header_rows + self.min_rows, len(table.rows)) and first_row_fits_a_page:
             return []  # not enough room here: the block starts on the next page
         return [self.heading, *parts]
@@ -162,9 +169,9 @@ class Columns(Flowable):
 class HeadBand(Flowable):
     """A role's title and chips on a tinted band with its track's colour down the left edge."""
 
-    def __init__(self, title, chips, fill: str, bar: str):
+    def __init__(self, title, chips, fill: str, bar: str, room: float | None):
         super().__init__()
-        self.title, self.chips, self.fill, self.bar = title, chips, fill, bar
+        self.title, self.chips, self.fill, self.bar, self.room = title, chips, fill, bar, room
         self.pad_left, self.pad_right, self.pad_y, self.between = 14.0, 12.0, 10.0, 2.0
 
     def wrap(self, avail_width, avail_height):
@@ -176,7 +183,7 @@ class HeadBand(Flowable):
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
-        if getattr(getattr(self, "_frame", None), "_atTop", False):
+        if at_top(avail_height, self.room):
             # Taller than a page (a title of hundreds of words): no band, the text flows on.
             return [*(self.title.split(avail_width, avail_height) or [self.title]), Spacer(1, self.between),
                     self.chips]
@@ -204,7 +211,8 @@ class Nothing(ActionFlowable):
 
 
 class Deferred(Flowable):
-    """Content built for the width of the frame it lands in (the matrix in a caller's story)."""
+    """Content built for the frame it lands in (the matrix in a caller's story): `build(width,
+    height)` gets the width and the height left where it is split."""
 
     def __init__(self, build):
         super().__init__()
@@ -214,7 +222,7 @@ class Deferred(Flowable):
         return avail_width, avail_height + 1  # never fits as it is: the frame asks to split it
 
     def split(self, avail_width, avail_height):
-        return [Nothing(), *self.build(avail_width)]
+        return [Nothing(), *self.build(avail_width, avail_height)]
 
     def draw(self):  # pragma: no cover - always split first
         pass

@@ -74,9 +74,9 @@ def flowables(
     for role in chosen:
         story.append(PageBreak())
         story.append(Anchor(content.role_key(role), role.title, 0, ctx.pages.record))
-        story.append(Deferred(lambda w, role=role: role_page(ctx, role, w)))
+        story.append(Deferred(lambda w, h, role=role: role_page(ctx, role, w, h)))
     story.append(PageBreak())
-    story.append(Deferred(lambda w: matrix(ctx, w, heading=True)))
+    story.append(Deferred(lambda w, h: matrix(ctx, w, h, heading=True)))
     return story
 
 
@@ -119,10 +119,10 @@ def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | No
         if k == 0:
             story.append(ctx.anchor("roles", ladder.label("roles"), 0))
         story.append(ctx.anchor(content.role_key(role), role.title, 1))
-        story += role_page(ctx, role, ctx.frame_width)
+        story += role_page(ctx, role, ctx.frame_width, ctx.frame_height)
     if excerpt is None:
         story += [NextPageTemplate("landscape"), PageBreak(), ctx.anchor("matrix", ladder.label("matrix"), 0)]
-        story += matrix(ctx, ctx.landscape_width, heading=True)
+        story += matrix(ctx, ctx.landscape_width, ctx.landscape_height, heading=True)
     if worksheet:
         story += [NextPageTemplate("page")]
         for k, role in enumerate(chosen):

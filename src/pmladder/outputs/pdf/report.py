@@ -107,7 +107,8 @@ def report_story(ctx: Context, found: Report) -> list:
         rows += [[ctx.para(d.dimension.name, "cell-bold"), ctx.para(d.self_rating, "cell"),
                   ctx.para(d.manager_rating, "cell")] for d in found.disagreements]
         width = ctx.frame_width
-        story.append(Grid(rows, [width * 0.5, width * 0.25, width * 0.25], ctx.headed_look(pad_top=4, pad_bottom=5)))
+        story.append(Grid(rows, [width * 0.5, width * 0.25, width * 0.25], ctx.headed_look(pad_top=4, pad_bottom=5),
+                          room=ctx.frame_height))
     else:
         story.append(ctx.para(w["no_disagreement"], "caption"))
     if found.not_assessed:
@@ -160,4 +161,5 @@ def _gap_table(ctx: Context, gaps) -> Grid:
         rows.append([first, ctx.para(gap.size_text, "cell"), ctx.para(gap.current, "cell"),
                      ctx.para(gap.expected, "cell")])
     width = ctx.frame_width
-    return Grid(rows, [width * 0.52, width * 0.14, width * 0.17, width * 0.17], ctx.headed_look(pad_top=4, pad_bottom=5))
+    return Grid(rows, [width * 0.52, width * 0.14, width * 0.17, width * 0.17], ctx.headed_look(pad_top=4, pad_bottom=5),
+                room=ctx.frame_height)

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 from ...text.fonts import FontSet
 from ...text.wrap import BREAKABLE_SPACE, wrap
+from .flowables import at_top
 from .paint import Ink, colour
 
 
@@ -222,9 +223,10 @@ class Grid(Flowable):
     moves to the next page; only a row taller than a whole page is split between its lines.
     """
 
-    def __init__(self, rows: list[list], widths: list[float], look: GridLook, *, header_rows: int = 1,
-                 first_row: int = 0):
+    def __init__(self, rows: list[list], widths: list[float], look: GridLook, *, room: float | None,
+                 header_rows: int = 1, first_row: int = 0):
         super().__init__()
+        self.room = room  # the height of an empty frame (flowables.at_top); None: unknown
         self.rows = [[cell if isinstance(cell, list) else [cell] for cell in row] for row in rows]
         self.widths, self.look, self.header_rows = widths, look, header_rows
         self.first_row = first_row  # the index of rows[header_rows] in the whole table: keeps the zebra
@@ -271,9 +273,8 @@ class Grid(Flowable):
         if k > self.header_rows:
             return [self._piece(head + self.rows[self.header_rows : k], 0),
                     self._piece(head + self.rows[k:], k - self.header_rows)]
-        frame = getattr(self, "_frame", None)
-        fits_a_page = frame is None or used + heights[k] <= frame._aH
-        if fits_a_page and not getattr(frame, "_atTop", False):
+        fits_a_page = self.room is not None and used + heights[k] <= self.room
+        if fits_a_page and not at_top(avail_height, self.room):
             return []  # start on the next page, where the row fits whole
         top, bottom = self.look.pads(self._index(k))
         room = avail_height - used - top - bottom
@@ -284,7 +285,8 @@ class Grid(Flowable):
         return [self._piece(head + [first], skipped), self._piece(head + [rest] + self.rows[k + 1 :], skipped)]
 
     def _piece(self, rows, skipped: int) -> Grid:
-        return Grid(rows, self.widths, self.look, header_rows=self.header_rows, first_row=self.first_row + skipped)
+        return Grid(rows, self.widths, self.look, room=self.room, header_rows=self.header_rows,
+                    first_row=self.first_row + skipped)
 
     def _split_row(self, row, room: float):
         """A row cut between lines where `room` points end; None if not even a line fits."""

@@ -12,7 +12,8 @@ MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in an
 MIN_COLUMN = 72  # points a role's column needs
 
 
-def matrix(ctx: Context, width: float, heading: bool = True) -> list:
+def matrix(ctx: Context, width: float, room: float | None, heading: bool = True) -> list:
+    """The matrix for a frame `width` wide whose pages offer `room` points (None: unknown)."""
     ladder = ctx.ladder
     names = [ladder.label("dimension"), *(d.name for d in ladder.dimensions)]
     head_w = min(width * 0.3, max(min(130.0, width * 0.2), ctx.longest_word(names) + 12))
@@ -31,12 +32,13 @@ def matrix(ctx: Context, width: float, heading: bool = True) -> list:
         # page whole rather than leaving one row of dots behind.
         blocks = [group.text_rows, group.rating_rows]
         for k, block in enumerate(b for b in blocks if b):
-            table = matrix_table(ctx, found.corner, group.columns, block, head_w, col_w)
+            table = matrix_table(ctx, found.corner, group.columns, block, head_w, col_w, room)
             story += [Spacer(1, 10), KeepTogether([table])] if k else [table]
     return story
 
 
-def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w: float) -> Grid:
+def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w: float,
+                 room: float | None) -> Grid:
     """One table of the matrix: a header row of roles, then a row per dimension."""
     header = [ctx.para(corner, "cell-head")]
     for column in columns:
@@ -52,4 +54,5 @@ def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w:
         if dim.description:
             first.append(ctx.para(dim.description, "cell-small"))
         grid.append([first, *(ctx.value_para(cell) for cell in row.cells)])
-    return Grid(grid, [head_w] + [col_w] * len(columns), ctx.headed_look(pad_top=4, pad_bottom=5, column_rule=True))
+    return Grid(grid, [head_w] + [col_w] * len(columns), ctx.headed_look(pad_top=4, pad_bottom=5, column_rule=True),
+                room=room)

@@ -14,14 +14,15 @@ from ..paint import LazySceneFlowable
 from ..textblocks import Grid
 
 
-def role_page(ctx: Context, role: Role, width: float) -> list:
+def role_page(ctx: Context, role: Role, width: float, room: float | None) -> list:
     """One page per role: what it does and shows beside its radar and promotion paths, then
-    one table with its profile and, beside it, only what changes at the next level."""
+    one table with its profile and, beside it, only what changes at the next level. `room`:
+    the height of the frame's pages (None: unknown)."""
     ladder, p = ctx.ladder, ctx.palette
     page_content = content.role_page(ladder, role)
     track_colour = p.track_colour(page_content.track)
     chips = [(c.text, c.bold, None if c.track is None else p.track_colour(c.track)) for c in page_content.chips]
-    head = HeadBand(ctx.para(role.title, "h1"), Chips(chips, ctx.fonts, p), p.surface, track_colour)
+    head = HeadBand(ctx.para(role.title, "h1"), Chips(chips, ctx.fonts, p), p.surface, track_colour, room)
     story: list = [head, Spacer(1, 4)] + ([ctx.para(page_content.summary, "lead")] if page_content.summary else [])
 
     # Two columns: what the role does | where it stands (radar) and where it leads. The
@@ -35,7 +36,7 @@ def role_page(ctx: Context, role: Role, width: float) -> list:
             lambda w, rid=role.id: radar_scene(ladder, [rid], ctx.style, width=w, height=w * 0.56, title=False,
                                           fonts=ctx.fonts)))
     promotion = promotion_section(ctx, page_content.promotion)
-    profile = profile_section(ctx, page_content.profile, width)
+    profile = profile_section(ctx, page_content.profile, width, room)
     left_w, right_w = width * 0.54 - 12, width * 0.46 - 12
     if right_w < 170:  # a narrow frame (a caller's two-column story): one column, radar full width
         return story + doing + skills + radar + promotion + profile
@@ -74,19 +75,19 @@ def promotion_section(ctx: Context, promotion: content.Promotion) -> list:
     return story
 
 
-def profile_section(ctx: Context, profile: content.Profile, width: float) -> list:
+def profile_section(ctx: Context, profile: content.Profile, width: float, room: float | None) -> list:
     """The role's profile and, beside it, what changes at the next level (content.profile)."""
     if not profile.tables:
         return [ctx.para(profile.note, "body")] if profile.note else []
     story: list = []
     for table in profile.tables:
-        grid = profile_table(ctx, table, width)
+        grid = profile_table(ctx, table, width, room)
         story += [Spacer(1, 8), grid] if story else [HeadedTable(ctx.para(profile.title, "h2"), grid)]
     story += [ctx.para(caption, "caption") for caption in profile.unchanged]
     return story
 
 
-def profile_table(ctx: Context, table: content.ProfileTable, width: float) -> Grid:
+def profile_table(ctx: Context, table: content.ProfileTable, width: float, room: float | None) -> Grid:
     # Wide enough for every name (and the column's heading) on one line where that takes
     # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
     # word split in two reads worse than a narrower value column).
@@ -109,4 +110,4 @@ def profile_table(ctx: Context, table: content.ProfileTable, width: float) -> Gr
         rows.append([ctx.para(row.dimension.name, "cell-bold"), ctx.value_para(row.value),
                      *(ctx.change_para(cell) for cell in row.next_values)])
     look = ctx.headed_look(pad_top=2.5, pad_bottom=3, compact_rows=frozenset(compact))
-    return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look)
+    return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look, room=room)
