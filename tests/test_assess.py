@@ -312,6 +312,15 @@ class TestRuns:
         assert proc.stdout.decode().splitlines() == [str(tmp_path / "assessment-pm.md"),
                                                      str(tmp_path / "assessment-design-two-track.md")]
 
+    def test_a_report_goes_into_an_onboarding_packet(self, runner, tmp_path, pm_pdf):
+        report_file = tmp_path / "me.pdf"
+        report_file.write_bytes(pm_pdf)
+        packet = tmp_path / "packet.pdf"
+        result = runner.invoke(cli, ["pdf", "--role", "pm", "--append", str(report_file), "-o", str(packet)])
+        assert result.exit_code == 0, result.output
+        pages = pdf_texts(packet.read_bytes())
+        assert norm("Development report") in norm(pages[-3]) and norm("Signed (manager)") in norm(pages[-1])
+
     def test_one_bad_assessment_does_not_stop_the_others(self, runner, write, tmp_path):
         bad = write("role: nobody\n", "bad.yaml")
         out = tmp_path / "reports"
@@ -347,3 +356,21 @@ class TestRuns:
         assert result.exit_code == 1
         assert result.output.startswith("Error: --template: no role with id 'ceo'; roles: apm, pm")
         assert not (tmp_path / "me.yaml").exists()
+
+
+def test_the_json_schema_describes_the_fields_the_loader_reads():
+    import json
+
+    from pmladder.load import assessment as loader
+
+    schema = json.loads((ROOT / "docs" / "assessment.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    assert tuple(schema["properties"]) == loader.TOP_FIELDS and schema["required"] == ["role"]
+    assert tuple(schema["properties"]["ladder"]["properties"]) == loader.LADDER_FIELDS
+    assert tuple(defs["competency"]["properties"]) == loader.COMPETENCY_FIELDS
+    record = defs["evidence"]["oneOf"][1]
+    assert tuple(record["properties"]) == loader.EVIDENCE_FIELDS and record["required"] == ["text"]
+    assert defs["competency"]["properties"]["evidence"]["maxItems"] == loader.MAX_EVIDENCE
+    assert schema["properties"]["plan"]["maxItems"] == loader.MAX_PLAN
+    for part in (schema, schema["properties"]["ladder"], defs["competency"], record):
+        assert part["additionalProperties"] is False  # an unknown field is an error in both

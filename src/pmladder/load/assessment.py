@@ -26,7 +26,11 @@ MAX_BYTES = 1024 * 1024  # an assessment is a page of notes; a megabyte is hundr
 MAX_EVIDENCE = 100  # notes per competency
 MAX_PLAN = 100
 
-_TOP_FIELDS = ("ladder", "person", "role", "target", "date", "competencies", "plan")
+# The fields of each part; docs/assessment.schema.json says the same (a test compares them).
+TOP_FIELDS = ("ladder", "person", "role", "target", "date", "competencies", "plan")
+LADDER_FIELDS = ("file", "version")
+COMPETENCY_FIELDS = ("self", "manager", "meets", "evidence")
+EVIDENCE_FIELDS = ("text", "date", "link")
 
 
 class LadderVersionWarning(PmladderWarning):
@@ -74,7 +78,7 @@ class _AssessmentReader:
         if not isinstance(root.data, dict):
             check.add(root, "", f"expected a mapping with 'role' and 'competencies', got {describe(root.data)}")
             return None
-        top = check.fields(root, "", required=("role",), optional=_TOP_FIELDS)
+        top = check.fields(root, "", required=("role",), optional=TOP_FIELDS)
         if top is None:
             return None
         version = self._ladder(top.get("ladder"))
@@ -103,7 +107,7 @@ class _AssessmentReader:
         """The ladder version written down; loads the ladder named here unless one was given."""
         check = self.check
         given = value is not None and value.data is not None
-        fields = check.fields(value, "ladder", optional=("file", "version")) if given else {}
+        fields = check.fields(value, "ladder", optional=LADDER_FIELDS) if given else {}
         if fields is None:
             return None
         version = check.text(fields.get("version"), "ladder.version")
@@ -186,7 +190,7 @@ class _AssessmentReader:
         check = self.check
         if value.data is None:
             return Assessed(dim.id)
-        fields = check.fields(value, path, optional=("self", "manager", "meets", "evidence"))
+        fields = check.fields(value, path, optional=COMPETENCY_FIELDS)
         if fields is None:
             return None
         ratings = {}
@@ -256,7 +260,7 @@ class _AssessmentReader:
                 if text:
                     result.append(Evidence(text))
                 continue
-            fields = check.fields(item, where, required=("text",), optional=("date", "link"))
+            fields = check.fields(item, where, required=EVIDENCE_FIELDS[:1], optional=EVIDENCE_FIELDS[1:])
             if fields is None:
                 continue
             text = check.text(fields.get("text"), join(where, "text"), required=True)

@@ -116,8 +116,9 @@ def report_story(ctx: Context, found: Report) -> list:
     story.append(ctx.para(w["competencies"], "h2"))
     for notes in found.competencies:
         block = [ctx.para(notes.dimension.name, "h3")]
-        line = " \u00b7 ".join(f"{title}: {text}" for title, text in (*notes.expectations, *notes.ratings))
-        block.append(ctx.para(line, "caption"))
+        block += [ctx.para(f"{title}: {text}", "ws-value") for title, text in notes.expectations]
+        if notes.ratings:
+            block.append(ctx.para(" \u00b7 ".join(f"{who}: {text}" for who, text in notes.ratings), "cell-bold"))
         block += [ctx.para(f"Meets: {s}", "bullet", bullet="\u2713") for s in notes.meets]
         if notes.evidence:
             for note in notes.evidence:
