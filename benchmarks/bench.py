@@ -89,12 +89,14 @@ def bench(work: Path, rounds: int) -> int:
         path.write_text(example.replace("Alex Example", f"Person {i}"), encoding="utf-8")
         assessments.append(str(path))
     pm = [PY, "-m", "pmladder"]
+    subprocess.run(pm + ["export", "-o", str(work / "shipped.xlsx")], check=True)  # the one `import xlsx` reads
     weasy = _weasyprint_command(work)
 
     cases: dict[str, list[str]] = {
         "floor: click+yaml": [PY, "-c", "import click, yaml"],
         "floor: +reportlab": [PY, "-c", "import click, yaml, reportlab.platypus, reportlab.graphics.shapes"],
         "floor: matplotlib": [PY, "-c", "import matplotlib.figure, matplotlib.backends.backend_agg"],
+        "floor: openpyxl": [PY, "-c", "import click, yaml, openpyxl"],
         "--help": pm + ["--help"],
         "validate": pm + ["validate"],
         "roles": pm + ["roles"],
@@ -109,6 +111,8 @@ def bench(work: Path, rounds: int) -> int:
         "pdf batch of 20": pm + ["pdf", *batch, "--output-dir", str(work / "batch")],
         "assess (one report)": pm + ["assess", assessments[0], "-o", str(work / "report.pdf")],
         "assess batch of 50": pm + ["assess", *assessments, "--output-dir", str(work / "reports")],
+        "export xlsx": pm + ["export", "-o", str(work / "ladder.xlsx")],
+        "import xlsx": pm + ["import", str(work / "shipped.xlsx"), "-o", str(work / "imported.yaml"), "--force"],
     }
     if weasy:
         cases["weasyprint (same text + svg chart)"] = weasy
@@ -140,6 +144,8 @@ def bench(work: Path, rounds: int) -> int:
         ("--help", floor_light, 1.6, "x click+yaml"),
         *[(name, floor_light, 2.5, "x click+yaml") for name in ("validate", "roles", "matrix", "init", "styles")],
         ("chart (png)", floor_chart, 1.3, "x matplotlib"),
+        ("export xlsx", median["floor: openpyxl"], 1.5, "x openpyxl"),
+        ("import xlsx", median["floor: openpyxl"], 1.5, "x openpyxl"),
         ("pdf (default)", floor_pdf, 1.5, "x reportlab floor"),
         ("pdf 200 roles", median["pdf (default)"], 8.0, "x default pdf"),
         ("pdf 200 roles", median["pdf 100 roles"], 2.3, "x 100 roles"),

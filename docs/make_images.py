@@ -3,7 +3,9 @@
 docs/images/default-chart.png is `pmladder chart` at 960x540; handout-pages.png shows two pages
 of the default handout side by side (the ladder at a glance and the first role page), rendered
 with pdftoppm (poppler-utils); assess-report.png is the first page of the example assessment's
-report (data/examples/assessment-pm.yaml).
+report (data/examples/assessment-pm.yaml). workbook.png is `pmladder export --format xlsx` of
+the two-track design ladder (groups, named rating points) as LibreOffice prints it (a matrix
+sheet and an evidence sheet); `python docs/make_images.py workbook` redraws only that one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,39 @@ HERE = Path(__file__).resolve().parent
 IMAGES = HERE / "images"
 
 
+def workbook_picture() -> None:
+    """The exported workbook through LibreOffice: its PDF's first (matrix) and evidence pages."""
+    from pmladder.load.ladder import load_ladder
+    from pmladder.outputs.workbook import to_xlsx
+
+    with tempfile.TemporaryDirectory() as work:
+        book = Path(work) / "ladder.xlsx"
+        book.write_bytes(to_xlsx(load_ladder(HERE.parent / "data" / "examples" / "design-two-track.yaml")))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to",
+                        "pdf", "--outdir", work, str(book)], check=True, capture_output=True, timeout=180)
+        # page 1: the first track's matrix; page 3: the first role's evidence sheet (after two matrices)
+        subprocess.run(["pdftoppm", "-r", "90", "-f", "1", "-l", "3", "-png", str(Path(work) / "ladder.pdf"),
+                        str(Path(work) / "page")], check=True)
+        pages = []
+        for path in sorted(Path(work).glob("page-*.png"))[::2]:
+            page = Image.open(path).convert("RGB")
+            inverted = Image.eval(page.convert("L"), lambda v: 255 - v)
+            left, top, right, bottom = inverted.getbbox()
+            pages.append(page.crop((left - 12, top - 12, right + 12, bottom + 12)))
+        gap = 16
+        sheet = Image.new("RGB", (max(p.width for p in pages) + 2 * gap, sum(p.height for p in pages) + gap * 3),
+                          "#D9DEE5")
+        y = gap
+        for page in pages:
+            sheet.paste(page, (gap, y))
+            y += page.height + gap
+        sheet.save(IMAGES / "workbook.png", optimize=True)
+
+
 def main() -> int:
+    if sys.argv[1:] == ["workbook"]:
+        workbook_picture()
+        return 0
     from pmladder import chart_bytes, render_chart, render_pdf
 
     IMAGES.mkdir(exist_ok=True)
@@ -40,6 +74,7 @@ def main() -> int:
             x += page.width + gap
         sheet.save(IMAGES / "handout-pages.png", optimize=True)
         _report_page(Path(work))
+    workbook_picture()
     return 0
 
 

@@ -134,7 +134,7 @@ class TestCommand:
         result = runner.invoke(cli, ["export", "-o", "ladder.txt"])
         assert result.exit_code == 2
         assert result.output.rstrip().endswith("Error: -o ladder.txt: this command does not write .txt files; "
-                                               "use .json, or no suffix with --format")
+                                               "use .json, .xlsx, .csv, or no suffix with --format")
 
 
 def test_json_is_also_yaml_for_other_tools():

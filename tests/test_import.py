@@ -8,6 +8,8 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pmladder.cli import cli
 from pmladder.errors import LadderError
@@ -251,3 +253,14 @@ class TestHostileWorkbooks:
 
     def test_a_renamed_xls_csv_suffix_is_refused(self, tmp_path, runner):
         assert "cannot import .numbers" in self._one_line(tmp_path, runner, b"x", name="team.numbers")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_every_text_is_written_as_yaml_that_reads_back_as_itself(text):
+    import yaml
+
+    from pmladder.load.sheetyaml import scalar
+
+    written = scalar(text)
+    assert "\n" not in written and yaml.safe_load("k: " + written)["k"] == text

@@ -408,19 +408,26 @@ def matrix(ladder, output, fmt):
 @ladder_argument
 @output_option("the export (standard output when absent)")
 @format_option("export", "json")
-def export(ladder, output, fmt):
-    """Write the whole of LADDER as data for scripts and other systems (JSON).
+@click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 byte order mark, so Excel reads its accents right.")
+def export(ladder, output, fmt, bom):
+    """Write the whole of LADDER as data: JSON for scripts, an Excel workbook or CSV for spreadsheets.
 
     The JSON holds the ladder document, which pmladder reads back as the same ladder
     (`pmladder validate ladder.json`), and beside it the resolved model: level names,
     groups with their dimensions, each rating with its point's name.
+
+    The workbook has a comparison matrix per track and an evidence sheet per role (expectations
+    now and at the next level, empty evidence, self and manager rating columns with drop-downs),
+    and the ladder as data: `pmladder import` reads it back as the same ladder.
     """
     target = output or STDOUT
     chosen = _choose_format("export", fmt, output)
+    if bom and chosen.name != "csv":
+        raise click.UsageError(f"--bom is for CSV; the format is {chosen.name}")
     _refuse_terminal(chosen, target)
     _refuse_clobbering([(target, "-o")], [("the ladder", _ladder_path(ladder))])
     model = load_ladder(ladder)
-    written, _ = _write(target, chosen.render(model))
+    written, _ = _write(target, chosen.render(model, bom=bom) if bom else chosen.render(model))
     _announce(written)
 
 

@@ -77,8 +77,11 @@ class _Builder(LadderDoc):
         matrices = [sheet for sheet, kind in zip(self.book.sheets, kinds) if kind == "a"]
         if "b" in kinds:
             matrices = []  # an exported workbook's matrix sheets show the roles sheet's values
+        exported = "about" in kinds  # a workbook pmladder wrote: its other sheets are views of the data
         for sheet, kind in zip(self.book.sheets, kinds):
-            if kind is None:
+            if kind is None and exported:
+                self.sources.append(f"sheet {sheet.name!r}: not read (a view of the roles sheet)")
+            elif kind is None:
                 first = sheet.rows[header_row(sheet)][0]
                 self.problem(first, "", "cannot tell the layout from this header row: expected a 'competency' "
                              "column (competencies as rows) or 'title' and 'level' columns (roles as rows); "

@@ -21,7 +21,7 @@ _BULLET = re.compile(r"^\s*(?:[•·\-*–]\s+)")
 
 def key(value: Any) -> str:
     """A header as a key: lowercase letters and digits only ('Reports to' -> 'reportsto')."""
-    return re.sub(r"[^0-9a-z]", "", str(value).casefold()) if value is not None else ""
+    return re.sub(r"[\W_]+", "", str(value).casefold()) if value is not None else ""
 
 
 def make_id(name: Any, taken: set[str], fallback: str) -> str:
@@ -238,7 +238,7 @@ class LadderDoc:
         if "kind" in dim and key(dim["kind"].value) == "rating":
             return number(cell, label)
         several = lines(cell.value)
-        if len(several) > 1:
+        if len(several) > 1 or (several and _BULLET.match(str(cell.value))):  # '• one' is a list of one
             return [Leaf(line, cell, label) for line in several]
         return text(cell, label)
 

@@ -29,17 +29,28 @@ class Leaf(NamedTuple):
     label: str = ""  # what the cell is, in the sheet's words (its column's header)
 
 
+# Text YAML reads back as the same text when written bare: it starts with a letter, holds only
+# common punctuation, no ': ' or ' #', and is none of YAML's words for true, false and null.
+_PLAIN = re.compile(r"[^\W\d_][\w .,;'()/&+%!?\u2019-]*", re.UNICODE)
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
+
+
 def scalar(value: Any) -> str:
     """A YAML scalar on one line that reads back as exactly `value`."""
     if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         return json.dumps(value)
     text = str(value)
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and text.casefold() not in _YAML_WORDS:
+        return text
     if "\n" not in text:
         dumped = yaml.safe_dump(text, allow_unicode=True, width=1_000_000, default_flow_style=True)
         first = dumped.split("\n", 1)[0]
         if dumped in (first + "\n", first + "\n...\n") and yaml.safe_load(first) == text:
             return first
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    # A JSON string is a YAML double-quoted scalar; characters YAML may not hold raw are escaped
+    # (the loader then reports them at their cell, as it would in a YAML file).
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 class Emitter:

@@ -12,7 +12,7 @@ Render functions take the ladder and the output's options and return `Rendered`:
 - starter: render()
 - report:  render(assessment, *, style)
 - assessment-template: render(ladder, role_id, *, ladder_file)
-- export:  render(ladder)
+- export:  render(ladder) (csv: render(ladder, *, bom))
 """
 
 from __future__ import annotations
@@ -66,6 +66,20 @@ def _json(ladder) -> Rendered:
     return Rendered(to_json(ladder).encode("utf-8"))
 
 
+def _workbook(ladder) -> Rendered:
+    from .workbook import to_xlsx
+
+    return Rendered(to_xlsx(ladder))
+
+
+def _csv(ladder, *, bom: bool = False) -> Rendered:
+    """The matrix as CSV; with `bom`, a UTF-8 byte order mark, by which Excel knows the encoding
+    (without one it reads accents in the machine's code page)."""
+    from .tables import to_csv
+
+    return Rendered(("\ufeff" if bom else "").encode("utf-8") + to_csv(ladder).encode("utf-8"))
+
+
 def _starter() -> Rendered:
     from ..load.starter import starter_text
 
@@ -102,7 +116,11 @@ OUTPUTS: dict[str, dict[str, Format]] = {
         "md": Format("md", (".md", ".markdown"), False, "Markdown table", _table("to_markdown")),
         "csv": Format("csv", (".csv",), False, "CSV for spreadsheets", _table("to_csv")),
     },
-    "export": {"json": Format("json", (".json",), False, "JSON: the ladder document and its resolved model", _json)},
+    "export": {
+        "json": Format("json", (".json",), False, "JSON: the ladder document and its resolved model", _json),
+        "xlsx": Format("xlsx", (".xlsx",), True, "Excel workbook: matrix and evidence sheets, imports back", _workbook),
+        "csv": Format("csv", (".csv",), False, "CSV of the matrix for spreadsheets", _csv),
+    },
     "starter": {"yaml": Format("yaml", (".yaml", ".yml"), False, "YAML ladder file", _starter)},
     "report": {
         "pdf": Format("pdf", (".pdf",), True, "PDF to print", _report_pdf),
