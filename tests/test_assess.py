@@ -66,7 +66,7 @@ class TestContent:
             "Writes the role's expectations before opening it",)
         assert [s.kind for s in found.radar.series] == ["role", "target", "target", "self", "manager"]
         assert found.cover.text == ("Sam Muster \u00b7 Senior Product Designer \u2192 Staff Product Designer, "
-                                    "Design Manager \u00b7 2026-11-18 \u00b7 Product Design Ladder, version 2026.1")
+                                    "Design Manager \u00b7 2026-11-18 \u00b7 Product Design Ladder \u00b7 Version 2026.1")
 
     def test_a_top_role_without_a_target_is_assessed_against_itself(self, write):
         path = write("role: cpo\ncompetencies:\n  strategy: {self: 4}\n", "top.yaml")
@@ -74,6 +74,20 @@ class TestContent:
         assert [t.target.id for t in found.targets] == ["cpo"]
         assert found.cover.text.startswith("Chief Product Officer \u00b7 Product Management")
         assert [g.dimension.id for g in found.targets[0].gaps] == ["strategy"]
+
+
+def test_a_ladder_in_another_language_prints_its_report_in_it(tmp_path):
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "product-management.yaml").read_text(encoding="utf-8"))
+    data["ladder"]["labels"] = {"report_missing": "Czego mi brakuje do: {role}", "report_points": "{n} pkt",
+                                "report_gap": "Luka", "report_rating_of": "{value}/{scale}"}
+    (tmp_path / "ladder.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "me.yaml").write_text("ladder: {file: ladder.yaml}\nrole: pm\ncompetencies:\n"
+                                      "  customer: {self: 2}\n", encoding="utf-8")
+    text = report_markdown(report(load_assessment(tmp_path / "me.yaml")))
+    assert "## Czego mi brakuje do: Senior Product Manager" in text
+    assert "| Competency | Luka | Now | Target |" in text and "| Customer &amp; market insight | 3 pkt | 2/5 | 5/5 |" in text
 
 
 class TestPdf:

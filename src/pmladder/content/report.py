@@ -8,33 +8,37 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..load.assessment import statements_of
-from ..model import Assessed, Assessment, Dimension, Evidence, Role
+from ..model import Assessed, Assessment, Dimension, Evidence, Ladder, Role
+from .document import version_line
 
 DISAGREEMENT = 2  # points apart before self and manager count as disagreeing
 PLAN_LINES = 8  # ruled lines left for the development plan
-NOT_ASSESSED = "not assessed"
+# The report's words are ladder labels (`report_*` in model.DEFAULT_LABELS), so a ladder in
+# another language prints its reports in it too. These have no placeholders; renderers use them.
+STATIC_WORDS = ("competency", "gap", "now", "target", "self", "manager", "disagree", "not_assessed",
+                "competencies", "plan", "plan_hint", "signoff", "date", "nothing_at_target", "no_disagreement",
+                "no_evidence")
 
-# The report's own words, in one place.
-WORDS = {
-    "title": "Development report",
-    "missing": "What I am missing for {target}",
-    "at_target": "Already at the {target} level",
-    "disagree": "Where my manager and I see it differently",
-    "not_assessed": "Not assessed yet",
-    "competencies": "Competencies and evidence",
-    "plan": "Development plan",
-    "plan_hint": "What I will do next, with whom, and by when.",
-    "signoff": "Sign-off",
-    "self": "Self",
-    "manager": "Manager",
-    "nothing_missing": "Nothing: every assessed competency meets the {target} level.",
-    "nothing_at_target": "Nothing yet.",
-    "no_disagreement": "None: self and manager ratings are within one point everywhere.",
-    "no_evidence": "No evidence written yet.",
-    "person_sign": "Signed (me)",
-    "manager_sign": "Signed (manager)",
-    "date": "Date",
-}
+
+class _Words:
+    """The report's words in the ladder's language."""
+
+    def __init__(self, ladder: Ladder):
+        self.ladder = ladder
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self.ladder.label(f"report_{key}", **values)
+
+    def count(self, n: int, unit: str) -> str:
+        """'1 point', '2 points', '1 statement' (each form a label of its own)."""
+        return self(unit if n == 1 else unit + "s", n=n)
+
+    def rating(self, dim: Dimension, value: int | None) -> str:
+        """'3 Leading' on a scale that names its points, else '3 of 5'."""
+        if value is None:
+            return self("not_assessed_value")
+        point = dim.point(value)
+        return f"{value} {point.name}" if point else self("rating_of", value=value, scale=dim.scale)
 
 
 class CoverLine(NamedTuple):
@@ -43,7 +47,7 @@ class CoverLine(NamedTuple):
     targets: tuple[str, ...]  # the target roles' titles
     date: str | None
     ladder: str  # the ladder's title
-    version: str | None
+    version: str | None  # "Version 2026.1", in the ladder's words
 
     @property
     def text(self) -> str:
@@ -52,7 +56,9 @@ class CoverLine(NamedTuple):
         parts.append(f"{self.role} \u2192 {', '.join(self.targets)}" if self.targets != (self.role,) else self.role)
         if self.date:
             parts.append(self.date)
-        parts.append(f"{self.ladder}, version {self.version}" if self.version else self.ladder)
+        parts.append(self.ladder)
+        if self.version:
+            parts.append(self.version)
         return " \u00b7 ".join(parts)
 
 
@@ -63,19 +69,16 @@ class Gap(NamedTuple):
     size: int
     expected: str  # the target's expectation as printed ("4 Shaping", or a count of statements)
     current: str  # where the person stands as printed
+    size_text: str  # "2 points", "1 statement"
     unmet: tuple[str, ...] = ()  # the target's statements not met yet
-
-    @property
-    def size_text(self) -> str:
-        """'2 points' or '1 statement'."""
-        unit = "statement" if self.unmet else "point"
-        return f"{self.size} {unit}{'' if self.size == 1 else 's'}"
+    unmet_heading: str = ""  # "Not yet met for Scope:"
 
 
 class AtTarget(NamedTuple):
     dimension: Dimension
     current: str
     expected: str
+    line: str  # "Execution: 4 of 5 (target 4 of 5)"
 
 
 class TargetView(NamedTuple):
@@ -84,6 +87,7 @@ class TargetView(NamedTuple):
     gaps: tuple[Gap, ...]  # largest first; equal gaps in the ladder's order
     at_target_heading: str
     at_target: tuple[AtTarget, ...]
+    nothing_missing: str  # shown when there are no gaps
 
 
 class Disagreement(NamedTuple):
@@ -112,7 +116,7 @@ class CompetencyNotes(NamedTuple):
     dimension: Dimension
     expectations: tuple[tuple[str, str], ...]  # (role title, its expectation)
     ratings: tuple[tuple[str, str], ...]  # ("Self", "3 Leading"), ("Manager", ...)
-    meets: tuple[str, ...]
+    meets: tuple[str, ...]  # "Meets: <statement>", one line each
     evidence: tuple[Evidence, ...]
 
 
@@ -127,21 +131,14 @@ class Report(NamedTuple):
     plan: tuple[str, ...]
     plan_lines: int
     signoff: tuple[str, ...]  # the lines to sign, in order
-    words: dict[str, str]
+    words: dict[str, str]  # STATIC_WORDS in the ladder's language
+    radar_rows: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per rated competency, each series' rating
 
 
-def rating_text(dim: Dimension, value: int | None) -> str:
-    """'3 Leading' on a scale that names its points, else '3 of 5'."""
-    if value is None:
-        return NOT_ASSESSED
-    point = dim.point(value)
-    return f"{value} {point.name}" if point else f"{value} of {dim.scale}"
-
-
-def expectation_text(role: Role, dim: Dimension) -> str:
+def _expectation(say: _Words, role: Role, dim: Dimension) -> str:
     value = role.values.get(dim.id)
     if isinstance(value, int):
-        return rating_text(dim, value)
+        return say.rating(dim, value)
     return "; ".join(statements_of(role, dim)) or "\u2014"
 
 
@@ -160,7 +157,7 @@ def _is_assessed(dim: Dimension, assessed: Assessed | None) -> bool:
     return assessed.rating is not None if dim.is_rating else bool(assessed.meets)
 
 
-def _target_view(assessment: Assessment, target: Role, dims: tuple[Dimension, ...]) -> TargetView:
+def _target_view(say: _Words, assessment: Assessment, target: Role, dims: tuple[Dimension, ...]) -> TargetView:
     gaps: list[tuple[int, Gap]] = []
     at: list[AtTarget] = []
     for order, dim in enumerate(dims):
@@ -170,31 +167,29 @@ def _target_view(assessment: Assessment, target: Role, dims: tuple[Dimension, ..
             continue
         if dim.is_rating:
             size = expected - assessed.rating
-            current = rating_text(dim, assessed.rating)
+            current, wanted_text = say.rating(dim, assessed.rating), say.rating(dim, expected)
             if size > 0:
-                gaps.append((order, Gap(dim, size, rating_text(dim, expected), current)))
+                gaps.append((order, Gap(dim, size, wanted_text, current, say.count(size, "point"))))
             else:
-                at.append(AtTarget(dim, current, rating_text(dim, expected)))
+                at.append(AtTarget(dim, current, wanted_text, say("at_target_line", dimension=dim.name,
+                                                                  now=current, target=wanted_text)))
             continue
         wanted = statements_of(target, dim)
         unmet = tuple(s for s in wanted if s not in assessed.meets)
-        met = len(wanted) - len(unmet)
-        current = f"{met} of {len(wanted)} met"
-        expected_text = _count(len(wanted), "statement")
+        current = say("met", n=len(wanted) - len(unmet), total=len(wanted))
+        wanted_text = say.count(len(wanted), "statement")
         if unmet:
-            gaps.append((order, Gap(dim, len(unmet), expected_text, current, unmet)))
+            gaps.append((order, Gap(dim, len(unmet), wanted_text, current, say.count(len(unmet), "statement"),
+                                    unmet, say("not_met", dimension=dim.name))))
         else:
-            at.append(AtTarget(dim, current, expected_text))
+            at.append(AtTarget(dim, current, wanted_text, say("at_target_line", dimension=dim.name,
+                                                              now=current, target=wanted_text)))
     ordered = tuple(gap for _, gap in sorted(gaps, key=lambda og: (-og[1].size, og[0])))
-    return TargetView(target, WORDS["missing"].replace("{target}", target.title), ordered,
-                      WORDS["at_target"].replace("{target}", target.title), tuple(at))
+    return TargetView(target, say("missing", role=target.title), ordered, say("at_target", role=target.title),
+                      tuple(at), say("nothing_missing", role=target.title))
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _radar(assessment: Assessment, dims: tuple[Dimension, ...]) -> Radar | None:
+def _radar(say: _Words, assessment: Assessment, dims: tuple[Dimension, ...]) -> Radar | None:
     ladder = assessment.ladder
     rated = tuple(d for d in dims if d.is_rating)
     if len(rated) < 3:
@@ -209,7 +204,7 @@ def _radar(assessment: Assessment, dims: tuple[Dimension, ...]) -> Radar | None:
         values = {d.id: getattr(assessment.competencies[d.id], who) for d in rated
                   if d.id in assessment.competencies and getattr(assessment.competencies[d.id], who) is not None}
         if values:
-            series.append(Series(WORDS[kind], values, kind))
+            series.append(Series(say(kind), values, kind))
     return Radar(rated, tuple(series))
 
 
@@ -217,23 +212,25 @@ def _values(role: Role, dims: tuple[Dimension, ...]) -> dict[str, int]:
     return {d.id: v for d in dims if isinstance(v := role.values.get(d.id), int)}
 
 
-def _notes(assessment: Assessment, dim: Dimension) -> CompetencyNotes:
+def _notes(say: _Words, assessment: Assessment, dim: Dimension) -> CompetencyNotes:
     ladder = assessment.ladder
     roles = [ladder.role(assessment.role), *(ladder.role(t) for t in assessment.targets if t != assessment.role)]
-    expectations = tuple((r.title, expectation_text(r, dim)) for r in roles
+    expectations = tuple((r.title, _expectation(say, r, dim)) for r in roles
                          if dim.applies_to(r.track) and r.values.get(dim.id) is not None)
     assessed = assessment.competencies.get(dim.id) or Assessed(dim.id)
     ratings: tuple[tuple[str, str], ...] = ()
     if dim.is_rating:
-        ratings = ((WORDS["self"], rating_text(dim, assessed.self_rating)),)
+        ratings = ((say("self"), say.rating(dim, assessed.self_rating)),)
         if assessed.manager_rating is not None:
-            ratings += ((WORDS["manager"], rating_text(dim, assessed.manager_rating)),)
-    return CompetencyNotes(dim, expectations, ratings, assessed.meets, assessed.evidence)
+            ratings += ((say("manager"), say.rating(dim, assessed.manager_rating)),)
+    meets = tuple(say("meets", statement=s) for s in assessed.meets)
+    return CompetencyNotes(dim, expectations, ratings, meets, assessed.evidence)
 
 
 def report(assessment: Assessment) -> Report:
     """Everything the report shows, in the order it shows it."""
     ladder = assessment.ladder
+    say = _Words(ladder)
     role = ladder.role(assessment.role)
     targets = tuple(ladder.role(t) for t in assessment.targets)
     dims = report_dimensions(assessment)
@@ -243,20 +240,24 @@ def report(assessment: Assessment) -> Report:
         if dim.is_rating and assessed and assessed.self_rating is not None and assessed.manager_rating is not None:
             apart = abs(assessed.self_rating - assessed.manager_rating)
             if apart >= DISAGREEMENT:
-                disagreements.append(Disagreement(dim, rating_text(dim, assessed.self_rating),
-                                                  rating_text(dim, assessed.manager_rating), apart))
+                disagreements.append(Disagreement(dim, say.rating(dim, assessed.self_rating),
+                                                  say.rating(dim, assessed.manager_rating), apart))
     cover = CoverLine(assessment.person, role.title, tuple(t.title for t in targets), assessment.date,
-                      ladder.title, ladder.version)
+                      ladder.title, version_line(ladder))
+    radar = _radar(say, assessment, dims)
+    rows = tuple((d.name, tuple(say.rating(d, s.values[d.id]) if d.id in s.values else "\u2014"
+                                for s in radar.series)) for d in radar.dimensions) if radar else ()
     return Report(
-        title=WORDS["title"],
+        title=say("title"),
         cover=cover,
-        radar=_radar(assessment, dims),
-        targets=tuple(_target_view(assessment, t, dims) for t in targets),
+        radar=radar,
+        radar_rows=rows,
+        targets=tuple(_target_view(say, assessment, t, dims) for t in targets),
         disagreements=tuple(sorted(disagreements, key=lambda d: -d.apart)),
         not_assessed=tuple(d for d in dims if not _is_assessed(d, assessment.competencies.get(d.id))),
-        competencies=tuple(_notes(assessment, d) for d in dims),
+        competencies=tuple(_notes(say, assessment, d) for d in dims),
         plan=assessment.plan,
         plan_lines=PLAN_LINES,
-        signoff=(WORDS["person_sign"], WORDS["manager_sign"]),
-        words=dict(WORDS),
+        signoff=(say("sign_person"), say("sign_manager")),
+        words={key: say(key) for key in STATIC_WORDS},
     )

@@ -6,7 +6,7 @@ that starts with '#' or holds `<img>` prints as written, never as markup.
 
 from __future__ import annotations
 
-from ..content.report import Report, rating_text
+from ..content.report import Report
 from .escape import markdown_cell, markdown_text
 
 
@@ -24,37 +24,37 @@ def report_markdown(report: Report) -> str:
     out = [f"# {markdown_cell(report.title)}", "", markdown_text(report.cover.text), ""]
     if report.radar:  # the radar's numbers, as a table
         series = report.radar.series
-        out += ["| Competency | " + " | ".join(markdown_cell(s.label) for s in series) + " |",
+        out += [f"| {markdown_cell(w['competency'])} | " + " | ".join(markdown_cell(s.label) for s in series) + " |",
                 "| --- |" + " ---: |" * len(series)]
-        for dim in report.radar.dimensions:
-            cells = [rating_text(dim, s.values.get(dim.id)) if s.values.get(dim.id) else "\u2014" for s in series]
-            out.append(f"| {markdown_cell(dim.name)} | " + " | ".join(markdown_cell(c) for c in cells) + " |")
+        out += [f"| {markdown_cell(name)} | " + " | ".join(markdown_cell(c) for c in cells) + " |"
+                for name, cells in report.radar_rows]
         out.append("")
     for view in report.targets:
         out += [f"## {markdown_cell(view.missing_heading)}", ""]
         if not view.gaps:
-            out += [markdown_text(w["nothing_missing"].replace("{target}", view.target.title)), ""]
+            out += [markdown_text(view.nothing_missing), ""]
         else:
-            out += ["| Competency | Gap | Now | Target |", "| --- | ---: | --- | --- |"]
+            heads = (w["competency"], w["gap"], w["now"], w["target"])
+            out += ["| " + " | ".join(markdown_cell(h) for h in heads) + " |", "| --- | ---: | --- | --- |"]
             for gap in view.gaps:
                 out.append(f"| {markdown_cell(gap.dimension.name)} | {gap.size_text} | {markdown_cell(gap.current)} "
                            f"| {markdown_cell(gap.expected)} |")
             out.append("")
             for gap in view.gaps:
                 if gap.unmet:
-                    out += [f"Not yet met for **{markdown_cell(gap.dimension.name)}**:", ""]
+                    out += [markdown_text(gap.unmet_heading), ""]
                     out += [f"- {markdown_text(s)}" for s in gap.unmet]
                     out.append("")
         out += [f"### {markdown_cell(view.at_target_heading)}", ""]
         if view.at_target:
-            out += [f"- {markdown_text(a.dimension.name)}: {markdown_cell(a.current)} "
-                    f"(target {markdown_cell(a.expected)})" for a in view.at_target]
+            out += [f"- {markdown_text(a.line)}" for a in view.at_target]
         else:
             out.append(markdown_text(w["nothing_at_target"]))
         out.append("")
     out += [f"## {markdown_cell(w['disagree'])}", ""]
     if report.disagreements:
-        out += ["| Competency | Self | Manager |", "| --- | --- | --- |"]
+        heads = (w["competency"], w["self"], w["manager"])
+        out += ["| " + " | ".join(markdown_cell(h) for h in heads) + " |", "| --- | --- | --- |"]
         out += [f"| {markdown_cell(d.dimension.name)} | {markdown_cell(d.self_rating)} | "
                 f"{markdown_cell(d.manager_rating)} |" for d in report.disagreements]
     else:
@@ -69,7 +69,7 @@ def report_markdown(report: Report) -> str:
         out += [f"### {markdown_cell(notes.dimension.name)}", ""]
         out += [f"- {markdown_text(title)}: {markdown_cell(text)}" for title, text in notes.expectations]
         out += [f"- {markdown_text(who)}: {markdown_cell(text)}" for who, text in notes.ratings]
-        out += [f"- Meets: {markdown_cell(s)}" for s in notes.meets]
+        out += [f"- {markdown_text(line)}" for line in notes.meets]
         out.append("")
         if notes.evidence:
             out += [f"- {_evidence_line(e.text, e.date, e.link)}" for e in notes.evidence]

@@ -41,7 +41,7 @@ class ReportDoc(BaseDocTemplate):
         pw, ph = ctx.page_size
         frame = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="report")
         self.addPageTemplates([PageTemplate("report", [frame], onPage=self._decorate, pagesize=(pw, ph))])
-        self.footer_text = found.cover.ladder + (f", version {found.cover.version}" if found.cover.version else "")
+        self.footer_text = "  \u00b7  ".join(b for b in (found.cover.ladder, found.cover.version) if b)
 
     def build(self, flowables, filename=None):
         super().build(flowables, filename=filename, canvasmaker=partial(FormsCanvas, before_save=self._define_forms))
@@ -92,18 +92,17 @@ def report_story(ctx: Context, found: Report) -> list:
     for view in found.targets:
         story.append(ctx.para(view.missing_heading, "h2"))
         if view.gaps:
-            story.append(_gap_table(ctx, view.gaps))
+            story.append(_gap_table(ctx, view.gaps, w))
         else:
-            story.append(ctx.para(w["nothing_missing"].replace("{target}", view.target.title)))
+            story.append(ctx.para(view.nothing_missing))
         story.append(ctx.para(view.at_target_heading, "h3"))
         if view.at_target:
-            story += [ctx.para(f"{a.dimension.name}: {a.current} (target {a.expected})", "bullet", bullet="\u2022")
-                      for a in view.at_target]
+            story += [ctx.para(a.line, "bullet", bullet="\u2022") for a in view.at_target]
         else:
             story.append(ctx.para(w["nothing_at_target"], "caption"))
     story.append(ctx.para(w["disagree"], "h2"))
     if found.disagreements:
-        rows = [[ctx.para(h, "cell-head") for h in ("Competency", w["self"], w["manager"])]]
+        rows = [[ctx.para(h, "cell-head") for h in (w["competency"], w["self"], w["manager"])]]
         rows += [[ctx.para(d.dimension.name, "cell-bold"), ctx.para(d.self_rating, "cell"),
                   ctx.para(d.manager_rating, "cell")] for d in found.disagreements]
         width = ctx.frame_width
@@ -119,7 +118,7 @@ def report_story(ctx: Context, found: Report) -> list:
         block += [ctx.para(f"{title}: {text}", "ws-value") for title, text in notes.expectations]
         if notes.ratings:
             block.append(ctx.para(" \u00b7 ".join(f"{who}: {text}" for who, text in notes.ratings), "cell-bold"))
-        block += [ctx.para(f"Meets: {s}", "bullet", bullet="\u2713") for s in notes.meets]
+        block += [ctx.para(line, "bullet", bullet="\u2713") for line in notes.meets]
         if notes.evidence:
             for note in notes.evidence:
                 text = note.text + (f" ({note.link})" if note.link else "")
@@ -154,8 +153,8 @@ def _radar(ctx: Context, found: Report) -> SceneFlowable:
     return flowable
 
 
-def _gap_table(ctx: Context, gaps) -> Grid:
-    rows = [[ctx.para(h, "cell-head") for h in ("Competency", "Gap", "Now", "Target")]]
+def _gap_table(ctx: Context, gaps, w: dict[str, str]) -> Grid:
+    rows = [[ctx.para(w[h], "cell-head") for h in ("competency", "gap", "now", "target")]]
     for gap in gaps:
         first = [ctx.para(gap.dimension.name, "cell-bold")]
         first += [ctx.para(s, "cell-bullet", bullet="\u2022") for s in gap.unmet]
