@@ -137,3 +137,18 @@ class TestPackets:
         first = pmladder.render_pdf(pmladder.load_ladder(), roles=["apm"], prepend=[welcome])
         second = pmladder.render_pdf(pmladder.load_ladder(), roles=["apm"], prepend=[welcome])
         assert first == second
+
+    def test_a_packet_is_identified_by_all_of_its_inputs(self, tmp_path):
+        """The trailer's file identifier comes from the content: the same inputs give the same one
+        (not the clock), another inserted document gives another."""
+        ladder = pmladder.load_ladder()
+
+        def identifier(welcome_title):
+            welcome = make_pdf(tmp_path / f"{welcome_title}.pdf", welcome_title)
+            packet = pmladder.render_pdf(ladder, roles=["apm"], prepend=[welcome])
+            first, second = PdfReader(io.BytesIO(packet)).trailer["/ID"]
+            assert first == second and len(first) == 16
+            return first
+
+        assert identifier("Welcome") == identifier("Welcome")
+        assert identifier("Welcome") != identifier("Hello")

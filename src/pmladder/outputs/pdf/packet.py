@@ -71,14 +71,19 @@ def merge(ladder_pdf: bytes, prepend: Sequence[str | os.PathLike] = (), append: 
         writer.append(reader, outline_item=title, import_outline=False)
     if ladder.metadata:
         writer.add_metadata({k: v for k, v in ladder.metadata.items() if k in ("/Title", "/Author", "/Subject", "/Keywords")})
-    # A file identifier derived from the content keeps packets byte-identical for the same inputs.
+    # A file identifier derived from every input keeps packets byte-identical for the same inputs.
+    # PRIVATE API: pypdf (4.0-7.x) has no public setter for the trailer's /ID; the writer writes
+    # `_ID` when set. Its only public route, PdfWriter(clone_from=ladder), takes the ladder's own
+    # identifier, and putting the inserted documents' outline entries before the cloned ones needs
+    # add_outline_item(before=), which pypdf 7.1 ignores unless `before` is the last entry.
+    # pyproject bounds pypdf below 8.
     from pypdf.generic import ArrayObject, ByteStringObject
 
     digest = hashlib.md5(ladder_pdf, usedforsecurity=False)
     for path in [*prepend, *append]:
         digest.update(Path(path).read_bytes())
     ident = ByteStringObject(digest.digest())
-    writer._ID = ArrayObject((ident, ident))  # noqa: SLF001 - pypdf has no public setter
+    writer._ID = ArrayObject((ident, ident))
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
