@@ -334,3 +334,33 @@ def test_default_introduction_keeps_the_seed_facts():
                  "customer", "agile", "digital transformation", "strategic", "analytical", "interpersonal",
                  "hierarchy", "authority"):
         assert word in intro, word
+
+
+def _parsed(path):
+    """What the YAML reader makes of a file: its Value tree, or the located problem."""
+    from pmladder.load import reader
+
+    try:
+        return reader.parse(path.read_bytes(), str(path))
+    except reader.YamlProblem as exc:
+        return ("problem", exc.line, exc.message)
+
+
+YAML_FILES = sorted(
+    [*ROOT.glob("data/**/*.yaml"), *ROOT.glob("styles/*.yaml"), *ROOT.glob("tests/corpus/**/*.yaml")]
+)
+
+
+@pytest.mark.skipif(not hasattr(__import__("yaml"), "CSafeLoader"), reason="PyYAML built without libyaml")
+def test_libyaml_and_pure_python_parsers_read_every_file_alike(monkeypatch):
+    """libyaml's parser (used where PyYAML has it) and PyYAML's own feed the one composer: the
+    same data, lines and messages for every example, style and corpus file, good or bad."""
+    import yaml
+
+    assert len(YAML_FILES) > 100
+    with_libyaml = [_parsed(path) for path in YAML_FILES]
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    without = [_parsed(path) for path in YAML_FILES]
+    for path, fast, pure in zip(YAML_FILES, with_libyaml, without):
+        assert fast == pure, path
+    assert sum(isinstance(result, tuple) and result[0] == "problem" for result in without) > 10

@@ -12,6 +12,7 @@ import datetime
 from typing import Any, NamedTuple
 
 import yaml
+from yaml.composer import ComposerError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem
@@ -66,36 +67,6 @@ class YamlProblem(Exception):
         self.excerpt = excerpt
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses documents nested deeper than MAX_DEPTH or holding
-    more than MAX_VALUES values.
-
-    PyYAML's composer recurses once per nesting level, so without this a file of
-    ten thousand '[' would end in a RecursionError instead of a message. And it builds
-    the whole document before anything is counted: a 5 MB file of `1,1,1,...` is 2.6
-    million nodes, about a minute and 1.5 GB, so values are counted as they are composed.
-    """
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
-
-    def compose_node(self, parent, index):
-        self._depth += 1
-        self._nodes += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise YamlProblem(mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
-            if self._nodes > MAX_VALUES:
-                mark = self.peek_event().start_mark
-                raise YamlProblem(mark.line + 1, f"more than {MAX_VALUES:,} values in one file")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
 def describe(value: Any, limit: int = 40) -> str:
     """A short, quoted rendering of a value for error messages; never prints a huge value."""
     if isinstance(value, dict):
@@ -129,12 +100,31 @@ def parse(data: bytes, file: str) -> Value:
     return _Converter().convert(node)
 
 
+_SLOW = object()  # _compose_fast's answer when the pure-Python parser must give the message
+
+
+def _compose_fast(text: str):
+    """Compose from libyaml's parser events (10x faster than PyYAML's own parser), where PyYAML
+    was built with it. Any YAML error returns _SLOW: PyYAML's pure-Python parser then reads the
+    file again and its messages are the ones we show (libyaml words them differently)."""
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return _SLOW
+    loader = loader_class(text)
+    try:
+        return _compose(loader)
+    except yaml.YAMLError:
+        return _SLOW
+    finally:
+        loader.dispose()
+
+
 def _compose_checked(text: str) -> Node | None:
-    """The reference composer (pure Python): slow, but its messages are the ones we show."""
+    """Compose from PyYAML's pure-Python parser events: slower, but its messages are the ones we show."""
     loader = None
     try:
-        loader = _BoundedLoader(text)
-        return loader.get_single_node()
+        loader = yaml.SafeLoader(text)
+        return _compose(loader)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -166,12 +156,17 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
 def _raise_libyaml_problem(text: str) -> None:
     """libyaml's own account of a large file's mistake: the pure-Python parser took 5 to 15 s
     to reach the end of a 5 MB file. Returns if libyaml finds none (then the reference decides)."""
+    if not hasattr(yaml, "CSafeLoader"):
+        return
+    loader = yaml.CSafeLoader(text)
     try:
-        yaml.compose(text, Loader=yaml.CSafeLoader)
+        _compose(loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(text, exc) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         raise YamlProblem(None, f"not readable as YAML: {_reader_reason(exc)}") from None
+    finally:
+        loader.dispose()
 
 
 # libyaml's words for the mistakes below, where PyYAML's own parser words them differently.
@@ -206,34 +201,12 @@ def _excerpt(text: str, line: int, column: int, width: int = 100) -> str | None:
     return "    " + shown + "\n    " + " " * (column - start) + "^"
 
 
-_SLOW = object()  # _compose_fast's answer when the reference composer must decide
-
-
-def _compose_fast(text: str):
-    """Compose with libyaml's parser (10x faster) for files that parse cleanly.
-
-    Events come from C; nodes are built here without recursion, with the same depth and
-    value limits as the reference composer. Anything unusual (a syntax error, an undefined or
-    repeated anchor, several documents) returns _SLOW, so the reference composer produces
-    its usual message.
-    """
-    loader_class = getattr(yaml, "CSafeLoader", None)
-    if loader_class is None:
-        return _SLOW
-    loader = loader_class(text)
-    try:
-        return _compose_events(loader)
-    except (yaml.YAMLError, _Unusual):
-        return _SLOW
-    finally:
-        loader.dispose()
-
-
-class _Unusual(Exception):
-    """Leave this document to the reference composer."""
-
-
-def _compose_events(loader) -> Node | None:
+def _compose(loader) -> Node | None:
+    """The one composer: a loader's parser events (PyYAML's public check_event/get_event) become
+    the node tree PyYAML's own composer would build, with its errors, but without recursion (its
+    composer recurses once per nesting level: ten thousand '[' would end in a RecursionError) and
+    counting as it goes (it builds the whole document first: a 5 MB file of `1,1,1,...` is 2.6
+    million nodes, about a minute and 1.5 GB). Depth and values are bounded as they are read."""
     loader.get_event()  # stream start
     if loader.check_event(yaml.StreamEndEvent):
         return None
@@ -255,18 +228,19 @@ def _compose_events(loader) -> Node | None:
             count += 1
             if count > MAX_VALUES:
                 raise YamlProblem(event.start_mark.line + 1, f"more than {MAX_VALUES:,} values in one file")
-            if len(stack) + 1 > MAX_DEPTH:  # every value counts as a level, as in the reference
+            if len(stack) + 1 > MAX_DEPTH:  # an alias or a scalar counts as a level too
                 raise YamlProblem(event.start_mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
             if isinstance(event, yaml.AliasEvent):
                 if event.anchor not in anchors:
-                    raise _Unusual
+                    raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
                 node = anchors[event.anchor]
             else:
+                if event.anchor is not None and event.anchor in anchors:
+                    raise ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
+                                        anchors[event.anchor].start_mark, "second occurrence", event.start_mark)
                 node = _start_node(loader, event)
                 if event.anchor is not None:
-                    if event.anchor in anchors:
-                        raise _Unusual
-                    anchors[event.anchor] = node  # before its children: `&a [*a]` is caught later
+                    anchors[event.anchor] = node  # before its children: `&a [*a]` is caught when converting
                 if not isinstance(node, ScalarNode):
                     stack.append(node)
                     keys.append(None)
@@ -281,7 +255,9 @@ def _compose_events(loader) -> Node | None:
             stack[-1].value.append((keys[-1], node))
             keys[-1] = None
     if not loader.check_event(yaml.StreamEndEvent):
-        raise _Unusual  # a second document
+        event = loader.get_event()
+        raise ComposerError("expected a single document in the stream", root.start_mark,
+                            "but found another document", event.start_mark)
     return root
 
 
@@ -318,8 +294,7 @@ class _Converter:
     def __init__(self):
         self.count = 0
         self._open: set[int] = set()  # ids of the collection nodes being converted (the current path)
-        self._constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
-        yaml.constructor.SafeConstructor.__init__(self._constructor)
+        self._constructor = yaml.SafeLoader("")  # its SafeConstructor turns plain scalars into values
 
     def convert(self, node: Node, depth: int = 1) -> Value:
         self.count += 1
