@@ -147,3 +147,19 @@ class TestExportCommand:
 
         result = runner.invoke(cli, ["export", "-f", "xlsx", "--bom", "-o", "x.xlsx"])
         assert result.exit_code == 2 and result.output.rstrip().endswith("Error: --bom is for CSV; the format is xlsx")
+
+
+def test_an_exported_workbook_is_read_from_its_data_sheets(tmp_path):
+    path = tmp_path / "ladder.xlsx"
+    path.write_bytes(to_xlsx(load_ladder(DESIGN)))
+    book = openpyxl.load_workbook(path)
+    book["Designer"]["B3"] = "edited in the view"  # a view: not what import reads
+    book.save(path)
+    imported = import_sheet(str(path))
+    assert same(imported.ladder, load_ladder(DESIGN))
+    assert "# - sheet 'Designer': not read (a view of the data sheets)" in imported.text
+    book["About"]["A1"] = "notes"  # not pmladder's About sheet: every sheet is read as it is
+    book.save(path)
+    with pytest.raises(Exception) as caught:
+        import_sheet(str(path))
+    assert "cannot tell the layout" in str(caught.value)

@@ -87,7 +87,7 @@ class _Builder(LadderDoc):
                              "column (competencies as rows) or 'title' and 'level' columns (roles as rows); "
                              "name it with --layout a or --layout b")
             elif kind == "b":
-                self._roles_sheet(sheet)
+                self._roles_sheet(sheet, as_track=kinds.count("b") > 1)
             elif kind in ("evidence", "a") and sheet not in matrices:
                 self.sources.append(f"sheet {sheet.name!r}: not read (a view of the roles sheet)")
         for sheet in matrices:
@@ -103,7 +103,8 @@ class _Builder(LadderDoc):
 
     # ------------------------------------------------------------ layout (b): roles as rows
 
-    def _roles_sheet(self, sheet: Sheet) -> None:
+    def _roles_sheet(self, sheet: Sheet, as_track: bool) -> None:
+        """Roles as rows; with `as_track` (several such sheets) and no track column, the sheet is a track."""
         header_index = header_row(sheet)
         header = sheet.rows[header_index]
         fields: dict[int, str] = {}
@@ -149,6 +150,8 @@ class _Builder(LadderDoc):
                 role["id"] = Leaf(make_id(title_cell.value, self.role_ids, "role"), title_cell, "title")
             titles[key(title_cell.value)] = role["id"].value
             role["title"] = text(title_cell, "title")
+            if as_track and "track" not in fields.values():
+                role["track"] = Leaf(self._track(Cell(sheet.name, sheet.where)), title_cell, "track")
             for field in ("short", "level", "track", "summary", "next", "reports_to", *_LISTS, "sections"):
                 cell = given.get(field)
                 if cell is None or cell.value is None:
@@ -247,12 +250,23 @@ class _Builder(LadderDoc):
         self.group_ids[key(cell.value)] = group_id
         return group_id
 
+EXPORTED = {"Roles", "Dimensions", "About"}  # where `export --format xlsx` puts the ladder's data
+
+
+def _data_sheets(names: list[str]) -> set[str]:
+    """A workbook pmladder wrote is read from its data sheets alone: the matrix and evidence
+    sheets are views of them (and hold most of its cells)."""
+    return EXPORTED if EXPORTED <= set(names) else set(names)
+
+
 def import_sheet(path: str, layout: str = "auto") -> Imported:
     """Read a spreadsheet as a ladder: the commented YAML to write and the ladder it loads as.
 
     Raises LadderError with every problem found, each at its cell; nothing is written.
     """
-    book = read_workbook(path)
+    book = read_workbook(path, _data_sheets)
+    if book.skipped and [kind_of(sheet) for sheet in book.sheets if sheet.name == "About"] != ["about"]:
+        book = read_workbook(path)  # sheets named like pmladder's that are not pmladder's: read them all
     builder = _Builder(book, layout)
     builder.build()
     if builder.problems:
@@ -260,9 +274,11 @@ def import_sheet(path: str, layout: str = "auto") -> Imported:
     emitter = Emitter()
     emitter.comment(f"Imported by `pmladder import` from {book.file}; edit it and check it with "
                     "`pmladder validate`.")
-    for note in (*book.notes, *builder.sources):
+    skipped = [f"sheet {name!r}: not read (a view of the data sheets)" for name in book.skipped]
+    for note in (*book.notes, *builder.sources, *skipped[:3], *([f"... and {len(skipped) - 3} more"] if len(skipped) > 3 else [])):
         emitter.comment(f"- {note}")
-    emitter.comment("Ids are made from names; a role leads to the next column's role on its sheet.")
+    if any("competencies as rows" in source for source in builder.sources):
+        emitter.comment("Ids are made from names; a role leads to the next column's role on its sheet.")
     emitter.blank()
     emitter.mapping(builder.document())
     from pathlib import Path

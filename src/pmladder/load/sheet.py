@@ -17,6 +17,7 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,7 +29,7 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # what the zip directory says its parts i
 MAX_ZIP_ENTRIES = 2_000
 MAX_ROWS = 5_000
 MAX_COLUMNS = 500
-MAX_CELLS = 100_000  # cells read, empty ones included
+MAX_CELLS = 50_000  # cells read, empty ones included: an exported 200-role ladder has ~36,000
 MAX_CELL_CHARS = 10_000
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls file, or an .xlsx encrypted with a password
@@ -66,14 +67,18 @@ class Workbook(NamedTuple):
     file: str
     sheets: tuple[Sheet, ...]
     notes: tuple[str, ...] = ()  # how it was read (an encoding, a delimiter), for the YAML's comment
+    skipped: tuple[str, ...] = ()  # the names of the sheets not read (see read_workbook's `choose`)
 
 
 def fail(where: str, message: str) -> LadderError:
     return LadderError([Problem(where, None, "", message)])
 
 
-def read_workbook(path: str) -> Workbook:
-    """The sheets of an .xlsx or .csv file (by its suffix, checked against its first bytes)."""
+def read_workbook(path: str, choose: Callable[[list[str]], set[str]] | None = None) -> Workbook:
+    """The sheets of an .xlsx or .csv file (by its suffix, checked against its first bytes).
+
+    `choose` is given a workbook's sheet names and returns those to read (default: all); a
+    workbook pmladder wrote holds its data in three, and views in the rest."""
     suffix = Path(path).suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
         raise fail(path, f"cannot import {suffix or 'a file without a suffix'}: expected an .xlsx workbook or a "
@@ -83,7 +88,7 @@ def read_workbook(path: str) -> Workbook:
     except UnreadableFile as exc:
         raise fail(path, exc.reason) from None
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(data, path)
+        return _read_xlsx(data, path, choose)
     return _read_csv(data, path)
 
 
@@ -133,7 +138,7 @@ def _check_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], file: s
                            "bomb?); refused")
 
 
-def _read_xlsx(data: bytes, file: str) -> Workbook:
+def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] | None) -> Workbook:
     _check_zip(data, file)
     import openpyxl  # only here: the light commands never import it
 
@@ -142,8 +147,11 @@ def _read_xlsx(data: bytes, file: str) -> Workbook:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
+            wanted = choose(book.sheetnames) if choose else set(book.sheetnames)
+            skipped = tuple(name for name in book.sheetnames if name not in wanted)
             for sheet in book.worksheets:
-                sheets.append(_read_sheet(sheet, file, budget))
+                if sheet.title in wanted:
+                    sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
     except LadderError:
@@ -153,7 +161,7 @@ def _read_xlsx(data: bytes, file: str) -> Workbook:
         raise fail(file, f"not a readable .xlsx workbook ({type(exc).__name__}: {reason})") from None
     if not any(sheet.rows for sheet in sheets):
         raise fail(file, "the workbook is empty (no sheet has a filled cell)")
-    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows))
+    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
 
 
 def _sheet_ref(file: str, name: str) -> str:
