@@ -109,7 +109,7 @@ class TestInit:
         result = runner.invoke(cli, ["init", str(target)])
         assert result.exit_code == 0, result.output
         text = target.read_text(encoding="utf-8")
-        assert text.startswith("# A career ladder for pmladder")
+        assert text.startswith("# yaml-language-server: $schema=ladder.schema.json\n# A career ladder for pmladder")
         ladder = load_ladder(target)
         assert len(ladder.roles) == 7
         assert ladder.schema == 2 and "\nschema: 2\n" in text  # format 2 fields can be added to it

@@ -15,7 +15,7 @@ from conftest import ROOT, TWO_TRACK
 from pmladder.cli import cli
 from pmladder.outputs import registry
 
-WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report", "export": "export"}
+WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report", "export": "export", "schema": "schema"}
 
 
 def usage_error(result, message: str) -> None:
@@ -62,9 +62,9 @@ def test_the_registry_and_light_commands_import_neither_reportlab_nor_matplotlib
         "import sys; from pmladder.cli import cli; from pmladder.outputs import registry\n"
         f"for args in (['--help'], ['validate'], ['roles'], ['matrix'], ['styles'], ['chart', '--help'],\n"
         f"             ['pdf', '--help'], ['import', '--help'], ['init', '-o', {str(tmp_path / 'new.yaml')!r}],\n"
-        f"             ['export', '-o', {str(tmp_path / 'ladder.json')!r}]):\n"
+        f"             ['export', '-o', {str(tmp_path / 'ladder.json')!r}], ['schema']):\n"
         "    try:\n        cli.main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
-        "print(sorted(m for m in ('matplotlib', 'reportlab', 'openpyxl') if m in sys.modules))"
+        "print(sorted(m for m in ('matplotlib', 'reportlab', 'openpyxl', 'jsonschema') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
@@ -97,8 +97,8 @@ class TestFormats:
         (["chart", "--pdf"], "output/product-management-chart.pdf", b"%PDF"),
         (["matrix", "-o", "m.csv"], "m.csv", b"dimension,kind"),
         (["matrix", "-o", "m.md"], "m.md", b"| Dimension"),
-        (["init", "-o", "team.yml"], "team.yml", b"# A career ladder"),
-        (["init", "team.yaml"], "team.yaml", b"# A career ladder"),
+        (["init", "-o", "team.yml"], "team.yml", b"# yaml-language-server: $schema=ladder.schema.json\n# A career ladder"),
+        (["init", "team.yaml"], "team.yaml", b"# yaml-language-server: $schema=ladder.schema.json\n# A career ladder"),
     ])
     def test_the_suffix_chooses_when_no_format_is_given(self, runner, tmp_path, monkeypatch, args, name, magic):
         monkeypatch.chdir(tmp_path)
@@ -116,7 +116,7 @@ class TestFormats:
         usage_error(runner.invoke(cli, ["init", "-o", "-", "--force"]),
                     "--force overwrites a file; standard output has nothing to overwrite")
         result = runner.invoke(cli, ["init", "-o", "-"])
-        assert result.exit_code == 0 and result.stdout.startswith("# A career ladder")
+        assert result.exit_code == 0 and result.stdout.startswith("# yaml-language-server: $schema=ladder.schema.json\n# A career ladder")
 
     def test_binary_output_to_a_terminal_is_refused_with_a_hint(self):
         controller, terminal = pty.openpty()

@@ -432,6 +432,22 @@ def export(ladder, output, fmt, bom):
 
 
 @cli.command()
+@output_option("the schema (standard output when absent)")
+@format_option("schema", "json")
+def schema(output, fmt):
+    """Print the ladder format as a JSON Schema, for editors that check fields while typing.
+
+    `pmladder schema -o ladder.schema.json` next to a ladder makes the starter's first line
+    (`# yaml-language-server: $schema=ladder.schema.json`) work in VS Code's YAML extension.
+    """
+    target = output or STDOUT
+    chosen = _choose_format("schema", fmt, output)
+    _refuse_clobbering([(target, "-o")], [])
+    written, _ = _write(target, chosen.render())
+    _announce(written)
+
+
+@cli.command()
 @click.argument("path", required=False)
 @output_option("the starter ladder")
 @format_option("starter", "yaml")

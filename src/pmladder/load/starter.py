@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..resources import default_ladder_path
 
 GUIDANCE = """\
+# yaml-language-server: $schema=ladder.schema.json
 # A career ladder for pmladder. Start from this copy of the Product Management ladder:
 # rename the roles, rewrite the text, add or drop dimensions, then check your work with
 #     pmladder validate THIS_FILE
@@ -20,6 +21,10 @@ GUIDANCE = """\
 # - roles need id (lowercase letters, digits, - and _), title, level (1 = entry) and summary;
 #   `next` lists the roles someone in this role can be promoted to.
 # Text is plain text: a blank line starts a new paragraph; <b> and & print as written.
+#
+# Editors: the first line points VS Code's YAML extension (and other editors that use
+# yaml-language-server) at the format's schema, so they complete and check fields as you type.
+# Write that file next to this one with: pmladder schema -o ladder.schema.json
 #
 # Format 2 (schema: 2, below) also takes, when your framework has them: named points on a scale
 # (`scale: [Adopts, Specializes, Masters]`, then `technology: Masters`), `groups:` of dimensions,

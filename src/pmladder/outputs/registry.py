@@ -13,6 +13,7 @@ Render functions take the ladder and the output's options and return `Rendered`:
 - report:  render(assessment, *, style)
 - assessment-template: render(ladder, role_id, *, ladder_file)
 - export:  render(ladder) (csv: render(ladder, *, bom))
+- schema:  render()
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def _csv(ladder, *, bom: bool = False) -> Rendered:
     return Rendered(("\ufeff" if bom else "").encode("utf-8") + to_csv(ladder).encode("utf-8"))
 
 
+def _schema() -> Rendered:
+    from ..load.schema import schema_text
+
+    return Rendered(schema_text().encode("utf-8"))
+
+
 def _starter() -> Rendered:
     from ..load.starter import starter_text
 
@@ -121,6 +128,7 @@ OUTPUTS: dict[str, dict[str, Format]] = {
         "xlsx": Format("xlsx", (".xlsx",), True, "Excel workbook: matrix and evidence sheets, imports back", _workbook),
         "csv": Format("csv", (".csv",), False, "CSV of the matrix for spreadsheets", _csv),
     },
+    "schema": {"json": Format("json", (".json",), False, "JSON Schema, draft 2020-12", _schema)},
     "starter": {"yaml": Format("yaml", (".yaml", ".yml"), False, "YAML ladder file", _starter)},
     "report": {
         "pdf": Format("pdf", (".pdf",), True, "PDF to print", _report_pdf),
