@@ -304,11 +304,15 @@ class TestRuns:
         import subprocess
         import sys
 
+        home = tmp_path / "home"  # and nothing is cached in the home folder either
+        home.mkdir()
+        env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "MPLCONFIGDIR": str(home / "mpl")}
+        out = tmp_path / "reports"
         controller, terminal = pty.openpty()
         try:
-            proc = subprocess.run([sys.executable, "-m", "pmladder", "assess", PM, DESIGN, "-f", "md",
-                                   "--output-dir", str(tmp_path)], stdout=subprocess.PIPE, stderr=terminal,
-                                  timeout=60)
+            proc = subprocess.run([sys.executable, "-m", "pmladder", "assess", PM, DESIGN,
+                                   "--output-dir", str(out)], stdout=subprocess.PIPE, stderr=terminal,
+                                  timeout=60, env=env)
             os.close(terminal)
             shown = b""
             while True:
@@ -323,8 +327,9 @@ class TestRuns:
             os.close(controller)
         assert proc.returncode == 0
         assert b"Rendering" in shown and b"2/2" in shown
-        assert proc.stdout.decode().splitlines() == [str(tmp_path / "assessment-pm.md"),
-                                                     str(tmp_path / "assessment-design-two-track.md")]
+        assert proc.stdout.decode().splitlines() == [str(out / "assessment-pm.pdf"),
+                                                     str(out / "assessment-design-two-track.pdf")]
+        assert list(home.iterdir()) == []
 
     def test_a_report_goes_into_an_onboarding_packet(self, runner, tmp_path, pm_pdf):
         report_file = tmp_path / "me.pdf"
@@ -388,3 +393,55 @@ def test_the_json_schema_describes_the_fields_the_loader_reads():
     assert schema["properties"]["plan"]["maxItems"] == loader.MAX_PLAN
     for part in (schema, schema["properties"]["ladder"], defs["competency"], record):
         assert part["additionalProperties"] is False  # an unknown field is an error in both
+
+
+class TestEvidenceSheet:
+    """The evidence sheet of `pmladder export -f xlsx`, filled in, is an assessment too."""
+
+    @staticmethod
+    def filled(runner, tmp_path, values: dict[str, tuple]) -> str:
+        from openpyxl import load_workbook
+
+        book_path = tmp_path / "team.xlsx"
+        assert runner.invoke(cli, ["export", "-f", "xlsx", "-o", str(book_path)]).exit_code == 0
+        book = load_workbook(book_path)
+        sheet = book["PM"]
+        rows = {cell.value: cell.row for cell in sheet["A"] if cell.value}
+        for name, (notes, own, manager) in values.items():
+            for column, value in ((4, notes), (5, own), (6, manager)):
+                sheet.cell(rows[name], column).value = value
+        book.save(book_path)
+        return str(book_path)
+
+    def test_a_filled_sheet_becomes_a_report_with_its_gaps_and_evidence(self, runner, tmp_path):
+        path = self.filled(runner, tmp_path, {
+            "Product strategy": ("Wrote the 2027 strategy\nPresented it to leadership", 3, 2),
+            "Leadership & influence": (None, 4, 1),
+            "Customer & market insight": (None, 2, None),
+        })
+        out = tmp_path / "report.pdf"
+        result = runner.invoke(cli, ["assess", path, "--role", "pm", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        text = norm(" ".join(pdf_texts(out.read_bytes())))
+        order = [text.index(norm(s)) for s in ("Customer & market insight3 points", "Leadership & influence2 points",
+                                                "Product strategy1 point")]
+        assert order == sorted(order)
+        assert norm("\u2022Wrote the 2027 strategy\u2022Presented it to leadership") in text
+        assert norm("Self: 4 of 5 \u00b7 Manager: 1 of 5") in text
+
+    def test_every_problem_at_its_cell(self, runner, tmp_path):
+        path = self.filled(runner, tmp_path, {"Execution": (None, 9, None), "Scope": (None, 2, None)})
+        result = runner.invoke(cli, ["assess", path, "--role", "pm", "-o", str(tmp_path / "r.pdf")])
+        assert result.exit_code == 1
+        assert result.output.splitlines() == [
+            f"Error: {path}:PM!E2: Self rating: 'Scope' is described in statements, not rated; "
+            "leave it empty and write the evidence",
+            f"Error: {path}:PM!E9: Self rating: expected a rating from 1 to 5; got 9",
+        ]
+        assert not (tmp_path / "r.pdf").exists()
+
+    def test_a_workbook_needs_the_role(self, runner, tmp_path):
+        path = self.filled(runner, tmp_path, {})
+        result = runner.invoke(cli, ["assess", path])
+        assert result.exit_code == 2
+        assert result.output.rstrip().endswith("Error: a workbook holds an evidence sheet per role: give --role ROLE_ID")

@@ -641,14 +641,18 @@ def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highl
               help="The ladder file: the one a --template refers to (default: the built-in ladder), or the "
                    "one to assess against instead of the ladder each assessment names.")
 @click.option("--force", is_flag=True, help="With --template: overwrite an existing file.")
+@click.option("--role", "sheet_role", metavar="ROLE_ID", callback=_one_role,
+              help="For a workbook of `pmladder export -f xlsx` among ASSESSMENTS: the role whose filled-in "
+                   "evidence sheet to read.")
 @style_option
-def assess(assessments, output, output_dir, fmt, template_role, ladder_path, force, style_name):
+def assess(assessments, output, output_dir, fmt, template_role, ladder_path, force, sheet_role, style_name):
     """Make a person's development report from each of ASSESSMENTS: what they are missing for the next level.
 
     ASSESSMENTS are YAML files (docs/assessment.md). The report shows where the person stands
     against their role and target, the gaps largest first, where self and manager disagree, the
     evidence, and room for a development plan and sign-off. `pmladder assess --template ROLE_ID
-    -o me.yaml` writes the file to fill in first.
+    -o me.yaml` writes the file to fill in first; the evidence sheet of a workbook from
+    `pmladder export -f xlsx` is read too (with --role).
     """
     if template_role is not None:
         _assessment_template(assessments, output, output_dir, fmt, template_role, ladder_path, force)
@@ -659,6 +663,10 @@ def assess(assessments, output, output_dir, fmt, template_role, ladder_path, for
         raise click.UsageError("which assessment? give a file (or --template ROLE_ID to start one)")
     if output and len(assessments) > 1:
         raise click.UsageError("-o/--output takes one assessment; use --output-dir for several")
+    from .load.evidence_sheet import is_workbook, load_evidence_sheet
+
+    if any(is_workbook(s) for s in assessments) and not sheet_role:
+        raise click.UsageError("a workbook holds an evidence sheet per role: give --role ROLE_ID")
     if output and output_dir:
         raise click.UsageError("give -o/--output or --output-dir, not both")
     from .load.assessment import load_assessment
@@ -678,7 +686,10 @@ def assess(assessments, output, output_dir, fmt, template_role, ladder_path, for
     _freeze_imports()
 
     def render(source, target):
-        assessment = load_assessment(source, ladder=ladder)
+        if is_workbook(source):
+            assessment = load_evidence_sheet(source, sheet_role, ladder=ladder)
+        else:
+            assessment = load_assessment(source, ladder=ladder)
         if assessment.ladder.source:
             _refuse_clobbering([(target, source)], [("its ladder", assessment.ladder.source)])
         return _write(target, chosen.render(assessment, style=style))

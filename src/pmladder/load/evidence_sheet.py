@@ -1,0 +1,99 @@
+"""A filled-in evidence sheet of `pmladder export -f xlsx` read as an assessment.
+
+The workbook holds the ladder (it imports back as the same ladder) and, per role, a sheet of
+its dimensions with columns to fill in: Evidence, Self rating, Manager rating. The person's
+own file, so it is read like any input: bounded (load/sheet.py), every problem at its cell.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import AssessmentError, Problem
+from ..model import Assessed, Assessment, Dimension, Evidence, Ladder, Role
+from .reader import describe
+from .sheet import Cell, Sheet, read_workbook
+
+SUFFIXES = (".xlsx", ".xlsm")
+COLUMNS = ("Evidence", "Self rating", "Manager rating")  # D, E, F as the export writes them
+
+
+def is_workbook(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() in SUFFIXES
+
+
+def load_evidence_sheet(path: str | os.PathLike, role_id: str, *, ladder: Ladder | None = None) -> Assessment:
+    """The assessment a workbook's evidence sheet for `role_id` holds; the ladder is the
+    workbook's own unless `ladder` is given. Raises AssessmentError (LadderError for a workbook
+    that cannot be read) with every problem found."""
+    shown = os.fspath(path)
+    book = read_workbook(shown)
+    if ladder is None:
+        from .fromsheet import import_sheet
+
+        ladder = import_sheet(shown).ladder
+    if not ladder.has_role(role_id):
+        ids = ", ".join(r.id for r in ladder.roles)
+        raise AssessmentError([Problem(shown, None, "", f"--role: no role with id '{role_id}'; roles: {ids}")])
+    role = ladder.role(role_id)
+    sheet = _sheet_of(book.sheets, ladder, role, shown)
+    problems: list[Problem] = []
+    found = _competencies(sheet, ladder, problems)
+    if problems:
+        raise AssessmentError(problems)
+    return Assessment(ladder=ladder, role=role.id, targets=tuple(r.id for r in ladder.next_roles(role)) or (role.id,),
+                      competencies=found, name=Path(shown).stem, source=shown)
+
+
+def _sheet_of(sheets: tuple[Sheet, ...], ladder: Ladder, role: Role, file: str) -> Sheet:
+    """The role's evidence sheet: the one whose second heading is the role and its level."""
+    heading = f"{role.title} ({ladder.level_name(role.level, role.track)})"
+    for sheet in sheets:
+        first = sheet.rows[0] if sheet.rows else ()
+        if len(first) >= 6 and first[1].value == heading and tuple(c.value for c in first[3:6]) == COLUMNS:
+            return sheet
+    raise AssessmentError([Problem(file, None, "", f"no evidence sheet for role '{role.id}' (a sheet whose first "
+                                   f"row reads Dimension, {heading}, ..., {', '.join(COLUMNS)})")])
+
+
+def _competencies(sheet: Sheet, ladder: Ladder, problems: list[Problem]):
+    by_name = {d.name: d for d in ladder.dimensions}
+    found: dict[str, Assessed] = {}
+    for row in sheet.rows[1:]:
+        cells = (*row, *(Cell(None, "") for _ in range(6 - len(row))))[:6]
+        name, notes, own, manager = cells[0], cells[3], cells[4], cells[5]
+        filled = [c for c in (notes, own, manager) if c.value is not None]
+        dim = by_name.get(name.value) if isinstance(name.value, str) else None
+        if dim is None:
+            if filled:  # a group's heading row holds nothing to fill in
+                problems.append(Problem(name.where, None, "Dimension", f"{describe(name.value)} is not a dimension of "
+                                        f"the ladder; the rest of its row cannot be read"))
+            continue
+        evidence = tuple(Evidence(line.strip()) for line in str(notes.value or "").splitlines() if line.strip())
+        ratings = [_rating(cell, dim, label, problems) for cell, label in ((own, COLUMNS[1]), (manager, COLUMNS[2]))]
+        if filled:
+            found[dim.id] = Assessed(dim.id, ratings[0], ratings[1], (), evidence)
+    order = {d.id: k for k, d in enumerate(ladder.dimensions)}
+    return MappingProxyType(dict(sorted(found.items(), key=lambda kv: order[kv[0]])))
+
+
+def _rating(cell: Cell, dim: Dimension, label: str, problems: list[Problem]) -> int | None:
+    value = cell.value
+    if value is None:
+        return None
+    if not dim.is_rating:
+        problems.append(Problem(cell.where, None, label, f"'{dim.name}' is described in statements, not rated; "
+                                "leave it empty and write the evidence"))
+        return None
+    if isinstance(value, str) and dim.points:
+        names = {p.name.casefold(): p.value for p in dim.points}
+        if value.strip().casefold() in names:
+            return names[value.strip().casefold()]
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= dim.scale:
+        return value
+    also = f" or one of: {', '.join(p.name for p in dim.points)}" if dim.points else ""
+    problems.append(Problem(cell.where, None, label, f"expected a rating from 1 to {dim.scale}{also}; "
+                            f"got {describe(value)}"))
+    return None
