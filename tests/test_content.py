@@ -176,3 +176,44 @@ class TestDocument:
         role = ladder.roles_in(ladder.tracks[1])[0]
         [entry] = role_index(ladder, [role])
         assert entry.details.endswith(f"Level {role.level} \u00b7 {ladder.tracks[1].name}")
+
+
+class TestStatementDifferences:
+    """What changes at the next level, for a statement list, is what comes and what goes."""
+
+    def ladder(self, before, after):
+        return ladder_of([role("a", 1, {"scope": before}, ["b"]), role("b", 2, {"scope": after})])
+
+    def test_only_new_and_fallen_away_statements_are_shown(self):
+        ladder = self.ladder(["Ships features", "Fixes bugs", "Asks for help"],
+                             ["Ships features", "Fixes bugs", "Leads a project"])
+        [table] = profile(ladder, ladder.role("a")).tables
+        [row] = table.rows
+        [cell] = row.next_values
+        assert cell.added == ("Leads a project",) and cell.dropped == ("Asks for help",)
+        assert "Ships features" not in cell.text and cell.text == "+ Leads a project\n\u2212 Asks for help"
+        assert (table.added, table.dropped) == ("New at this level", "No longer expected")
+        assert row.value.statements == ("Ships features", "Fixes bugs", "Asks for help")  # the role's own, whole
+
+    def test_the_same_statements_reordered_are_no_change(self):
+        ladder = self.ladder(["x", "y"], ["y", "x"])
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        assert cell.text == "No change" and not cell.is_difference
+
+    def test_headings_come_from_the_ladders_labels(self):
+        ladder = ladder_of([role("a", 1, {"scope": ["x"]}, ["b"]), role("b", 2, {"scope": ["y"]})],
+                           labels={"added_statements": "Neu", "dropped_statements": "Entfällt"})
+        table = profile(ladder, ladder.role("a")).tables[0]
+        assert (table.added, table.dropped) == ("Neu", "Entfällt")
+
+    def test_text_against_text_stays_both_texts(self):
+        ladder = self.ladder("team", "organisation")
+        [row] = profile(ladder, ladder.role("a")).tables[0].rows
+        assert (row.value.text, row.next_values[0].text) == ("team", "organisation")
+        assert not row.next_values[0].is_difference
+
+    def test_a_rating_step_keeps_the_points_name(self):
+        ladder = ladder_of([role("a", 1, {"d": 1}, ["b"]), role("b", 2, {"d": 3})],
+                           dimensions=({"id": "d", "name": "D", "kind": "rating", "scale": ["Low", "Mid", "High"]},))
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        assert cell.step_text == "+2" and cell.point.name == "High" and cell.text == "●●● High"

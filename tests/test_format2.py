@@ -348,3 +348,24 @@ def test_a_next_role_on_another_track_shows_no_value_for_a_dimension_not_its_own
 ])
 def test_yaml_mistakes_are_explained_with_the_line_and_a_caret(write, text, expected):
     assert errors(text, write) == expected
+
+
+def test_the_next_level_table_prints_only_the_statements_that_change(write):
+    """The PDF's "what changes" cell holds the new and the fallen-away statements, not the whole list."""
+    from conftest import norm, pdf_texts
+    from pmladder import render_pdf
+
+    ladder = load_ladder(write(TWO_TRACKS + """\
+dimensions:
+  - {id: impact, name: Impact}
+roles:
+  - {id: a, title: Alpha, level: 1, track: ic, next: b,
+     dimensions: {impact: [Keeps the build green, Fixes bugs, Asks for help early]}}
+  - {id: b, title: Beta, level: 2, track: ic,
+     dimensions: {impact: [Keeps the build green, Fixes bugs, Leads a small project]}}
+"""))
+    pages = [norm(t) for t in pdf_texts(render_pdf(ladder))]
+    alpha = next(p for p in pages if norm("What changes at the next level") in p and norm("→ Beta") in p)
+    assert norm("New at this level") in alpha and norm("Leads a small project") in alpha
+    assert norm("No longer expected") in alpha and norm("Asks for help early") in alpha
+    assert alpha.count(norm("Keeps the build green")) == 1  # the role's own list, not repeated

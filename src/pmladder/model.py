@@ -34,6 +34,8 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "no_changes": "The dimensions stay the same; the step is in scope and expectations above.",
     "top_of_track": "This is the top of its track.",
     "unchanged": "No change",
+    "added_statements": "New at this level",
+    "dropped_statements": "No longer expected",
     "matrix": "Comparison matrix",
     "dimension": "Dimension",
     "worksheet": "Evidence worksheet",

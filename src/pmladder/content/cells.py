@@ -19,6 +19,13 @@ class Cell(NamedTuple):
     value: DimensionValue | None
     unchanged: str | None = None
     step: int | None = None
+    added: tuple[str, ...] = ()  # statements new at this level (a difference of statement lists)
+    dropped: tuple[str, ...] = ()  # statements of the role compared with that fall away here
+
+    @property
+    def is_difference(self) -> bool:
+        """A statement list shown as what changes: the new statements and those that fall away."""
+        return bool(self.added or self.dropped)
 
     @property
     def is_missing(self) -> bool:
@@ -63,6 +70,8 @@ class Cell(NamedTuple):
         if self.is_dots:
             point = self.point
             return "".join(self.dots) + (f" {point.name}" if point else "")
+        if self.is_difference:
+            return "\n".join([*("+ " + item for item in self.added), *(MINUS + " " + item for item in self.dropped)])
         if self.statements:
             return "\n".join(self.statements)
         return str(self.value)
@@ -74,9 +83,17 @@ def value_cell(dimension: Dimension, value: DimensionValue | None) -> Cell:
 
 def change_cell(dimension: Dimension, before: DimensionValue | None, after: DimensionValue | None,
                 unchanged_label: str) -> Cell:
-    """The next role's value beside the role's own: "no change", or the new value with its step."""
+    """The next role's value beside the role's own: "no change", the new value with its step,
+    or, where both are statement lists, only the statements that come and go."""
     if after == before:
         return Cell(dimension, after, unchanged=unchanged_label)
+    if isinstance(before, tuple) and isinstance(after, tuple):
+        kept = set(before)
+        added = tuple(item for item in after if item not in kept)
+        dropped = tuple(item for item in before if item not in set(after))
+        if not added and not dropped:  # the same statements in another order
+            return Cell(dimension, after, unchanged=unchanged_label)
+        return Cell(dimension, after, added=added, dropped=dropped)
     step = None
     if dimension.is_rating and isinstance(before, int) and isinstance(after, int):
         step = after - before

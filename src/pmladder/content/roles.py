@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Dimension, Group, Ladder, Role
+from ..model import DEFAULT_LABELS, Dimension, Group, Ladder, Role
 from .cells import Cell, change_cell, value_cell
 
 NEXT_ROLES_PER_TABLE = 2  # next roles beside the profile; more get a table of their own
@@ -53,6 +53,8 @@ class ProfileTable(NamedTuple):
     role: Role
     nexts: tuple[Role, ...]
     rows: tuple[ProfileRow, ...]
+    added: str = DEFAULT_LABELS["added_statements"]  # over a next role's new statements
+    dropped: str = DEFAULT_LABELS["dropped_statements"]  # over those that fall away
 
 
 class Profile(NamedTuple):
@@ -142,6 +144,7 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
                              for n in group),
                        ladder.group(d.group))
             for d in shown)
-        tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows))
+        tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows,
+                                   ladder.label("added_statements"), ladder.label("dropped_statements")))
     same = tuple(f"{n.title}: {ladder.label('no_changes')}" for n in nexts if not ladder.changes(role, n))
     return Profile(title, tuple(tables), unchanged=same)

@@ -95,10 +95,19 @@ class Context:
         point = cell.point
         return [dots, self.para(point.name, "cell-small")] if point else dots
 
-    def change_para(self, cell: content.Cell):
-        """A next role's value: "no change", or the new value (a rating with its step)."""
+    def change_para(self, cell: content.Cell, table: content.ProfileTable | None = None):
+        """A next role's value: "no change", the new value (a rating with its step), or the
+        statements that are new and those that fall away under the table's headings for them."""
         if cell.unchanged is not None:
             return self.para(cell.unchanged, "cell-small")
+        if cell.is_difference:
+            added, dropped = (table.added, table.dropped) if table else ("+", "\u2212")
+            story: list = []
+            for heading, items, mark in ((added, cell.added, "+"), (dropped, cell.dropped, "\u2212")):
+                if items:
+                    story.append(self.para(heading, "cell-small"))
+                    story += [self.para(item, "cell-bullet", bullet=mark) for item in items]
+            return story
         if cell.dimension.is_rating:
             segments = self.dot_segments(cell)
             if cell.step is not None:

@@ -108,6 +108,6 @@ def profile_table(ctx: Context, table: content.ProfileTable, width: float, room:
         if row.dimension.is_rating and not row.dimension.points:
             compact.add(len(rows))
         rows.append([ctx.para(row.dimension.name, "cell-bold"), ctx.value_para(row.value),
-                     *(ctx.change_para(cell) for cell in row.next_values)])
+                     *(ctx.change_para(cell, table) for cell in row.next_values)])
     look = ctx.headed_look(pad_top=2.5, pad_bottom=3, compact_rows=frozenset(compact))
     return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look, room=room)
