@@ -274,3 +274,10 @@ def test_several_roles_sheets_without_a_track_column_are_tracks(tmp_path):
     ladder = imported(path).ladder
     assert [(r.id, r.track) for r in ladder.roles] == [
         ("engineer", "engineering"), ("senior-engineer", "engineering"), ("designer", "design")]
+
+
+def test_csv_numbers_become_numbers_but_a_leading_zero_keeps_the_text(tmp_path):
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("id,title,level\n007,Agent,1\n", encoding="utf-8")
+    role = imported(sheet).ladder.roles[0]
+    assert role.id == "007" and role.level == 1

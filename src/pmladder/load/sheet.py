@@ -295,7 +295,7 @@ def _csv_cell(text: str, where: str) -> Cell:
     if len(text) > MAX_CELL_CHARS:
         raise fail(where, f"the cell holds {len(text):,} characters; the limit is {MAX_CELL_CHARS:,}")
     stripped = text.strip()
-    if re.fullmatch(r"-?[0-9]{1,9}", stripped):
+    if re.fullmatch(r"-?(?:0|[1-9][0-9]{0,8})", stripped):  # "007" stays a name, not 7
         return Cell(int(stripped), where)
     if stripped.startswith("'") and stripped[1:2] in ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"):
         stripped = stripped[1:]
