@@ -62,7 +62,8 @@ def test_the_registry_and_light_commands_import_neither_reportlab_nor_matplotlib
         "import sys; from pmladder.cli import cli; from pmladder.outputs import registry\n"
         f"for args in (['--help'], ['validate'], ['roles'], ['matrix'], ['styles'], ['chart', '--help'],\n"
         f"             ['pdf', '--help'], ['import', '--help'], ['init', '-o', {str(tmp_path / 'new.yaml')!r}],\n"
-        f"             ['export', '-o', {str(tmp_path / 'ladder.json')!r}], ['schema']):\n"
+        f"             ['export', '-o', {str(tmp_path / 'ladder.json')!r}], ['schema'],\n"
+        f"             ['upgrade', {str(tmp_path / 'new.yaml')!r}]):\n"
         "    try:\n        cli.main(args, standalone_mode=False)\n    except SystemExit:\n        pass\n"
         "print(sorted(m for m in ('matplotlib', 'reportlab', 'openpyxl', 'jsonschema') if m in sys.modules))"
     )

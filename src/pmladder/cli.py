@@ -24,7 +24,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import OutputError, PmladderError, RenderError, UnknownRoleError
+from .errors import LadderError, OutputError, PmladderError, RenderError, UnknownRoleError
 from .load.ladder import load_ladder
 from .model import require_role
 from .outputs import registry
@@ -445,6 +445,36 @@ def schema(output, fmt):
     _refuse_clobbering([(target, "-o")], [])
     written, _ = _write(target, chosen.render())
     _announce(written)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", metavar="PATH",
+              help="Write the upgraded ladder to PATH ('-' for standard output) and leave FILE as it is.")
+def upgrade(file, output):
+    """Rewrite FILE, a ladder file, in the newest format (schema: 2), keeping its comments.
+
+    Only the schema line changes (or is added): comments, blank lines and quoting stay as
+    written. A file that does not load is reported and left untouched; the new file replaces
+    the old one only once it is complete.
+    """
+    from .load.ladder import SCHEMA_VERSION, read_input
+    from .load.upgrade import upgrade_text
+
+    target = output or file
+    if output:
+        _refuse_clobbering([(target, "-o")], [("the ladder", file)])
+    data = read_input(file, LadderError)
+    result = upgrade_text(data, file)
+    if target == file and not result.changed:
+        _say(f"{file}: already schema {SCHEMA_VERSION}; nothing to do")
+        return
+    if target == file and read_input(file, LadderError) != data:
+        raise OutputError(f"{file}: changed while it was upgraded; nothing was written (run upgrade again)")
+    written, _ = _write(target, registry.Rendered(result.data))
+    if written != STDOUT:
+        before = f"schema {result.before}" if result.before else "no schema line"
+        _say(f"{written}: upgraded from {before} to schema {SCHEMA_VERSION}")
 
 
 @cli.command()
