@@ -217,3 +217,25 @@ class TestStatementDifferences:
                            dimensions=({"id": "d", "name": "D", "kind": "rating", "scale": ["Low", "Mid", "High"]},))
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
         assert cell.step_text == "+2" and cell.point.name == "High" and cell.text == "●●● High"
+
+
+def test_the_shipped_ladder_never_rates_a_promotion_lower():
+    """A Senior PM must not read that promotion means less customer insight."""
+    ladder = load_ladder(DEFAULT_LADDER)
+    drops = [(r.id, n.id, d.id) for r in ladder.roles for n in ladder.next_roles(r) for d in ladder.rating_dimensions
+             if isinstance(r.values.get(d.id), int) and isinstance(n.values.get(d.id), int)
+             and n.values[d.id] < r.values[d.id]]
+    assert drops == []
+
+
+def test_the_handout_date_comes_from_source_date_epoch_else_today():
+    import datetime
+
+    from pmladder.content import cover, handout_date
+
+    assert handout_date({"SOURCE_DATE_EPOCH": "1767225600"}) == datetime.date(2026, 1, 1)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    assert handout_date({}) == today and handout_date({"SOURCE_DATE_EPOCH": "soon"}) == today
+    assert handout_date({"SOURCE_DATE_EPOCH": "9" * 12}).year == 9999  # bounded, no overflow
+    ladder = load_ladder(DEFAULT_LADDER)
+    assert cover(ladder, datetime.date(2026, 1, 1)).dated == "Version 2026.1 \u00b7 2026-01-01"

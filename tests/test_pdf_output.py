@@ -149,3 +149,16 @@ def test_a_step_down_in_a_rating_shows_a_real_minus():
                       {"id": "b", "title": "Lead", "level": 2, "summary": "s", "dimensions": {"d": 3}}]}
     text = "".join(pdf_texts(render_pdf(load_ladder(data))))
     assert "(\u22121)" in text
+
+
+def test_the_pdf_and_its_cover_carry_the_source_date_not_2000(monkeypatch):
+    from conftest import DEFAULT_LADDER
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    data = render_pdf(DEFAULT_LADDER)
+    info = PdfReader(io.BytesIO(data)).metadata
+    assert info["/CreationDate"].startswith("D:20260101") and info["/ModDate"].startswith("D:20260101")
+    assert "2026-01-01" in pdf_texts(data)[0]
+    assert render_pdf(DEFAULT_LADDER) == data  # the same input and date: the same bytes
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01
+    assert b"D:20270101" in render_pdf(DEFAULT_LADDER)

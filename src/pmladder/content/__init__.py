@@ -15,6 +15,7 @@ from .document import (
     cover,
     excerpt_caption,
     excerpt_roles,
+    handout_date,
     role_index,
     role_key,
     version_line,
@@ -28,5 +29,5 @@ __all__ = [
     "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
     "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
     "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "excerpt_roles",
-    "headed", "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
+    "handout_date", "headed", "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
 ]

@@ -3,6 +3,8 @@ cover's lines, the contents, the role index under the chart, the evidence worksh
 
 from __future__ import annotations
 
+import datetime
+import os
 from typing import NamedTuple
 
 from ..errors import RenderError
@@ -31,12 +33,30 @@ class Cover(NamedTuple):
     organization: str | None
     version: str | None  # "Version 2026.1"
     tracks: str | None  # the track names, when there are several
+    date: str | None = None  # "2026-12-03": the handout's date (handout_date)
+
+    @property
+    def dated(self) -> str | None:
+        """The version and the date on one line: "Version 2026.1 · 2026-12-03"."""
+        return SEPARATOR.join(x for x in (self.version, self.date) if x) or None
 
 
-def cover(ladder: Ladder) -> Cover:
+def cover(ladder: Ladder, date: datetime.date | None = None) -> Cover:
     tracks = [t for t in ladder.columns if t is not None]
     return Cover(ladder.title, ladder.subtitle, ladder.organization, version_line(ladder),
-                 SEPARATOR.join(t.name for t in tracks) if len(tracks) > 1 else None)
+                 SEPARATOR.join(t.name for t in tracks) if len(tracks) > 1 else None,
+                 date.isoformat() if date else None)
+
+
+def handout_date(environ=None) -> datetime.date:
+    """The date a handout shows and its PDF records: SOURCE_DATE_EPOCH (seconds since 1970, the
+    reproducible-builds convention) when set to a whole number, else today (UTC). A day, not a
+    time: renders of the same input on the same day stay byte-identical."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit() and len(value) <= 12:  # bounded: year 9999 is under 2.6e11 seconds
+        seconds = min(int(value), 253402214400)  # 9999-12-31
+        return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date()
+    return datetime.datetime.now(datetime.timezone.utc).date()
 
 
 def version_line(ladder: Ladder) -> str | None:

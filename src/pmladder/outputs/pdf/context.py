@@ -34,6 +34,7 @@ class Context:
         self.landscape_height = pw - 2 * self.margin
         self.logo = Logo(style.logo.file if style.logo else None)
         self.pages = PageNumbers()
+        self.date = content.handout_date()  # once per render: the cover and the PDF's dates agree
 
     def anchor(self, key: str, title: str, level: int) -> Anchor:
         """A bookmark and outline entry whose page this render's page numbers record."""

@@ -20,11 +20,14 @@ from .paint import colour, draw_text
 
 
 class FormsCanvas(Canvas):
-    """A canvas that calls `before_save(canvas)` just before it writes the PDF."""
+    """A canvas that calls `before_save(canvas)` just before it writes the PDF, and records
+    `date` as the PDF's creation and modification date (not ReportLab's invariant 2000-01-01)."""
 
-    def __init__(self, *args, before_save, **kwargs):
+    def __init__(self, *args, before_save, date, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_save = before_save
+        stamp = f"D:{date:%Y%m%d}000000+00'00'"
+        self.setDateFormatter(lambda *_ignored: stamp)
 
     def save(self):
         self.before_save(self)
@@ -64,7 +67,7 @@ class HandoutDoc(BaseDocTemplate):
         self.addPageTemplates(templates[1:] + templates[:1] if excerpt else templates)
 
     def build(self, flowables, filename=None):
-        super().build(flowables, filename=filename, canvasmaker=partial(FormsCanvas, before_save=self._define_forms))
+        super().build(flowables, filename=filename, canvasmaker=partial(FormsCanvas, before_save=self._define_forms, date=self.ctx.date))
 
     def _define_forms(self, canv) -> None:
         ctx = self.ctx

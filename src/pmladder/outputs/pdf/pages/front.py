@@ -20,7 +20,7 @@ from ..textblocks import TextBlock
 def cover(ctx: Context) -> list:
     """The cover page; a long title, subtitle or list of tracks gets smaller type until the
     page holds it (the default cover is drawn at the first scale)."""
-    full = content.cover(ctx.ladder)
+    full = content.cover(ctx.ladder, ctx.date)
     # Last, without the line of track names: twenty long names fill a page on their own.
     for cover in (full, full._replace(tracks=None)):
         for scale in (1.0, 0.85, 0.7, 0.6, 0.5, 0.42, 0.35):
@@ -46,8 +46,8 @@ def _cover(ctx: Context, cover: content.Cover, title_scale: float, scale: float)
         story += [LogoFlowable(ctx.logo, 40), Spacer(1, 16)]
     if cover.organization:
         story.append(para(cover.organization, "cover-meta"))
-    if cover.version:
-        story.append(para(cover.version, "cover-small"))
+    if cover.dated:
+        story.append(para(cover.dated, "cover-small"))
     if cover.tracks:
         story.append(para(cover.tracks, "cover-small"))
     return story
