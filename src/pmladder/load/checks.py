@@ -70,7 +70,7 @@ class Checker:
             self.add(value, path, f"expected a mapping of fields, got {describe(value.data)}")
             return None
         required, optional = list(required), list(optional)
-        known = required + optional
+        known = list(dict.fromkeys(required + optional))  # a field both required and listed is named once
         result: dict[str, Value] = {}
         for key, item in value.data.items():
             name = str(key)

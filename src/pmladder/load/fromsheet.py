@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from ..errors import LadderError, Problem
 from ..model import Ladder
-from .sheet import Cell, Sheet, Workbook, read_workbook
+from .sheet import Cell, Sheet, Workbook, column_letter, read_workbook
 from .sheetparts import (
     NAME_WORDS,
     LadderDoc,
@@ -109,6 +109,7 @@ class _Builder(LadderDoc):
         header = sheet.rows[header_index]
         fields: dict[int, str] = {}
         competencies: dict[int, str] = {}
+        headed: dict[str, int] = {}  # a competency's column on this sheet
         for index, cell in enumerate(header):
             name = key(cell.value)
             if cell.value is None:
@@ -116,7 +117,11 @@ class _Builder(LadderDoc):
             # a role field's column once; the same word again is a competency ("Skills")
             if name in _ROLE_FIELDS and _ROLE_FIELDS[name] not in fields.values():
                 fields[index] = _ROLE_FIELDS[name]
+            elif name in headed:
+                self.problem(cell, "competency", f"{cell.value!r} heads column {_column(sheet, headed[name])} "
+                             "already; give each competency one column")
             else:
+                headed[name] = index
                 competencies[index] = self._dimension(cell, None)
         if not {"title", "id"} & set(fields.values()) or "level" not in fields.values():
             self.problem(header[0], "", "a row per role needs a 'title' (or 'id') column and a 'level' column")
@@ -218,6 +223,8 @@ class _Builder(LadderDoc):
         group = None
         rows = [(n, row) for n, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2)
                 if any(c.value is not None for c in row)]
+        seen: dict[str, int] = {}  # a competency's row on this sheet (the same name on two sheets is one)
+        ungrouped: list[Cell] = []
         for n, row in rows:
             name = at(row, name_col, sheet, n)
             group_cell = at(row, group_col, sheet, n) if group_col is not None else None
@@ -229,8 +236,19 @@ class _Builder(LadderDoc):
                     self.problem(name, str(header[name_col].value or "competency"), "expected the competency's name")
                 continue
             if not filled and group_col is None and all(c.value is None for c in row[name_col + 1:]):
+                if ungrouped and group is None:  # else the check finds a dimension without its group
+                    self.problem(ungrouped[0], str(ungrouped[0].value), f"comes before the first group row "
+                                 f"(row {n}, {name.value!r}: a name with nothing beside it heads a group); put "
+                                 f"it under a group row, or fill in the roles' cells of row {n}")
                 group = self._group(name)  # a band row: a name with nothing beside it heads a group
                 continue
+            if key(name.value) in seen:
+                self.problem(name, "competency", f"{name.value!r} is on row {seen[key(name.value)]} already; "
+                             "give each competency one row")
+                continue
+            seen[key(name.value)] = n
+            if group is None:
+                ungrouped.append(name)
             description = at(row, desc_col, sheet, n) if desc_col is not None else None
             dim_id = self._dimension(name, group, description, track)
             cells = [at(row, i, sheet, n) for i in filled]
@@ -249,6 +267,10 @@ class _Builder(LadderDoc):
         self.groups.append({"id": Leaf(group_id, cell, "group"), "name": text(cell, "group")})
         self.group_ids[key(cell.value)] = group_id
         return group_id
+
+def _column(sheet: Sheet, index: int) -> str:
+    return str(index + 1) if sheet.csv else column_letter(index + 1)
+
 
 EXPORTED = {"Roles", "Dimensions", "About"}  # where `export --format xlsx` puts the ladder's data
 
