@@ -35,3 +35,26 @@ def test_embedded_font_widths_are_the_widths_layout_measured(face):
         text = "".join(char for char in text if face.file.covers(char))  # fallback faces draw the rest
         ours = face.file.text_width(text) * 10
         assert font.stringWidth(text, 10) == pytest.approx(ours, rel=1e-9, abs=1e-6), text[:40]
+
+
+def test_emoji_print_through_a_fallback_and_copy_back_as_themselves(write):
+    """🏆 and 🌈 are beyond U+FFFF: printed (Symbola or another installed font), extracted whole."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from pmladder import load_ladder, render_pdf
+    from pmladder.outputs.pdf.tounicode import fixed_cmap
+
+    assert fixed_cmap(b"<05> <1F3C6>\n<06> <0041>") == b"<05> <D83CDFC6>\n<06> <0041>"
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler's pdftotext is not installed")
+    ladder = load_ladder(write("ladder:\n  title: Awards\ndimensions:\n  - {id: win, name: \"Winning \U0001f3c6\"}\n"
+                               "roles:\n  - {id: a, title: \"Alpha \U0001f308\", level: 1, summary: s,"
+                               " dimensions: {win: always}}\n"))
+    data = render_pdf(ladder)
+    assert render_pdf(ladder) == data  # still reproducible
+    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    assert "Winning \U0001f3c6" in text and "Alpha \U0001f308" in text
+    assert "\u1f3c" not in text and "\u1f30" not in text  # not ReportLab's truncated code points

@@ -132,6 +132,7 @@ class FontSet:
         self.missing: dict[str, set[str]] = {}  # character -> where it occurs (a short context)
         self._choice: dict[tuple[str, bool], Face | None] = {}
         self._system: list[Face] = []  # installed faces already chosen for some character
+        self.beyond_bmp = False  # some text had a character beyond U+FFFF (an emoji): see pdf/tounicode
 
     @classmethod
     def for_style(cls, style) -> FontSet:
@@ -141,6 +142,7 @@ class FontSet:
     def face_for(self, char: str, bold: bool = False) -> Face | None:
         key = (char, bold)
         if key not in self._choice:
+            self.beyond_bmp = self.beyond_bmp or ord(char) > 0xFFFF
             primary = self.bold if bold else self.regular
             face = None
             # System faces found for earlier characters come before asking fontconfig again:

@@ -49,6 +49,10 @@ def render_pdf(
         story = document_story(ctx, excerpt, highlight, worksheet)
         buffer = io.BytesIO()
         doc.build(story, filename=buffer)
+    if fonts.beyond_bmp:  # ReportLab's ToUnicode map cannot hold it; rewrite only then
+        from .tounicode import restore_astral
+
+        return restore_astral(buffer.getvalue())
     return buffer.getvalue()
 
 
