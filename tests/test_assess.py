@@ -14,6 +14,7 @@ from conftest import ROOT, norm, pdf_texts
 from pmladder.cli import cli
 from pmladder.content.report import report
 from pmladder.errors import AssessmentError
+from pmladder.load import reader
 from pmladder.load.assessment import LadderVersionWarning, load_assessment
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import load_style
@@ -382,7 +383,7 @@ def test_the_json_schema_describes_the_fields_the_loader_reads():
 
     from pmladder.load import assessment as loader
 
-    schema = json.loads((ROOT / "docs" / "assessment.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(loader.schema_text())
     defs = schema["$defs"]
     assert tuple(schema["properties"]) == loader.TOP_FIELDS and schema["required"] == ["role"]
     assert tuple(schema["properties"]["ladder"]["properties"]) == loader.LADDER_FIELDS
@@ -445,3 +446,22 @@ class TestEvidenceSheet:
         result = runner.invoke(cli, ["assess", path])
         assert result.exit_code == 2
         assert result.output.rstrip().endswith("Error: a workbook holds an evidence sheet per role: give --role ROLE_ID")
+
+
+def test_the_examples_and_the_template_validate_against_the_schema_and_mistakes_do_not(runner, tmp_path):
+    import json
+
+    import jsonschema
+
+    from test_schema import plain
+
+    result = runner.invoke(cli, ["schema", "--assessment", "-o", str(tmp_path / "assessment.schema.json")])
+    assert result.exit_code == 0, result.output
+    validator = jsonschema.Draft202012Validator(json.loads((tmp_path / "assessment.schema.json").read_text()))
+    template = assessment_template(load_ladder(DESIGN_LADDER), "senior", ladder_file="x.yaml")
+    assert template.startswith("# yaml-language-server: $schema=assessment.schema.json\n")
+    for text in (Path(PM).read_text(), Path(DESIGN).read_text(), template):
+        assert list(validator.iter_errors(plain(reader.parse(text.encode(), "t.yaml")))) == []
+    for wrong in ({"role": "pm", "competencies": {"strategy": {"slef": 3}}}, {"role": "pm", "date": "2026-1-1"},
+                  {"person": "A"}, {"role": "pm", "competencies": {"strategy": {"evidence": [{"date": "2026-01-01"}]}}}):
+        assert list(validator.iter_errors(wrong)), wrong

@@ -33,6 +33,8 @@ def test_wheel_ships_data_and_styles_inside_the_package(wheel):
         "pmladder/styles/slides.yaml",
         "pmladder/styles/brand-example.yaml",
         "pmladder/styles/brand-example/logo.png",
+        "pmladder/data/examples/assessment-pm.yaml",
+        "pmladder/load/assessment.schema.json",  # pmladder schema --assessment reads it
         "pmladder/py.typed",
         "pmladder/cli.py",
     }

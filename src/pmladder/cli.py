@@ -434,7 +434,9 @@ def export(ladder, output, fmt, bom):
 @cli.command()
 @output_option("the schema (standard output when absent)")
 @format_option("schema", "json")
-def schema(output, fmt):
+@click.option("--assessment", is_flag=True,
+              help="The schema of an assessment file (`pmladder assess`, docs/assessment.md) instead of a ladder's.")
+def schema(output, fmt, assessment):
     """Print the ladder format as a JSON Schema, for editors that check fields while typing.
 
     `pmladder schema -o ladder.schema.json` next to a ladder makes the starter's first line
@@ -443,7 +445,7 @@ def schema(output, fmt):
     target = output or STDOUT
     chosen = _choose_format("schema", fmt, output)
     _refuse_clobbering([(target, "-o")], [])
-    written, _ = _write(target, chosen.render())
+    written, _ = _write(target, chosen.render(assessment=True) if assessment else chosen.render())
     _announce(written)
 
 

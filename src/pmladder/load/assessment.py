@@ -284,6 +284,11 @@ class _AssessmentReader:
         return text
 
 
+def schema_text() -> str:
+    """The assessment format as a JSON Schema (draft 2020-12): `pmladder schema --assessment`."""
+    return (Path(__file__).with_name("assessment.schema.json")).read_text(encoding="utf-8")
+
+
 def statements_of(role: Role, dim: Dimension) -> tuple[str, ...]:
     """A text dimension's value for a role as statements: a list as it is, one text as one."""
     value = role.values.get(dim.id)

@@ -81,7 +81,11 @@ def _csv(ladder, *, bom: bool = False) -> Rendered:
     return Rendered(("\ufeff" if bom else "").encode("utf-8") + to_csv(ladder).encode("utf-8"))
 
 
-def _schema() -> Rendered:
+def _schema(*, assessment: bool = False) -> Rendered:
+    if assessment:
+        from ..load.assessment import schema_text as assessment_schema
+
+        return Rendered(assessment_schema().encode("utf-8"))
     from ..load.schema import schema_text
 
     return Rendered(schema_text().encode("utf-8"))

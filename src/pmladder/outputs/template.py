@@ -40,9 +40,11 @@ def assessment_template(ladder: Ladder, role_id: str, *, ladder_file: str | None
     targets = ladder.next_roles(role) or (role,)
     roles = (role, *(t for t in targets if t != role))
     lines = [
+        "# yaml-language-server: $schema=assessment.schema.json",
         f"# Assessment against {_comment(ladder.title)}: fill in what you can, print it any time with",
         "#   pmladder assess THIS-FILE -o report.pdf",
-        "# A competency left empty prints as \"not assessed\". The format: docs/assessment.md.",
+        "# A competency left empty prints as \"not assessed\". The format: docs/assessment.md;",
+        "# `pmladder schema --assessment -o assessment.schema.json` lets an editor check it as you type.",
         "",
         "ladder:",
     ]
