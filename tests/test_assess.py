@@ -117,6 +117,7 @@ class TestPdf:
     def test_the_metadata_holds_only_what_the_page_shows(self, pm_pdf):
         info = PdfReader(io.BytesIO(pm_pdf)).metadata
         assert info.title == "Development report" and info.author == "Alex Example"
+        assert info["/CreationDate"].startswith("D:20261120")  # the assessment's date, printed on page 1
         shown = norm(pdf_texts(pm_pdf)[0])
         for key, value in info.items():
             if key not in ("/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped") and value:

@@ -7,6 +7,7 @@ name (both printed on page 1) and nothing else; the same assessment gives the sa
 
 from __future__ import annotations
 
+import datetime
 import io
 from functools import partial
 
@@ -32,6 +33,8 @@ class ReportDoc(BaseDocTemplate):
     def __init__(self, ctx: Context, found: Report):
         self.ctx = ctx
         self.footers: list[int] = []
+        # The PDF's date is the assessment's (printed on page 1), else the day it was rendered.
+        self.date = datetime.date.fromisoformat(found.cover.date) if found.cover.date else ctx.date
         m = ctx.margin
         super().__init__(
             None, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m, bottomMargin=m,
@@ -44,7 +47,8 @@ class ReportDoc(BaseDocTemplate):
         self.footer_text = "  \u00b7  ".join(b for b in (found.cover.ladder, found.cover.version) if b)
 
     def build(self, flowables, filename=None):
-        super().build(flowables, filename=filename, canvasmaker=partial(FormsCanvas, before_save=self._define_forms))
+        super().build(flowables, filename=filename,
+                      canvasmaker=partial(FormsCanvas, before_save=self._define_forms, date=self.date))
 
     def _define_forms(self, canv) -> None:
         ctx = self.ctx
