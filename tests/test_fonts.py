@@ -12,6 +12,7 @@ import pytest
 
 from conftest import DEFAULT_LADDER, POLISH_JAPANESE, make_ladder
 from pmladder import api
+from pmladder.cli import cli
 from pmladder.errors import MissingGlyphsWarning
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import load_style
@@ -111,3 +112,26 @@ def test_a_character_no_font_covers_is_reported_with_where_it_is():
     with warnings.catch_warnings():  # and only for the render that met it
         warnings.simplefilter("error", MissingGlyphsWarning)
         api.render_chart(DEFAULT_LADDER)
+
+
+@pytest.mark.parametrize("command, suffix", [("chart", "png"), ("pdf", "pdf")])
+def test_the_warning_names_the_field_and_the_file_line(runner, tmp_path, command, suffix):
+    """Once per render, with where to look in the file, not only the character."""
+    ladder = tmp_path / "team.yaml"
+    ladder.write_text("# a ladder\nladder:\n  title: Glyphs\nroles:\n  - id: a\n    level: 1\n"
+                      '    title: "Alpha \\U0010FFFD Lead"\n', encoding="utf-8")
+    result = runner.invoke(cli, [command, str(ladder), "-o", str(tmp_path / f"out.{suffix}")])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if line.startswith("Warning:")]
+    assert warned == [f"Warning: no installed font has U+10FFFD '\\U0010fffd' at {ladder}:7: roles[0].title "
+                      "('Alpha \\U0010fffd Lead'); install a font that covers them (see README)"]
+
+
+def test_a_ladder_not_read_from_a_file_names_the_text_around_the_character():
+    data = make_ladder(2)
+    data["roles"][1]["summary"] = "Beta \U0010fffd summary"
+    with pytest.warns(MissingGlyphsWarning) as caught:
+        api.render_pdf(data)
+    assert [str(w.message) for w in caught] == [
+        "no installed font has U+10FFFD '\\U0010fffd' (in 'Beta \\U0010fffd summary'); install a font that covers "
+        "them (see README)"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 import warnings
+from collections.abc import Callable
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -187,26 +188,29 @@ class FontSet:
         return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
 
     @contextmanager
-    def reporting_missing(self):
+    def reporting_missing(self, locate: Callable[[str], str | None] | None = None):
         """Around one render: characters no font covers are warned about once, at the end
-        (MissingGlyphsWarning), and never carried over from an earlier render."""
+        (MissingGlyphsWarning), and never carried over from an earlier render. `locate` names
+        where in the ladder's file a character is ('team.yaml:7: roles[0].title')."""
         self.missing.clear()
         try:
             yield self
         finally:
-            report = self.missing_report()
+            report = self.missing_report(locate)
             self.missing.clear()
         if report:
             warnings.warn(report, MissingGlyphsWarning, stacklevel=3)
 
-    def missing_report(self) -> str | None:
-        """One line naming characters no installed font covers, and where they occur."""
+    def missing_report(self, locate: Callable[[str], str | None] | None = None) -> str | None:
+        """One line naming characters no installed font covers, and where they occur: the
+        field and file line when `locate` knows them, and the text around the character."""
         if not self.missing:
             return None
         parts = []
         for char in sorted(self.missing):
-            where = sorted(self.missing[char])[0]
-            parts.append(f"U+{ord(char):04X} {char!r} (in {where!r})")
+            around = sorted(self.missing[char])[0]
+            place = locate(char) if locate else None
+            parts.append(f"U+{ord(char):04X} {char!r} " + (f"at {place} ({around!r})" if place else f"(in {around!r})"))
         return "no installed font has " + "; ".join(parts) + "; install a font that covers them (see README)"
 
 

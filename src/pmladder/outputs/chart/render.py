@@ -15,6 +15,7 @@ import matplotlib
 import numpy as np
 
 from ...errors import RenderError
+from ...load.locate import text_locator
 from ...load.style import Style, load_style
 from ...model import Ladder
 from ...scene.diagram import ladder_scene
@@ -80,7 +81,7 @@ def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight:
     """The ladder diagram as a matplotlib Figure, with its layout notes (nothing is written)."""
     style = load_style(style)
     width, height, min_text = _geometry(size, dpi)
-    with FontSet.for_style(style).reporting_missing() as fonts:
+    with FontSet.for_style(style).reporting_missing(text_locator(ladder)) as fonts:
         scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
                              title=title, min_text=min_text, fonts=fonts,
                              max_height=min(MAX_PX * 72 / dpi, MAX_GROWTH * height))
@@ -93,7 +94,7 @@ def render_radar(ladder: Ladder, role_ids, *, style: Style | str | None = None, 
     """A competency radar of one or more roles as a matplotlib Figure, with its layout notes."""
     style = load_style(style)
     width, height, min_text = _geometry(size or "square", dpi)
-    with FontSet.for_style(style).reporting_missing() as fonts:
+    with FontSet.for_style(style).reporting_missing(text_locator(ladder)) as fonts:
         scene = radar_scene(ladder, list(role_ids), style, width=width, height=height, title=title,
                             min_text=min_text, fonts=fonts)
     with _settings(style):

@@ -16,6 +16,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from ... import content
 from ...errors import MissingGlyphsWarning
+from ...load.locate import text_locator
 from ...load.style import Style
 from ...model import Ladder, Role, require_role
 from ...scene.diagram import ladder_scene
@@ -42,7 +43,7 @@ def render_pdf(
 ) -> bytes:
     """The handout as PDF bytes; `roles` makes an onboarding excerpt of those roles (and their next steps)."""
     fonts = FontSet.for_style(style)  # this render's fonts, and the fallbacks it picks
-    with fonts.reporting_missing():
+    with fonts.reporting_missing(text_locator(ladder)):
         ctx = Context(ladder, style, fonts)
         excerpt = content.excerpt_roles(ladder, roles) if roles is not None else None
         doc = HandoutDoc(ctx, excerpt=excerpt is not None)

@@ -14,6 +14,7 @@ from functools import partial
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer
 
 from ...content.report import Report, report
+from ...load.locate import text_locator
 from ...load.style import Style
 from ...model import Assessment
 from ...scene.radar import RadarSeries, series_radar_scene
@@ -79,7 +80,7 @@ class ReportDoc(BaseDocTemplate):
 def render_report_pdf(assessment: Assessment, style: Style) -> bytes:
     """The report of one assessment as PDF bytes."""
     fonts = FontSet.for_style(style)
-    with fonts.reporting_missing():
+    with fonts.reporting_missing(text_locator(assessment.ladder)):
         ctx = Context(assessment.ladder, style, fonts)
         found = report(assessment)
         doc = ReportDoc(ctx, found)
