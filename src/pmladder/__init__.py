@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 _WHERE = {
     **dict.fromkeys(("chart_bytes", "flowables", "render_chart", "render_pdf", "render_radar", "write_pdf"), ".api"),
     **dict.fromkeys(("InputError", "LadderError", "MissingGlyphsWarning", "OutputError", "PacketError",
-                     "PmladderError", "RenderError", "StyleError"), ".errors"),
+                     "PmladderError", "RenderError", "StyleError", "UnknownRoleError"), ".errors"),
     "load_ladder": ".load.ladder",
     **dict.fromkeys(("Style", "load_style"), ".load.style"),
     **dict.fromkeys(("Change", "Dimension", "IntroSection", "Ladder", "Role", "Track"), ".model"),
@@ -37,6 +37,7 @@ __all__ = [
     "Style",
     "StyleError",
     "Track",
+    "UnknownRoleError",
     "chart_bytes",
     "flowables",
     "load_ladder",
@@ -73,6 +74,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
         PmladderError,
         RenderError,
         StyleError,
+        UnknownRoleError,
     )
     from .load.ladder import load_ladder
     from .load.style import Style, load_style

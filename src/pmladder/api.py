@@ -8,7 +8,7 @@ ReportLab are imported only by the functions that need them.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
 from .load.ladder import LadderSource, load_ladder
@@ -84,12 +84,17 @@ def chart_bytes(figure, fmt: str = "png", *, dpi: float = 144) -> bytes:
 
 
 def flowables(ladder: LadderLike, *, style: StyleLike = None, roles: Sequence[str] | None = None,
-              highlight: str | None = None) -> list:
+              highlight: str | None = None, page_breaks: bool = True,
+              heading_styles: Mapping[str, Any] | None = None) -> list:
     """ReportLab flowables (the chart, role pages, the matrix) for your own document's story.
 
     They carry their own embedded fonts and paragraph styles and fit your frame's width.
+    `page_breaks=False` runs them on without starting each role page and the matrix on a new
+    page. `heading_styles` maps "h1" (role titles, the matrix), "h2" (the chart, profiles) and
+    "h3" (sections) to your ReportLab ParagraphStyles: their size, leading, colour, spacing and
+    weight; the text keeps the ladder's fonts, so every script still prints.
     """
     from .outputs.pdf import handout
 
     return handout.flowables(_ladder(ladder), load_style(style), roles=list(roles) if roles else None,
-                             highlight=highlight)
+                             highlight=highlight, page_breaks=page_breaks, heading_styles=heading_styles)

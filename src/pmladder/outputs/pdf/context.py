@@ -19,11 +19,11 @@ MISSING = "\u2014"  # a dash where no value is given
 class Context:
     """One render's ladder, style and fonts (obtained once per render), and what follows from them."""
 
-    def __init__(self, ladder: Ladder, style: Style, fonts: FontSet):
+    def __init__(self, ladder: Ladder, style: Style, fonts: FontSet, *, headings: dict[str, TextStyle] | None = None):
         self.ladder, self.style, self.fonts = ladder, style, fonts
         self.palette = style.palette
         register_faces([fonts.regular, fonts.bold])
-        self.styles = text_styles(style)
+        self.styles = {**text_styles(style), **(headings or {})}  # a caller's own heading styles win
         self.on_primary, self.primary_fill = on_primary(style), primary_fill(style)
         self.page_size = style.page.dimensions
         self.margin = style.page.margin_mm * MM

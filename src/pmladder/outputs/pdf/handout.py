@@ -11,6 +11,7 @@ and the same input gives the same bytes. Nothing here writes files or imports ma
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
@@ -29,6 +30,7 @@ from .pages.matrix import matrix
 from .pages.role import role_page
 from .pages.worksheet import worksheet as worksheet_page
 from .paint import LazySceneFlowable, SceneFlowable
+from .styles import caller_headings
 
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
@@ -63,25 +65,33 @@ def flowables(
     *,
     roles: list[str] | tuple[str, ...] | None = None,
     highlight: str | None = None,
+    page_breaks: bool = True,
+    heading_styles: Mapping[str, object] | None = None,
 ) -> list:
     """Flowables for a caller's own story: the ladder chart, the role pages and the matrix.
 
     They carry their own (embedded) fonts and text styles, and each is laid out for the width
-    of the frame it lands in.
+    of the frame it lands in. `page_breaks` starts each role page and the matrix on a new page;
+    `heading_styles` ({"h1"|"h2"|"h3": ParagraphStyle}) sets the headings (styles.caller_headings).
     """
-    ctx = Context(ladder, style, FontSet.for_style(style))
+    headings = caller_headings(heading_styles) if heading_styles else None
+    ctx = Context(ladder, style, FontSet.for_style(style), headings=headings)
     chosen = content.excerpt_roles(ladder, roles) if roles is not None else list(ladder.ordered_roles)
     if highlight is not None:  # now, not when the caller's document is built
         require_role(ladder, highlight)
     links = {content.role_key(r) for r in chosen}
     story: list = [ctx.heading(ladder.label("overview"), "h2"),
                    LazySceneFlowable(lambda w: chart_scene(ctx, w, ctx.frame_height * 0.62, highlight), links)]
+    # After a page break each part is built at the top of a page, where the height left is what
+    # the caller's frame offers (its room); without page breaks that is unknown.
+    room = (lambda h: h) if page_breaks else (lambda h: None)  # noqa: E731
+    between = [PageBreak()] if page_breaks else [Spacer(1, 12)]
     for role in chosen:
-        story.append(PageBreak())
+        story += between
         story.append(Anchor(content.role_key(role), role.title, 0, ctx.pages.record))
-        story.append(Deferred(lambda w, h, role=role: role_page(ctx, role, w, h)))
-    story.append(PageBreak())
-    story.append(Deferred(lambda w, h: matrix(ctx, w, h, heading=True)))
+        story.append(Deferred(lambda w, h, role=role: role_page(ctx, role, w, room(h))))
+    story += between
+    story.append(Deferred(lambda w, h: matrix(ctx, w, room(h), heading=True)))
     return story
 
 

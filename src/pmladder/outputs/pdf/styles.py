@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ...load.style import Style
 from .textblocks import TextStyle
 
@@ -52,3 +54,30 @@ def text_styles(style: Style) -> dict[str, TextStyle]:
         "ws-value": ts(8.5, 11, color=p.muted),
         "h3-free": ts(10, 13, True, p.text, space_before=4, space_after=4),
     }
+
+
+# A caller's heading level -> the handout's styles it stands for (h3 also heads matrix groups).
+HEADING_LEVELS = {"h1": ("h1",), "h2": ("h2",), "h3": ("h3", "h3-free")}
+
+
+def caller_headings(given: Mapping[str, object]) -> dict[str, TextStyle]:
+    """A caller's ReportLab ParagraphStyles for h1-h3 as the handout's text styles.
+
+    Size, leading, colour and space before and after come from the caller's style, and bold
+    when its font name says Bold; the face stays the ladder's own font, with its fallbacks, so
+    that every script the ladder uses still prints. A heading always keeps with what follows.
+    """
+    unknown = sorted(set(given) - set(HEADING_LEVELS))
+    if unknown:
+        raise ValueError(f"heading_styles: no heading level {unknown[0]!r} (levels: {', '.join(HEADING_LEVELS)})")
+    styles: dict[str, TextStyle] = {}
+    for level, para in given.items():
+        try:
+            converted = TextStyle(float(para.fontSize), float(para.leading), "#" + para.textColor.hexval()[2:],
+                                  "bold" in str(para.fontName).lower(), float(para.spaceBefore),
+                                  float(para.spaceAfter), keep_with_next=True)
+        except AttributeError as exc:
+            raise TypeError(f"heading_styles[{level!r}]: expected a ReportLab ParagraphStyle ({exc})") from None
+        for name in HEADING_LEVELS[level]:
+            styles[name] = converted
+    return styles

@@ -1,0 +1,73 @@
+"""pmladder.flowables() in a caller's document: page breaks the caller controls, headings in the
+caller's styles."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.colors import red
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+import pmladder
+from conftest import make_ladder, pdf_texts
+
+
+def build(story) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def page_streams(pdf: bytes) -> list[bytes]:
+    return [page.get_contents().get_data() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_without_page_breaks_the_parts_run_on():
+    ladder = pmladder.load_ladder()
+    broken = pmladder.flowables(ladder, roles=["pm"])
+    running = pmladder.flowables(ladder, roles=["pm"], page_breaks=False)
+    assert any(isinstance(f, PageBreak) for f in broken)
+    assert not any(isinstance(f, PageBreak) for f in running)
+    with_breaks, without = pdf_texts(build(broken)), pdf_texts(build(running))
+    assert len(without) < len(with_breaks)
+    # The first role page starts under the chart instead of on a page of its own.
+    summary = "Accountable for the success"
+    assert summary not in with_breaks[0] and summary in with_breaks[1]
+    assert summary in without[0]
+
+def test_a_row_taller_than_a_page_splits_in_a_running_story():
+    data = make_ladder(2, 1, 2)
+    data["roles"][0]["dimensions"]["d0"] = " ".join(["word"] * 1900)  # far taller than an A4 page
+    story = pmladder.flowables(pmladder.load_ladder(data), page_breaks=False)
+    texts = pdf_texts(build(story))
+    assert sum(text.count("word") for text in texts) >= 1900 * 2  # the profile and the matrix, whole
+
+
+def test_headings_take_the_callers_styles():
+    ladder = pmladder.load_ladder()
+    h1 = ParagraphStyle("mine", fontName="Helvetica-Bold", fontSize=31, leading=36, textColor=red)
+    plain = b"".join(page_streams(build(pmladder.flowables(ladder, roles=["pm"]))))
+    styled = b"".join(page_streams(build(pmladder.flowables(ladder, roles=["pm"], heading_styles={"h1": h1}))))
+    assert b" 31 Tf" in styled and b" 31 Tf" not in plain
+    assert b"1 0 0 rg" in styled and b"1 0 0 rg" not in plain
+
+
+def test_a_stylesheets_headings_are_accepted_whole():
+    sheet = getSampleStyleSheet()
+    headings = {"h1": sheet["Heading1"], "h2": sheet["Heading2"], "h3": sheet["Heading3"]}
+    pdf = build(pmladder.flowables(pmladder.load_ladder(), roles=["pm"], heading_styles=headings))
+    size = sheet["Heading2"].fontSize
+    assert f" {size:g} Tf".encode() in b"".join(page_streams(pdf))
+
+
+@pytest.mark.parametrize("given, error, words", [
+    ({"h4": ParagraphStyle("x")}, ValueError, "'h4'"),
+    ({"h1": "big"}, TypeError, "heading_styles['h1']"),
+])
+def test_heading_styles_it_cannot_use_are_refused_by_name(given, error, words):
+    with pytest.raises(error, match=words.replace("[", r"\[").replace("]", r"\]")):
+        pmladder.flowables(pmladder.load_ladder(), heading_styles=given)
