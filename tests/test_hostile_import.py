@@ -65,3 +65,14 @@ def test_an_unknown_assessment_field_lists_each_field_once(tmp_path):
         load_assessment(str(path))
     message = str(caught.value.problems[0])
     assert message.endswith("extra: unknown field; expected one of: role, ladder, person, target, date, competencies, plan")
+
+
+def test_the_matrix_csv_of_export_is_refused_not_read_as_competencies(tmp_path, runner):
+    # Read as competencies, its 'title' and 'level' rows became competencies and 'kind' a role.
+    sheet = tmp_path / "ladder.csv"
+    assert runner.invoke(cli, ["export", "-f", "csv", "-o", str(sheet)]).exit_code == 0
+    result = runner.invoke(cli, ["import", str(sheet), "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {sheet}:1:1: this is the matrix CSV of `pmladder export -f csv`")
+    assert len(result.output.splitlines()) == 1
+    assert not (tmp_path / "out.yaml").exists()

@@ -86,6 +86,11 @@ class _Builder(LadderDoc):
                 self.problem(first, "", "cannot tell the layout from this header row: expected a 'competency' "
                              "column (competencies as rows) or 'title' and 'level' columns (roles as rows); "
                              "name it with --layout a or --layout b")
+            elif kind == "a" and _is_matrix_export(sheet):
+                first = sheet.rows[header_row(sheet)][0]
+                self.problem(first, "", "this is the matrix CSV of `pmladder export -f csv`, a view that leaves "
+                             "out the ladder's data; import the workbook of `pmladder export -f xlsx` instead "
+                             "(or use the JSON export as the ladder file)")
             elif kind == "b":
                 self._roles_sheet(sheet, as_track=kinds.count("b") > 1)
             elif kind in ("evidence", "a") and sheet not in matrices:
@@ -267,6 +272,15 @@ class _Builder(LadderDoc):
         self.groups.append({"id": Leaf(group_id, cell, "group"), "name": text(cell, "group")})
         self.group_ids[key(cell.value)] = group_id
         return group_id
+
+def _is_matrix_export(sheet: Sheet) -> bool:
+    """`dimension,kind,<role ids>` then a `title` row: read as competencies, its title, level and
+    kind would become competencies and a role."""
+    index = header_row(sheet)
+    rows = sheet.rows[index:index + 2]
+    return (len(rows) == 2 and [key(c.value) for c in rows[0][:2]] == ["dimension", "kind"]
+            and [key(c.value) for c in rows[1][:1]] == ["title"])
+
 
 def _column(sheet: Sheet, index: int) -> str:
     return str(index + 1) if sheet.csv else column_letter(index + 1)
