@@ -23,11 +23,12 @@ class FormsCanvas(Canvas):
     """A canvas that calls `before_save(canvas)` just before it writes the PDF, and records
     `date` as the PDF's creation and modification date (not ReportLab's invariant 2000-01-01)."""
 
-    def __init__(self, *args, before_save, date, **kwargs):
+    def __init__(self, *args, before_save, date=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_save = before_save
-        stamp = f"D:{date:%Y%m%d}000000+00'00'"
-        self.setDateFormatter(lambda *_ignored: stamp)
+        if date is not None:
+            stamp = f"D:{date:%Y%m%d}000000+00'00'"
+            self.setDateFormatter(lambda *_ignored: stamp)
 
     def save(self):
         self.before_save(self)
