@@ -15,7 +15,8 @@ from conftest import ROOT, TWO_TRACK
 from pmladder.cli import cli
 from pmladder.outputs import registry
 
-WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report", "export": "export", "schema": "schema"}
+WRITERS = {"chart": "chart", "pdf": "handout", "matrix": "matrix", "init": "starter", "assess": "report", "export": "export",
+           "schema": "schema", "html": "page"}
 
 
 def usage_error(result, message: str) -> None:

@@ -661,6 +661,48 @@ def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highl
 
 
 @cli.command()
+@click.argument("ladders", nargs=-1, type=click.Path(dir_okay=True))
+@output_option("the page (one ladder; default: output/NAME.html)")
+@click.option("--output-dir", metavar="DIR", help="The folder for the pages, one NAME.html per ladder (default: output).")
+@format_option("page", "html")
+@style_option
+@highlight_option
+def html(ladders, output, output_dir, fmt, style_name, highlight):
+    """Write each of LADDERS as one self-contained web page for a wiki or an intranet.
+
+    The page holds the chart, a section per role with what changes at the next level, the
+    matrix with a compare view of any two roles, and the worksheets; it prints cleanly and
+    opens offline (no request to anything outside the file).
+    """
+    from .load.style import load_style
+
+    if output and len(ladders) > 1:
+        raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
+    if output and output_dir:
+        raise click.UsageError("give -o/--output or --output-dir, not both")
+    chosen = _choose_format("page", fmt, output)
+    sources = list(ladders) or [None]
+    folder = output_dir or DEFAULT_OUTPUT_DIR
+    plan = [(source, output or os.path.join(folder, Path(_ladder_path(source)).stem + chosen.suffixes[0]))
+            for source in sources]
+    style = load_style(style_name)
+    inputs = [*(("a ladder", _ladder_path(s)) for s in sources), *_style_inputs(style)]
+    _refuse_clobbering([(target, _ladder_path(source)) for source, target in plan], inputs)
+    _freeze_imports()
+
+    def render(source, target):
+        model = load_ladder(source)
+        _require_roles(model, "--highlight", [highlight] if highlight else [])
+        return _write(target, chosen.render(model, style=style, highlight=highlight))
+
+    if len(plan) == 1:
+        written, _ = render(*plan[0])
+        _announce(written)
+        return
+    _batch(plan, render)
+
+
+@cli.command()
 @click.argument("assessments", nargs=-1, type=click.Path(dir_okay=True))
 @output_option("the report (one assessment; default: output/NAME.pdf, NAME being the assessment file's)")
 @click.option("--output-dir", metavar="DIR",

@@ -76,6 +76,14 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "report_sign_person": "Signed (me)",
     "report_sign_manager": "Signed (manager)",
     "report_date": "Date",
+    # The web page's own words (pmladder html).
+    "compare": "Compare two roles",
+    "compare_hint": "Choose two roles: the table shows them side by side and marks each dimension that changes.",
+    "compare_first": "First role",
+    "compare_second": "Second role",
+    "compare_only": "Show only what changes",
+    "compare_changed": "Dimensions that change",
+    "evidence": "Evidence",
 })
 
 

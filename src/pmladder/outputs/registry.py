@@ -14,6 +14,7 @@ Render functions take the ladder and the output's options and return `Rendered`:
 - assessment-template: render(ladder, role_id, *, ladder_file)
 - export:  render(ladder) (csv: render(ladder, *, bom))
 - schema:  render()
+- page:    render(ladder, *, style, highlight)
 """
 
 from __future__ import annotations
@@ -116,6 +117,12 @@ def _assessment_template(ladder, role_id, **options) -> Rendered:
     return Rendered(assessment_template(ladder, role_id, **options).encode("utf-8"))
 
 
+def _page(ladder, **options) -> Rendered:
+    from .html.page import render_html
+
+    return Rendered(render_html(ladder, **options))
+
+
 OUTPUTS: dict[str, dict[str, Format]] = {
     "chart": {
         "png": Format("png", (".png",), True, "PNG image", _chart("png")),
@@ -138,6 +145,7 @@ OUTPUTS: dict[str, dict[str, Format]] = {
         "pdf": Format("pdf", (".pdf",), True, "PDF to print", _report_pdf),
         "md": Format("md", (".md", ".markdown"), False, "Markdown for a 1:1 document", _report_md),
     },
+    "page": {"html": Format("html", (".html", ".htm"), False, "one self-contained web page", _page)},
     "assessment-template": {
         "yaml": Format("yaml", (".yaml", ".yml"), False, "YAML assessment file", _assessment_template),
     },

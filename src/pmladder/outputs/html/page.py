@@ -1,0 +1,134 @@
+"""The ladder as one self-contained web page: content from pmladder.content, the diagram from
+its scene through the SVG painter, laid into a Jinja2 template with autoescape on.
+
+Nothing here decides content. Ladder text reaches the page only through the template engine's
+escaping (or MarkupSafe in the painter), never a script, a URL or a style. The page's one
+inline style sheet and one inline script are allowed by their SHA-256 hashes in a
+Content-Security-Policy meta tag: no other script runs, nothing is fetched. The same ladder
+and style give the same bytes every run (no dates, no random nonces).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+
+from ...content import (
+    contents,
+    cover,
+    matrix,
+    role_index,
+    role_key,
+    role_page,
+    whole_matrix,
+    worksheet,
+    worksheet_key,
+)
+from ...load.style import Style, load_style
+from ...model import DEFAULT_LABELS, Ladder, require_role
+from ...scene.diagram import ladder_scene
+from ...scene.elements import tint
+from ...text.fonts import FontSet
+from .svg import paint_svg
+
+CHART_WIDTH, CHART_HEIGHT = 960.0, 540.0  # points: the slide's shape, scaled to the page's width
+_FAMILY = re.compile(r"[A-Za-z0-9 _-]{1,64}")  # a font name safe to quote in CSS
+_LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(files(__package__) / "templates")),
+        autoescape=True,  # every {{ }} is escaped: ladder text never becomes markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(role_key=role_key, worksheet_key=worksheet_key)
+    return env
+
+
+def _asset(name: str) -> str:
+    return (files(__package__) / "templates" / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def language(ladder: Ladder) -> str:
+    """The page's `lang`: English for a ladder in pmladder's own words, else undetermined
+    ('und', BCP 47): a ladder does not yet say which language it is written in."""
+    return "en" if dict(ladder.labels) == dict(DEFAULT_LABELS) else "und"
+
+
+def _family(name: str) -> str | None:
+    """The style's font as a CSS family name, or None for a file path or an odd name."""
+    if "/" in name or "\\" in name or "." in name or not _FAMILY.fullmatch(name):
+        return None
+    return name
+
+
+def _logo(style: Style) -> str | None:
+    """The style's logo as a data: URI (checked by the style loader); an SVG is shown in an
+    <img>, where its scripts never run."""
+    if style.logo is None:
+        return None
+    data = Path(style.logo.file).read_bytes()
+    mime = next((m for magic, m in _LOGO_TYPES.items() if data.startswith(magic)), "image/svg+xml")
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
+
+
+def _css(style: Style) -> str:
+    p = style.palette
+    families = [f for f in (_family(style.fonts.body),) if f]
+    stack = ", ".join([*(f'"{f}"' for f in families), "system-ui", "-apple-system", '"Segoe UI"', "Roboto",
+                       '"Noto Sans"', '"Noto Sans CJK JP"', "sans-serif"])
+    tracks = "\n".join(f".track-{i} {{ --track: {c}; --track-tint: {tint(c, 0.16)}; }}"
+                       for i, c in enumerate(p.tracks))
+    variables = (f":root {{ --primary: {p.primary}; --accent: {p.accent}; --text: {p.text}; --muted: {p.muted}; "
+                 f"--background: {p.background}; --surface: {p.surface}; --rule: {p.rule}; "
+                 f"--banner-text: {p.text if style.grayscale else '#FFFFFF'}; "
+                 f"--banner: {p.surface if style.grayscale else p.primary}; --font: {stack}; }}")
+    return variables + "\n" + tracks + "\n" + _asset("page.css")
+
+
+def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: str | None = None) -> bytes:
+    """The page as UTF-8 bytes."""
+    style = load_style(style)
+    if highlight is not None:
+        require_role(ladder, highlight)
+    with FontSet.for_style(style).reporting_missing() as fonts:
+        scene = ladder_scene(ladder, style, width=CHART_WIDTH, height=CHART_HEIGHT, highlight=highlight,
+                             title=False, links=True, fonts=fonts)
+    roles = list(ladder.ordered_roles)
+    css, script = _css(style), _asset("compare.js")
+    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    page = _environment().get_template("page.html.j2").render(
+        ladder=ladder,
+        lang=language(ladder),
+        cover=cover(ladder),
+        label=ladder.label,
+        contents=[e for e in contents(ladder, worksheet=True)],
+        chart=paint_svg(scene, title=ladder.label("overview"), title_id="chart-title"),
+        index=role_index(ladder, roles),
+        pages=[role_page(ladder, r) for r in roles],
+        matrix=matrix(ladder),
+        compare=whole_matrix(ladder),
+        worksheets=[(r, worksheet(ladder, r)) for r in roles],
+        highlight=highlight,
+        logo=_logo(style),
+        css=css,
+        script=script,
+        csp=csp,
+    )
+    return page.encode("utf-8")
