@@ -27,6 +27,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 from conftest import DEFAULT_LADDER, make_ladder  # noqa: E402  (the tests' ladder generator)
 
+sys.path.insert(0, str(HERE))
+import html_page  # noqa: E402  (the web page's size and opening time)
+
 PY = sys.executable
 
 
@@ -103,6 +106,7 @@ def bench(work: Path, rounds: int) -> int:
         "matrix": pm + ["matrix"],
         "init": pm + ["init", str(work / "starter.yaml"), "--force"],
         "styles": pm + ["styles"],
+        "html (default)": pm + ["html", "-o", str(work / "default.html")],
         "chart (png)": pm + ["chart", "-o", str(work / "chart.png")],
         "pdf (default)": pm + ["pdf", "-o", str(work / "default.pdf")],
         "pdf 50 roles": pm + ["pdf", str(work / "gen50.yaml"), "-o", str(work / "g50.pdf")],
@@ -143,6 +147,7 @@ def bench(work: Path, rounds: int) -> int:
     checks = [
         ("--help", floor_light, 1.6, "x click+yaml"),
         *[(name, floor_light, 2.5, "x click+yaml") for name in ("validate", "roles", "matrix", "init", "styles")],
+        ("html (default)", floor_light, 2.5, "x click+yaml"),
         ("chart (png)", floor_chart, 1.3, "x matplotlib"),
         ("export xlsx", median["floor: openpyxl"], 1.5, "x openpyxl"),
         ("import xlsx", median["floor: openpyxl"], 1.5, "x openpyxl"),
@@ -177,6 +182,7 @@ def bench(work: Path, rounds: int) -> int:
     print(f"per-role slope (50 -> 200 roles): {slope * 1000:.1f} ms per role; "
           f"200-role peak memory {memory['pdf 200 roles'] / 1024:.0f} MiB (limit 200)")
     failed += memory["pdf 200 roles"] / 1024 > 200
+    failed += html_page.report(work, make_ladder)
     if not weasy:
         print("weasyprint is not installed: its comparison was skipped (pip install weasyprint)")
     return 1 if failed else 0

@@ -210,3 +210,34 @@ class TestCommand:
         result = runner.invoke(cli, ["html", str(ladder), "-o", str(ladder)])
         assert result.exit_code == 2 and "is an input of this run" in result.output
         assert ladder.read_bytes() == FORMAT2.read_bytes()
+
+
+def test_a_phone_gets_a_portrait_chart_and_print_a_matrix_that_fits_the_page():
+    ladder = load_ladder(str(POLISH_JAPANESE))
+    _, page = page_of(POLISH_JAPANESE)
+    wide, narrow = page.all("svg")
+    assert wide["class"] == "chart wide" and wide["viewbox"].startswith("0 0 960 ")
+    assert narrow["class"] == "chart narrow" and narrow["viewbox"].startswith("0 0 360 ")
+    assert narrow["aria-labelledby"] != wide["aria-labelledby"]
+    tables = page_of(POLISH_JAPANESE)[0].decode().split('<div class="printed">')[1].split("</div>")[0]
+    heads = re.findall(r"<thead><tr>(.*?)</tr></thead>", tables)
+    assert len(heads) >= 2 and all(h.count("<th") - 1 <= 5 for h in heads)  # the corner, then at most 5 roles
+    assert sum(h.count("<th") - 1 for h in heads) == len(ladder.roles)
+
+
+def test_a_cache_folder_that_cannot_be_used_only_costs_compiling(monkeypatch):
+    import jinja2
+
+    from pmladder.outputs.html import page as page_module
+
+    expected = render_html(load_ladder(None))
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError("The cache directory is not owned by the current user.")
+
+    monkeypatch.setattr(jinja2, "FileSystemBytecodeCache", refuse)
+    page_module._environment.cache_clear()
+    try:
+        assert render_html(load_ladder(None)) == expected
+    finally:
+        page_module._environment.cache_clear()

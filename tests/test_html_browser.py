@@ -1,0 +1,226 @@
+"""The web page in a real browser: Debian's chromium driven by chromedriver through Selenium.
+
+It loads with no console message and no request beyond its own file, nothing overflows at
+1280 and 390 px, the compare view works by keyboard and by mouse, axe-core finds no serious or
+critical violation, the hostile ladder runs nothing, and the print layout cuts no text.
+One browser session serves the whole module, so it stays fast.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import POLISH_JAPANESE, ROOT, make_ladder
+from pmladder.load.ladder import load_ladder
+from pmladder.outputs.html.page import render_html
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+AXE = ROOT / "tests" / "vendor" / "axe.min.js"  # axe-core, MPL-2.0: see tests/vendor/README.md
+HOSTILE = ROOT / "tests" / "corpus" / "html" / "hostile.yaml"
+FORMAT2 = ROOT / "data" / "examples" / "design-two-track.yaml"
+
+pytestmark = pytest.mark.skipif(not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)),
+                                reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    import yaml
+
+    folder = tmp_path_factory.mktemp("pages")
+    big = folder / "big.yaml"
+    big.write_text(yaml.safe_dump(make_ladder(12, tracks=2, dimensions=23)), encoding="utf-8")
+    sources = {"default": None, "pl-ja": POLISH_JAPANESE, "format2": FORMAT2, "hostile": HOSTILE, "big": big}
+    out = {}
+    for name, source in sources.items():
+        path = folder / f"{name}.html"
+        path.write_bytes(render_html(load_ladder(str(source) if source else None), highlight="pm" if name == "default" else None))
+        out[name] = path
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--no-first-run", "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def open_page(browser, path: Path, width: int = 1280, media: str = "screen"):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
+    browser.get(path.as_uri())
+    browser.get_log("browser")  # nothing from before this page
+    browser.refresh()
+
+
+# Every element outside a scrolling region that pokes out of its parent, or the page scrolling
+# sideways; inside a scrolling region (a wide table), the region scrolls instead.
+OVERFLOWS = """
+const inPrint = arguments[0];
+const width = document.documentElement.clientWidth, found = [];
+if (document.documentElement.scrollWidth > width + 1)
+  found.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + el.className : '');
+for (const el of document.querySelectorAll('body *')) {
+  if (el.matches('.skip, svg *, script, template')) continue;
+  if (!inPrint && el.parentElement.closest('.scroll')) continue;
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden') continue;
+  const r = el.getBoundingClientRect(), p = el.parentElement.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  if (r.right > p.right + 1 || r.left < p.left - 1 || r.right > width + 1)
+    found.push(name(el) + ' sticks out of ' + name(el.parentElement) + ': ' + Math.round(r.left) + '..' + Math.round(r.right) + ' in ' + Math.round(p.left) + '..' + Math.round(p.right));
+  else if (style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && style.display !== 'inline')
+    found.push(name(el) + ' has text wider than itself: ' + el.scrollWidth + ' > ' + el.clientWidth);
+}
+return found.slice(0, 12);
+"""
+
+
+def requests_made(browser) -> list[str]:
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "hostile", "big"])
+def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, pages, name):
+    browser.get_log("performance")
+    open_page(browser, pages[name])
+    assert browser.get_log("browser") == []  # a CSP violation or a script error would be logged
+    own = pages[name].as_uri()
+    assert [u for u in requests_made(browser) if u != own] == []
+    assert browser.execute_script("return window.pwned === undefined && document.querySelectorAll('h1').length") == 1
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big"])
+def test_nothing_overflows(browser, pages, name, width):
+    open_page(browser, pages[name], width)
+    assert browser.execute_script(OVERFLOWS, False) == []
+
+
+def test_the_compare_view_by_keyboard(browser, pages):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, pages["default"])
+    first = browser.find_element("id", "compare-a")
+    reached = []
+    for _ in range(200):  # Tab from the top of the page until the first picker has the focus
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        active = browser.switch_to.active_element
+        reached.append(active.get_attribute("id") or active.tag_name)
+        if active == first:
+            break
+    assert reached[-1] == "compare-a", reached[-12:]
+    ActionChains(browser).send_keys(Keys.TAB).perform()  # to the second picker
+    assert browser.switch_to.active_element.get_attribute("id") == "compare-b"
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()  # PM -> Senior PM
+    shown = shown_columns(browser)
+    assert shown == ["Associate Product Manager", "Senior Product Manager"], shown
+    ActionChains(browser).send_keys(Keys.TAB, Keys.SPACE).perform()  # "only what changes"
+    assert browser.switch_to.active_element.get_attribute("id") == "compare-only"
+    assert browser.execute_script("return document.getElementById('compare-only').checked")
+
+
+def shown_columns(browser) -> list[str]:
+    return browser.execute_script(
+        "return [...document.querySelectorAll('#compare-table thead th[data-col]')]"
+        ".filter(th => !th.hidden).map(th => th.querySelector('a').textContent)")
+
+
+def test_the_compare_view_by_mouse_marks_what_changes(browser, pages):
+    from selenium.webdriver.support.ui import Select
+
+    open_page(browser, pages["format2"])
+    ladder = load_ladder(str(FORMAT2))
+    a, b = ladder.ordered_roles[0], ladder.ordered_roles[1]
+    Select(browser.find_element("id", "compare-a")).select_by_visible_text(a.title)
+    Select(browser.find_element("id", "compare-b")).select_by_visible_text(b.title)
+    assert shown_columns(browser) == [a.title, b.title]
+    changed = browser.execute_script("return [...document.querySelectorAll('#compare-table tr.changed th')].map(th => th.firstChild.textContent.trim())")
+    expected = [c.dimension.name for c in ladder.changes(a, b)]
+    assert changed == expected and changed
+    assert f": {len(expected)} / " in browser.find_element("id", "compare-status").text
+    browser.find_element("id", "compare-only").click()
+    rows = browser.execute_script("return [...document.querySelectorAll('#compare-table tr[data-row]')].filter(r => !r.hidden).length")
+    assert rows == len(expected)
+    Select(browser.find_element("id", "compare-b")).select_by_visible_text(a.title)  # a role with itself
+    total = len(browser.find_elements("css selector", "#compare-table tr[data-row]"))
+    assert browser.find_element("id", "compare-status").text.endswith(f": 0 / {total}")
+
+
+def test_without_javascript_the_table_shows_every_role(browser, pages):
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        open_page(browser, pages["default"])
+        assert len(shown_columns(browser)) == len(load_ladder(None).roles)
+        assert not browser.find_element("css selector", "form.pickers").is_displayed()
+        assert all(article.is_displayed() for article in browser.find_elements("css selector", "article.role"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(browser, pages):
+    open_page(browser, pages["hostile"])
+    for element in browser.find_elements("css selector", "a, select, input"):
+        browser.execute_script("arguments[0].focus(); arguments[0].dispatchEvent(new MouseEvent('mouseover'))", element)
+    text = browser.find_element("tag name", "body").text
+    assert "<script>window.pwned='role'</script>" in text
+    assert "\"><img src=x onerror=\"window.pwned='summary'\">" in text
+    assert browser.execute_script("return window.pwned === undefined && document.images.length === 0")
+    assert browser.title == "</title><script>window.pwned = 'title'</script>"
+    assert browser.get_log("browser") == []
+
+
+@pytest.mark.parametrize("name, width", [("default", 1280), ("pl-ja", 390), ("big", 1280)])
+def test_axe_core_finds_no_serious_or_critical_violation(browser, pages, name, width):
+    open_page(browser, pages[name], width)
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script("const done = arguments[arguments.length - 1];"
+                                          "axe.run(document).then(r => done(r.violations), e => done(String(e)));")
+    assert isinstance(result, list), result
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+@pytest.mark.parametrize("name", ["default", "pl-ja", "big"])
+def test_printing_cuts_no_text(browser, pages, name):
+    # A4 less 1 cm margins each side is 718 CSS px wide: every element stays inside it.
+    open_page(browser, pages[name], 718, media="print")
+    assert browser.execute_script(OVERFLOWS, True) == []
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
+    ladder = load_ladder(str(POLISH_JAPANESE) if name == "pl-ja" else None) if name != "big" else None
+    assert len(reader.pages) > (len(ladder.roles) if ladder else 12)  # a page break before every role
+    if ladder:
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+        nav = browser.execute_script("return getComputedStyle(document.querySelector('nav')).display")
+        assert nav == "none"
+        assert all(role.short in text for role in ladder.roles)
