@@ -6,6 +6,9 @@ with pdftoppm (poppler-utils); assess-report.png is the first page of the exampl
 report (data/examples/assessment-pm.yaml). workbook.png is `pmladder export --format xlsx` of
 the two-track design ladder (groups, named rating points) as LibreOffice prints it (a matrix
 sheet and an evidence sheet); `python docs/make_images.py workbook` redraws only that one.
+html-page.png is `pmladder html` in headless Chromium: the default ladder at 1280 px with
+--highlight pm beside the Polish/Japanese ladder's portrait chart at 390 px;
+`python docs/make_images.py html` redraws only that one.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ def main() -> int:
     if sys.argv[1:] == ["workbook"]:
         workbook_picture()
         return 0
+    if sys.argv[1:] == ["html"]:
+        html_picture()
+        return 0
     from pmladder import chart_bytes, render_chart, render_pdf
 
     IMAGES.mkdir(exist_ok=True)
@@ -75,7 +81,33 @@ def main() -> int:
         sheet.save(IMAGES / "handout-pages.png", optimize=True)
         _report_page(Path(work))
     workbook_picture()
+    html_picture()
     return 0
+
+
+def html_picture() -> None:
+    """The web page as a desktop and a phone see it, screenshots by headless Chromium."""
+    from pmladder.load.ladder import load_ladder
+    from pmladder.outputs.html.page import render_html
+
+    shots = []
+    with tempfile.TemporaryDirectory() as work:
+        for name, source, highlight, width, top in (("desktop", None, "pm", 1280, 0),
+                                                     ("phone", "inzynieria-pl-ja.yaml", None, 390, 1300)):
+            page, png = Path(work) / f"{name}.html", Path(work) / f"{name}.png"
+            ladder = load_ladder(str(HERE.parent / "data" / "examples" / source) if source else None)
+            page.write_bytes(render_html(ladder, highlight=highlight))
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            f"--window-size={width},3000", f"--screenshot={png}", page.as_uri()],
+                           check=True, capture_output=True)
+            shot = Image.open(png).convert("RGB")
+            shots.append(shot.crop((0, top, width, top + 1800 if width > 400 else top + 1241)))
+    desktop = shots[0].resize((640, 900), Image.LANCZOS)
+    phone = shots[1].resize((290, 923), Image.LANCZOS).crop((0, 0, 290, 900))
+    sheet = Image.new("RGB", (640 + 24 + 290, 900), "#FFFFFF")
+    sheet.paste(desktop, (0, 0))
+    sheet.paste(phone, (664, 0))
+    sheet.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(IMAGES / "html-page.png", optimize=True)
 
 
 def _report_page(work: Path) -> None:

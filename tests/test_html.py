@@ -84,6 +84,9 @@ def test_the_page_shows_every_role_its_next_level_and_the_format_2_features():
     statement = next(v for r in ladder.roles for v in r.values.values() if isinstance(v, tuple))
     lists = [attrs for attrs in page.all("ul") if attrs.get("class") == "statements"]
     assert lists and statement[0] in text
+    # A next role's statements show as what comes and what falls away, under the ladder's words.
+    assert any(attrs.get("class") == "statements added" for attrs in page.all("ul"))
+    assert ladder.label("added_statements") in text
 
 
 def test_headings_are_in_order_and_the_page_has_landmarks():
@@ -95,7 +98,7 @@ def test_headings_are_in_order_and_the_page_has_landmarks():
     for landmark in ("header", "nav", "main", "footer"):
         assert names.count(landmark) == 1, landmark
     assert "Ścieżka Kariery w Inżynierii Oprogramowania" in page.visible
-    assert "Macierz porównawcza" in page.visible  # the ladder's own words
+    assert "Macierz porównawcza" in page.visible and "Porównaj dwie role" in page.visible  # the ladder's own words
     assert page.all("html")[0]["lang"] == "und"  # translated labels: not claimed to be English
     assert page_of()[1].all("html")[0]["lang"] == "en"
 

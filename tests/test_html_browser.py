@@ -147,6 +147,19 @@ def test_the_compare_view_by_keyboard(browser, pages):
     assert browser.execute_script("return document.getElementById('compare-only').checked")
 
 
+def test_the_first_tab_shows_a_skip_link_to_the_content(browser, pages):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, pages["pl-ja"])
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    link = browser.switch_to.active_element
+    assert link.text == load_ladder(str(POLISH_JAPANESE)).label("skip_to_content")
+    assert browser.execute_script("const r = arguments[0].getBoundingClientRect(); return r.left >= 0 && r.top >= 0", link)
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert browser.switch_to.active_element.get_attribute("id") == "main"
+
+
 def shown_columns(browser) -> list[str]:
     return browser.execute_script(
         "return [...document.querySelectorAll('#compare-table thead th[data-col]')]"

@@ -84,6 +84,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "compare_only": "Show only what changes",
     "compare_changed": "Dimensions that change",
     "evidence": "Evidence",
+    "skip_to_content": "Skip to the content",
 })
 
 
