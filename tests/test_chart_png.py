@@ -1,4 +1,4 @@
-"""Our PNG writer (pmladder.outputs.chart.png) and the chart PNG path that uses it instead of matplotlib's."""
+"""The chart PNG: the pixels matplotlib's Agg canvas draws, the resolution, no software name or date."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PIL import Image
 
 from conftest import POLISH_JAPANESE
 from pmladder import load_ladder
-from pmladder.outputs.chart.png import ROWS_PER_BLOCK, png_bytes
 
 
 def decoded(data: bytes) -> Image.Image:
@@ -32,49 +31,6 @@ def chunk_types(data: bytes) -> list[bytes]:
     return types
 
 
-def pixels(height: int, width: int, *, opaque: bool) -> np.ndarray:
-    rng = np.random.default_rng(height * 1000 + width)
-    rgba = rng.integers(0, 256, (height, width, 4), dtype=np.uint8)
-    rgba[: height // 2, : width // 2] = (30, 60, 90, 255)  # a flat area, as charts have
-    if opaque:
-        rgba[:, :, 3] = 255
-    return rgba
-
-
-# Heights below, at and across the writer's block size, so partial last blocks are covered.
-SIZES = [(1, 1), (5, 7), (ROWS_PER_BLOCK, 3), (ROWS_PER_BLOCK * 2 + 5, 41)]
-
-
-@pytest.mark.parametrize("height, width", SIZES)
-def test_opaque_pixels_are_written_as_rgb_and_read_back_unchanged(height, width):
-    rgba = pixels(height, width, opaque=True)
-    data = png_bytes(rgba, dpi=144)
-    image = decoded(data)
-    assert image.mode == "RGB" and image.size == (width, height)
-    assert np.array_equal(np.asarray(image), rgba[:, :, :3])
-    assert image.info["dpi"] == pytest.approx((144, 144), abs=0.01)
-    assert chunk_types(data) == [b"IHDR", b"pHYs", b"IDAT", b"IEND"]  # no text: no software, no date
-
-
-@pytest.mark.parametrize("height, width", SIZES)
-def test_any_transparency_keeps_the_alpha_channel(height, width):
-    rgba = pixels(height, width, opaque=False)
-    rgba[-1, -1, 3] = 254  # one pixel is enough
-    image = decoded(png_bytes(rgba))
-    assert image.mode == "RGBA"
-    assert np.array_equal(np.asarray(image), rgba)
-
-
-def test_a_strided_array_is_written_as_its_pixels():
-    rgba = pixels(40, 60, opaque=True)[::2, ::3]  # not contiguous
-    assert np.array_equal(np.asarray(decoded(png_bytes(rgba))), rgba[:, :, :3])
-
-
-def test_only_rgba_uint8_arrays_are_accepted():
-    with pytest.raises(ValueError, match="expected an"):
-        png_bytes(np.zeros((4, 4, 3), np.uint8))
-
-
 @pytest.mark.filterwarnings("ignore::pmladder.MissingGlyphsWarning")  # machines without a CJK font
 @pytest.mark.parametrize("source", [None, POLISH_JAPANESE])
 def test_chart_png_has_the_pixels_agg_draws(source):
@@ -85,20 +41,23 @@ def test_chart_png_has_the_pixels_agg_draws(source):
     image = decoded(figure_bytes(figure, "png", dpi=72))
     figure.canvas.draw()
     agg = np.asarray(figure.canvas.buffer_rgba())
-    assert image.size == figure.canvas.get_width_height() and image.mode == "RGB"  # an opaque background
-    assert np.array_equal(np.asarray(image), agg[:, :, :3])
+    assert image.size == figure.canvas.get_width_height()
+    assert np.array_equal(np.asarray(image.convert("RGBA")), agg)
 
 
-def test_chart_png_matches_what_matplotlib_itself_writes(monkeypatch):
-    """Our writer and matplotlib's own PNG route (the fallback) give the same pixels and resolution."""
+@pytest.mark.parametrize("dpi", [144, 72])
+def test_chart_png_records_its_resolution_and_nothing_that_changes(dpi):
+    """The PNG says its dpi (slide software sizes it by that); no software name or date, so the same
+    figure gives the same bytes, at the figure's own resolution or another one."""
     from pmladder.outputs.chart import render as chart
 
     figure = chart.render_chart(load_ladder(None), size=(800, 450), dpi=144).figure
-    ours = decoded(chart.figure_bytes(figure, "png"))
-    monkeypatch.setattr(chart, "_agg_pixels", lambda figure, dpi: None)
-    theirs = decoded(chart.figure_bytes(figure, "png"))
-    assert np.array_equal(np.asarray(ours.convert("RGBA")), np.asarray(theirs.convert("RGBA")))
-    assert ours.info["dpi"] == theirs.info["dpi"]
+    data = chart.figure_bytes(figure, "png", dpi=dpi)
+    image = decoded(data)
+    width, height = figure.get_size_inches() * dpi
+    assert image.size == (round(width), round(height)) and round(image.info["dpi"][0]) == dpi
+    assert not {b"tEXt", b"iTXt", b"zTXt", b"tIME"} & set(chunk_types(data))
+    assert chart.figure_bytes(figure, "png", dpi=dpi) == data and figure.dpi == 144
 
 
 @pytest.mark.filterwarnings("ignore::pmladder.MissingGlyphsWarning")  # machines without a CJK font
