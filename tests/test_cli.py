@@ -149,8 +149,11 @@ def test_roles_table_aligns_wide_characters(runner, write):
 
 
 def test_a_closed_pipe_is_not_an_error_message():
-    process = subprocess.run(f"{sys.executable} -m pmladder matrix | head -c 1", shell=True, capture_output=True, text=True)
-    assert "Error" not in process.stderr and "Traceback" not in process.stderr
+    """`pmladder chart -o - | head -c 1`: the chart (~100 KB) is larger than the pipe's buffer (64 KB),
+    so the write really fails when head has gone; that is no error to report."""
+    process = subprocess.run(f"{sys.executable} -m pmladder chart -o - | head -c 1", shell=True,
+                             capture_output=True, cwd=ROOT)
+    assert process.stdout == b"\x89" and process.stderr == b"", process.stderr.decode(errors="replace")
 
 
 def test_the_cli_leaves_the_callers_garbage_collector_alone(runner, tmp_path):

@@ -89,7 +89,9 @@ def _write_stdout(data: bytes) -> str:
     try:
         sys.stdout.flush()  # text already printed comes first
         stream = sys.stdout.buffer
-        stream.write(data)
+        rest = memoryview(data)
+        while rest:  # a pipe whose reader left mid-write takes part of it and says so only then
+            rest = rest[stream.write(rest):]
         stream.flush()
     except BrokenPipeError:
         raise
