@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import textwrap
 from pathlib import Path
 
@@ -112,3 +113,30 @@ def make_ladder(roles: int, tracks: int = 1, dimensions: int = 4, title_words: i
     if tracks > 1:
         data["tracks"] = track_list
     return data
+
+
+LINE_BUDGET = 30_000_000  # Python lines executed; the worst guarded item (nesting-flow-lists) runs ~10.5 million
+
+
+class OverBudget(Exception):
+    pass
+
+
+def lines_executed(work, budget: int = LINE_BUDGET) -> int:
+    """How many Python lines `work()` executes (a count, not a time: the same on a busy machine);
+    stops it with OverBudget past `budget`, so a guard that no longer holds fails fast."""
+    count = 0
+
+    def trace(frame, event, arg):
+        nonlocal count
+        count += 1
+        if count > budget:
+            raise OverBudget
+        return trace
+
+    sys.settrace(trace)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count

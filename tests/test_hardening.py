@@ -43,7 +43,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, make_ladder, pdf_texts
+from conftest import LINE_BUDGET, ROOT, lines_executed, make_ladder, pdf_texts
 from pmladder import Ladder, LadderError, RenderError, load_ladder, load_style
 from pmladder.cli import cli
 from pmladder.errors import MissingGlyphsWarning
@@ -316,33 +316,6 @@ def test_limits_in_the_docs_are_the_limits_in_the_code():
     assert f"| Problems reported per file | the first {_checks.MAX_PROBLEMS} " in docs
 
 
-LINE_BUDGET = 30_000_000  # Python lines executed; the worst guarded item (nesting-flow-lists) runs ~10.5 million
-
-
-class _OverBudget(Exception):
-    pass
-
-
-def _lines_executed(work, budget: int = LINE_BUDGET) -> int:
-    """How many Python lines `work()` executes (a count, not a time: the same on a busy machine);
-    stops it with _OverBudget past `budget`, so a guard that no longer holds fails fast."""
-    count = 0
-
-    def trace(frame, event, arg):
-        nonlocal count
-        count += 1
-        if count > budget:
-            raise _OverBudget
-        return trace
-
-    sys.settrace(trace)
-    try:
-        work()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 @pytest.mark.parametrize("name", ["alias-bomb", "alias-bomb-merge", "alias-chain-deep", "alias-self-reference",
                                   "nesting-flow-lists", "number-level-sexagesimal"])
 def test_worst_corpus_items_are_cheap_in_process(name):
@@ -354,7 +327,7 @@ def test_worst_corpus_items_are_cheap_in_process(name):
         with pytest.raises(LadderError):
             load_ladder(data)
 
-    lines = _lines_executed(refused)  # without its guard, each of these runs for minutes...
+    lines = lines_executed(refused)  # without its guard, each of these runs for minutes...
     tracemalloc.start()  # (a separate run: tracing lines and memory together is slow)
     try:
         refused()
