@@ -46,7 +46,7 @@ class TestHelp:
         assert "Exit status:" in text
 
     def test_size_and_dpi_say_what_they_mean(self):
-        options = {o.name: o.help for o in cli.commands["chart"].params}
+        options = {o.name: o.help for o in cli.commands["chart"].params if isinstance(o, click.Option)}
         assert "slide is 1920x1080" in options["size"] and "square is 1080x1080" in options["size"]
         assert "pixels an inch" in options["dpi"]
 
