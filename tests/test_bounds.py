@@ -265,3 +265,23 @@ def test_a_yaml_mistake_is_explained_alike_in_a_small_and_a_large_file(monkeypat
     assert (problem.line, problem.message) == (
         data.count(b"\n"), "YAML syntax error: a tab in the indentation; YAML indents with spaces only, "
         "so replace the tab with spaces (column 1)")
+
+
+# ---------------------------------------------------------------- paths and text are distinct
+
+
+def test_a_file_whose_name_holds_yaml_is_opened_not_read_as_yaml(tmp_path, monkeypatch):
+    """load_ladder took any str with a newline for YAML text: such a file was never opened and
+    its name was rendered as the ladder."""
+    name = "ladder:\n  title: From the name\nroles: [{id: a, title: A, level: 1, summary: s}]\n"
+    (tmp_path / name).write_text("ladder:\n  title: From the file\nroles: [{id: a, title: A, level: 1, summary: s}]\n",
+                                 encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_ladder(name).title == "From the file"
+    assert load_ladder(text=name).title == "From the name"
+    (tmp_path / name).unlink()
+    with pytest.raises(LadderError) as caught:
+        load_ladder(name)
+    assert caught.value.problems[0].file == name
+    with pytest.raises(TypeError):
+        load_ladder(name, text=name)

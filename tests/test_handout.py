@@ -210,7 +210,7 @@ class TestFontsAndText:
     def test_ladder_text_is_never_markup(self):
         """Tags and entities in ladder text print literally, and no file is read for an <img>."""
         nasty = '<b>&<img src="/etc/passwd"/> <font face="Courier">x</font> &amp;'
-        ladder = load_ladder(ladder_text(f"""\
+        ladder = load_ladder(text=ladder_text(f"""\
             - id: a
               title: "A <i>role</i>"
               level: 1
@@ -224,7 +224,7 @@ class TestFontsAndText:
         assert b"Courier" not in data and b"/Subtype /Image" not in data
 
     def test_missing_glyphs_warn_once_naming_the_character(self):
-        ladder = load_ladder(ladder_text("""\
+        ladder = load_ladder(text=ladder_text("""\
             - id: a
               title: Alpha
               level: 1

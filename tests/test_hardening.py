@@ -209,8 +209,8 @@ def test_a_byte_order_mark_is_ignored(tmp_path):
 
 def test_dates_and_merge_marks_are_plain_text():
     """Date-like and '<<' values are text; an impossible date is not a crash."""
-    ladder = load_ladder("ladder:\n  title: 2024-13-45\n  version: 2026-01-31\n"
-                         "roles: [{id: a, title: '<<', level: 1, summary: <<}]\n")
+    ladder = load_ladder(text="ladder:\n  title: 2024-13-45\n  version: 2026-01-31\n"
+                              "roles: [{id: a, title: '<<', level: 1, summary: <<}]\n")
     assert (ladder.title, ladder.version, ladder.roles[0].summary) == ("2024-13-45", "2026-01-31", "<<")
 
 

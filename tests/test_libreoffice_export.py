@@ -19,7 +19,7 @@ SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
                                 "Debian: apt-get install libreoffice-calc-nogui")
 DESIGN = ROOT / "data" / "examples" / "design-two-track.yaml"
-FORMULAS = load_ladder(ladder_text("- {id: a, title: '=1+1', level: 1, dimensions: {scope: '@SUM(1)'}}\n",
+FORMULAS = load_ladder(text=ladder_text("- {id: a, title: '=1+1', level: 1, dimensions: {scope: '@SUM(1)'}}\n",
                                    extra="dimensions:\n  - {id: scope, name: '-Scope'}\n"))
 
 

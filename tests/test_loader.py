@@ -66,7 +66,8 @@ class TestValidLadders:
 
     def test_yaml_text_and_mappings_load_too(self):
         text = ladder_text(ROLE)
-        assert load_ladder(text).roles[0].title == "Alpha"
+        assert load_ladder(text=text).roles[0].title == "Alpha"
+        assert load_ladder(text.encode()).roles[0].title == "Alpha"
         assert load_ladder({"ladder": {"title": "T"}, "roles": [{"id": "x", "title": "X", "level": 1, "summary": "s"}]}).title == "T"
 
     def test_blank_line_starts_a_new_paragraph(self, write):

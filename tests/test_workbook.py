@@ -107,7 +107,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
           summary: "+1 for everyone"
           dimensions: {scope: "-2 teams", owner: "@here"}
         """, extra="dimensions:\n  - {id: scope, name: '=SUM(A1)'}\n  - {id: owner, name: Owner}\n")
-    ladder = load_ladder(source)
+    ladder = load_ladder(text=source)
     data = to_xlsx(ladder)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]

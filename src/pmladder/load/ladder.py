@@ -37,28 +37,31 @@ LadderSource = str | os.PathLike | bytes | Mapping[str, Any]
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-def load_ladder(source: LadderSource | None = None) -> Ladder:
+def load_ladder(source: LadderSource | None = None, *, text: str | bytes | None = None) -> Ladder:
     """Load and validate a ladder.
 
-    `source` is a path (str or PathLike), YAML text (a str with a newline, or bytes), or a
-    mapping of plain data; None loads the default Product Management ladder. Raises
-    LadderError listing every problem found, each with its file and line.
+    `source` is a path (a str or PathLike is always a file name, whatever characters it
+    holds), the bytes of a YAML file, or a mapping of plain data; None loads the default
+    Product Management ladder. YAML held in a str goes in `text=` instead. Raises LadderError
+    listing every problem found, each with its file and line.
     """
+    if text is not None:
+        if source is not None:
+            raise TypeError("load_ladder() takes a source or text=, not both")
+        return parse_ladder(text.encode("utf-8") if isinstance(text, str) else text, "<text>")
     if source is None:
         source = default_ladder_path()
     if isinstance(source, Mapping):
         # Serialising gives the mapping the same validation, with lines in the dumped text.
         import yaml
 
-        text = yaml.safe_dump(dict(source), sort_keys=False, allow_unicode=True).encode()
+        dumped = yaml.safe_dump(dict(source), sort_keys=False, allow_unicode=True).encode()
         try:
-            return parse_ladder(text, "<mapping>")
+            return parse_ladder(dumped, "<mapping>")
         except LadderError as exc:  # lines of the dumped text mean nothing to the caller
             raise LadderError([p._replace(line=None) for p in exc.problems]) from None
     if isinstance(source, bytes):
         return parse_ladder(source, "<text>")
-    if isinstance(source, str) and "\n" in source:
-        return parse_ladder(source.encode("utf-8"), "<text>")
     path = os.fspath(source)
     return parse_ladder(read_input(path, LadderError), path, name=Path(path).stem)
 
