@@ -61,7 +61,9 @@ def _characters(n: int) -> dict:
     """A ladder holding exactly n characters of text: a title, role titles, summaries."""
     roles = loader.MAX_ROLES
     left = n - 1 - roles  # the ladder's title and one-letter role titles
-    summaries = [min(checks.MAX_TEXT, left - checks.MAX_TEXT * k) for k in range(roles)]
+    each, extra = divmod(left, roles)
+    summaries = [each + (k < extra) for k in range(roles)]
+    assert max(summaries) <= checks.MAX_TEXT
     assert min(summaries) > 0
     return {"ladder": {"title": "T"},
             "roles": [{"id": f"r{i}", "title": "R", "level": 1, "summary": "w" * summaries[i]} for i in range(roles)]}
@@ -229,8 +231,8 @@ def test_a_chart_grows_at_most_four_times_the_height_asked_for():
     from pmladder.outputs.chart.render import MAX_GROWTH, render_chart
 
     tracks = [{"id": f"t{i}", "name": f"Track {i}"} for i in range(loader.MAX_TRACKS)]
-    roles = [_role(i, level=1 + i % 99, track=f"t{i % loader.MAX_TRACKS}", title=f"Role {i} " + "word " * 8)
-             for i in range(loader.MAX_ROLES)]
+    roles = [_role(i, level=1 + i // loader.MAX_TRACKS, track=f"t{i % loader.MAX_TRACKS}",
+                   title=f"Role {i} " + "word " * 10) for i in range(loader.MAX_ROLES)]  # one a cell
     chart = render_chart(load_ladder(_base(tracks=tracks, roles=roles)), size=(1920, 1080), dpi=100)
     width, height = chart.figure.get_size_inches() * 100
     assert (round(width), round(height)) == (1920, 1080 * MAX_GROWTH)
@@ -285,3 +287,16 @@ def test_a_file_whose_name_holds_yaml_is_opened_not_read_as_yaml(tmp_path, monke
     assert caught.value.problems[0].file == name
     with pytest.raises(TypeError):
         load_ladder(name, text=name)
+
+
+def test_a_chart_too_crowded_to_read_is_refused_in_one_line(runner, tmp_path):
+    """Past four times the height asked for, titles shrank to 1.2 pt and took 12 s to paint."""
+    from pmladder.cli import cli
+
+    data = _base(roles=[_role(i, level=1 + i % 99) for i in range(loader.MAX_ROLES)])  # 99 levels, one track
+    path = tmp_path / "tall.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(cli, ["chart", str(path), "-o", "-"])
+    assert (result.exit_code, result.output) == (1, (
+        "Error: the chart cannot show 200 roles on 99 levels readably: even 960x2160 pt, as large as it may "
+        "grow, needs titles of 3.3 pt; give a larger --size, or shorter titles\n"))

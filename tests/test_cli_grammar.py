@@ -177,8 +177,8 @@ class TestNotes:
         from pmladder import load_ladder
         from pmladder.outputs.chart.render import render_chart
 
-        chart = render_chart(load_ladder(TWO_TRACK), size=(400, 120), dpi=144)
+        chart = render_chart(load_ladder(TWO_TRACK), size=(400, 200), dpi=144)
         assert len(chart.notes) == 1 and chart.notes[0].startswith("the chart was made taller")
         assert not hasattr(chart.figure, "pmladder_notes")
-        result = runner.invoke(cli, ["chart", str(TWO_TRACK), "--size", "400x120", "-o", str(tmp_path / "c.png")])
+        result = runner.invoke(cli, ["chart", str(TWO_TRACK), "--size", "400x200", "-o", str(tmp_path / "c.png")])
         assert result.exit_code == 0 and f"Note: {chart.notes[0]}" in result.stderr

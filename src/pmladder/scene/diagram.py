@@ -44,6 +44,11 @@ class _Route:
             self.vertical = a.column + 1 if b.column > a.column else a.column
 
 
+# Titles set smaller than this share of the readable size are not drawn: the chart is refused
+# (a 200-role chart set in 1.2 pt took 12 s to paint, to show nothing anyone could read).
+SMALLEST_SHARE = 0.6
+
+
 def ladder_scene(
     ladder: Ladder,
     style: Style,
@@ -62,13 +67,15 @@ def ladder_scene(
     The picture is `width` x `height` points. If the titles cannot fit at `min_text` points,
     the canvas grows taller (noted in `scene.notes`) rather than printing unreadable text, up
     to `max_height` points; past that the text gets smaller instead (a canvas 67,000 points
-    tall took a minute and gigabytes to paint). `fonts` is the render's FontSet (a new one for
+    tall took a minute and gigabytes to paint), down to SMALLEST_SHARE of `min_text`; a ladder
+    that needs smaller text is a RenderError. `fonts` is the render's FontSet (a new one for
     `style` if not given).
     """
     if highlight is not None:
         require_role(ladder, highlight)
     fonts = fonts or FontSet.for_style(style)
     notes: list[str] = []
+    readable = min_text
     for _attempt in range(10):
         plan = _LadderPlan(ladder, style, fonts, width, height, highlight, title, min_text, links)
         needed = plan.build()
@@ -78,7 +85,13 @@ def ladder_scene(
             height = math.ceil(height * needed) if max_height is None else min(math.ceil(height * needed), max_height)
             notes = [f"the chart was made taller ({width:.0f}x{height:.0f} pt) to keep every title readable"]
         else:
-            min_text /= needed
+            # A title's height shrinks with the square of its size (smaller lines, and fewer).
+            min_text /= math.sqrt(needed)
+            if min_text < readable * SMALLEST_SHARE:
+                raise RenderError(
+                    f"the chart cannot show {len(ladder.roles)} roles on {len(ladder.levels)} levels readably: "
+                    f"even {width:.0f}x{height:.0f} pt, as large as it may grow, needs titles of {min_text:.2g} pt; "
+                    "give a larger --size, or shorter titles")
             grown = "was made taller" if notes else "is as tall as it may be"
             notes = [f"the chart {grown} ({width:.0f}x{height:.0f} pt, as far as it may grow); its titles "
                      f"are set in {min_text:.1f} pt to fit"]
