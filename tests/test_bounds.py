@@ -300,3 +300,16 @@ def test_a_chart_too_crowded_to_read_is_refused_in_one_line(runner, tmp_path):
     assert (result.exit_code, result.output) == (1, (
         "Error: the chart cannot show 200 roles on 99 levels readably: even 960x2160 pt, as large as it may "
         "grow, needs titles of 3.3 pt; give a larger --size, or shorter titles\n"))
+
+
+def test_a_chart_has_at_most_25_million_pixels(runner):
+    """--size 10000x10000 of a full ladder took 25 s and 520 MB; sides stay up to 10,000 px."""
+    from pmladder.cli import cli
+    from pmladder.outputs.chart.render import MAX_PIXELS, parse_size
+
+    assert parse_size("5000x5000") == (5000, 5000) and parse_size("10000x2500") == (10000, 2500)
+    assert MAX_PIXELS == 5000 * 5000
+    result = runner.invoke(cli, ["chart", "--size", "5000x5001", "-o", "-"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for --size: at most 25,000,000 pixels in all (like 5000x5000), got '5000x5001'")

@@ -26,6 +26,7 @@ from .paint import paint
 SIZES = {"slide": (1920, 1080), "square": (1080, 1080)}
 DEFAULT_DPI = 144  # 1920 px at 144 dpi is 13.33 in: PowerPoint's own 16:9 slide
 MAX_PX = 10000  # a side of a chart, as asked for with --size or grown to keep titles readable
+MAX_PIXELS = 25_000_000  # a chart's area (5000x5000): 10000x10000 of a full ladder took 25 s and 520 MB
 MAX_GROWTH = 4  # a chart grows to at most four times the height asked for; then its text shrinks
 READABLE_PX = 14  # the smallest text that reads on a 1080p slide
 FORMATS = ("png", "svg", "pdf")
@@ -53,6 +54,8 @@ def parse_size(size: str | tuple[int, int] | None) -> tuple[int, int]:
     w, h = int(match.group(1)), int(match.group(2))
     if not (100 <= w <= MAX_PX and 100 <= h <= MAX_PX):
         raise ValueError(f"width and height must be from 100 to {MAX_PX} pixels, got {size!r}")
+    if w * h > MAX_PIXELS:
+        raise ValueError(f"at most {MAX_PIXELS:,} pixels in all (like 5000x5000), got {size!r}")
     return w, h
 
 
@@ -82,7 +85,8 @@ def render_chart(ladder: Ladder, *, style: Style | str | None = None, highlight:
     with FontSet.for_style(style).reporting_missing(text_locator(ladder)) as fonts:
         scene = ladder_scene(ladder, style, width=width, height=height, highlight=highlight,
                              title=title, min_text=min_text, fonts=fonts,
-                             max_height=min(MAX_PX * 72 / dpi, MAX_GROWTH * height))
+                             max_height=min(min(MAX_PX, MAX_PIXELS / (width * dpi / 72)) * 72 / dpi,
+                                            MAX_GROWTH * height))
     with _settings(style):
         return Chart(paint(scene, dpi=dpi), scene.notes)
 
