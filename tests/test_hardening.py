@@ -981,7 +981,9 @@ def test_ctrl_c_exits_130_without_a_traceback_or_a_partial_file(tmp_path, comman
     extra = ["--worksheet"] if command == "pdf" else []
     with open(tmp_path / "stderr", "wb") as err:
         proc = subprocess.Popen([sys.executable, "-m", "pmladder", command, str(ladder), "-o", str(target), *extra],
-                                cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=err)
+                                cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=err,
+                                # Ctrl-C as a terminal gives it, even under a shell that ignores it
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         marker = {"pdf": "_rl_accel", "chart": "matplotlib"}[command]  # a C extension each renderer loads
         deadline = time.monotonic() + 30
         while proc.poll() is None and not _loaded(proc.pid, marker) and time.monotonic() < deadline:

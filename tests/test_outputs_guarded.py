@@ -187,8 +187,11 @@ def test_ctrl_c_late_in_a_handout_exits_130_and_replaces_nothing(tmp_path, monke
 
 
 # Sends Ctrl-C the moment `module` starts to be imported: a moment while pmladder starts.
+# A job started in the background of a non-interactive shell inherits Ctrl-C as ignored, and
+# Python then never raises KeyboardInterrupt; restore what an interactive terminal gives.
 _TRIP = """
 import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 class Trip:
     def find_spec(self, name, path=None, target=None):
         if name == {module!r}:
