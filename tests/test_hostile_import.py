@@ -76,3 +76,16 @@ def test_the_matrix_csv_of_export_is_refused_not_read_as_competencies(tmp_path, 
     assert result.output.startswith(f"Error: {sheet}:1:1: this is the matrix CSV of `pmladder export -f csv`")
     assert len(result.output.splitlines()) == 1
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_sheet_whose_name_is_not_utf8_imports_with_its_bad_byte_shown(tmp_path, runner):
+    """Its name goes into the YAML's comments; the bytes were kept as surrogates by the OS layer
+    and ended in 'internal error (UnicodeEncodeError)'."""
+    import os
+
+    sheet = tmp_path / os.fsdecode(b"bad\xff.csv")
+    sheet.write_text("competency,pm,spm\nScope,a,b\n", encoding="utf-8")
+    target = tmp_path / "out.yaml"
+    result = runner.invoke(cli, ["import", str(sheet), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "bad\ufffd.csv; edit it" in target.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import Problem
 from .sheet import Cell, Sheet, Workbook
-from .sheetyaml import Leaf
+from .sheetyaml import Leaf, valid_utf8
 
 NAME_WORDS = {"competency", "competencies", "dimension", "dimensions", "skill", "area", "criterion", "criteria",
          "attribute", "behaviour", "behavior", "topic", "expectation"}
@@ -290,5 +290,5 @@ def read_sections(cell: Cell) -> list[dict]:
 
 
 def _title_from(file: str) -> str:
-    words = re.sub(r"[-_]+", " ", Path(file).stem).strip()
+    words = re.sub(r"[-_]+", " ", valid_utf8(Path(file).stem)).strip()
     return (words[:1].upper() + words[1:]) or "Career ladder"

@@ -94,7 +94,16 @@ class Emitter:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
+        return valid_utf8("\n".join(self.lines) + "\n")
+
+
+def valid_utf8(text: str) -> str:
+    """A file name that is not UTF-8 (its bytes kept as surrogates by the OS layer) shows its
+    bad bytes as U+FFFD in the comments and the title made from it: YAML text must be UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _first_leaf(node: Any) -> Leaf | None:
