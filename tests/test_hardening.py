@@ -977,23 +977,29 @@ def test_ctrl_c_exits_130_without_a_traceback_or_a_partial_file(tmp_path, comman
     ladder.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     target = tmp_path / "out" / f"large.{command if command == 'pdf' else 'png'}"
     target.parent.mkdir()
-    target.write_bytes(OLD)
-    extra = ["--worksheet"] if command == "pdf" else []
-    with open(tmp_path / "stderr", "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "pmladder", command, str(ladder), "-o", str(target), *extra],
-                                cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=err,
-                                # Ctrl-C as a terminal gives it, even under a shell that ignores it
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        marker = {"pdf": "_rl_accel", "chart": "matplotlib"}[command]  # a C extension each renderer loads
-        deadline = time.monotonic() + 30
-        while proc.poll() is None and not _loaded(proc.pid, marker) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.3)
-        # The render takes seconds: a run that ended first was not interrupted, and proves nothing.
-        assert proc.poll() is None, "the render finished before Ctrl-C; make the ladder larger"
-        proc.send_signal(signal.SIGINT)
-        code = proc.wait(30)
-    stderr = (tmp_path / "stderr").read_text(encoding="utf-8", errors="replace")
+    # Under load the signal can land in the deferred commit, after which exit 0 with the new file
+    # is right: that try proves nothing either, so try again (a Ctrl-C never honoured fails all).
+    for _attempt in range(3):
+        target.write_bytes(OLD)
+        extra = ["--worksheet"] if command == "pdf" else []
+        with open(tmp_path / "stderr", "wb") as err:
+            proc = subprocess.Popen([sys.executable, "-m", "pmladder", command, str(ladder), "-o", str(target), *extra],
+                                    cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=err,
+                                    # Ctrl-C as a terminal gives it, even under a shell that ignores it
+                                    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+            marker = {"pdf": "_rl_accel", "chart": "matplotlib"}[command]  # a C extension each renderer loads
+            deadline = time.monotonic() + 30
+            while proc.poll() is None and not _loaded(proc.pid, marker) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.3)
+            # The render takes seconds: a run that ended first was not interrupted, and proves nothing.
+            assert proc.poll() is None, "the render finished before Ctrl-C; make the ladder larger"
+            proc.send_signal(signal.SIGINT)
+            code = proc.wait(30)
+        stderr = (tmp_path / "stderr").read_text(encoding="utf-8", errors="replace")
+        if code != 0:
+            break
+        assert target.read_bytes().startswith(MAGIC[target.suffix]), "exit 0 without the new file"
     assert "Traceback" not in stderr, stderr
     assert code == 130, (code, stderr)
     assert "Interrupted" in stderr
