@@ -632,9 +632,7 @@ def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highl
         raise click.UsageError("give -o/--output or --output-dir, not both")
     chosen = _choose_format("handout", fmt, output)
     sources = list(ladders) or [None]
-    folder = output_dir or DEFAULT_OUTPUT_DIR
-    plan = [(source, output or os.path.join(folder, Path(_ladder_path(source)).stem + chosen.suffixes[0]))
-            for source in sources]
+    plan = _plan(sources, output, output_dir, chosen, _ladder_path)
     style = load_style(style_name).with_page_size(page_size)
     _refuse_terminal(chosen, plan[0][1])
     inputs = [*(("a ladder", _ladder_path(s)) for s in sources), *_style_inputs(style),
@@ -653,11 +651,7 @@ def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highl
                                  prepend=prepend, append=append_)
         return _write(target, rendered)
 
-    if len(plan) == 1:
-        written, _ = render(*plan[0])
-        _announce(written)
-        return
-    _batch(plan, render)
+    _render_all(plan, render)
 
 
 @cli.command()
@@ -682,9 +676,7 @@ def html(ladders, output, output_dir, fmt, style_name, highlight):
         raise click.UsageError("give -o/--output or --output-dir, not both")
     chosen = _choose_format("page", fmt, output)
     sources = list(ladders) or [None]
-    folder = output_dir or DEFAULT_OUTPUT_DIR
-    plan = [(source, output or os.path.join(folder, Path(_ladder_path(source)).stem + chosen.suffixes[0]))
-            for source in sources]
+    plan = _plan(sources, output, output_dir, chosen, _ladder_path)
     style = load_style(style_name)
     inputs = [*(("a ladder", _ladder_path(s)) for s in sources), *_style_inputs(style)]
     _refuse_clobbering([(target, _ladder_path(source)) for source, target in plan], inputs)
@@ -695,11 +687,7 @@ def html(ladders, output, output_dir, fmt, style_name, highlight):
         _require_roles(model, "--highlight", [highlight] if highlight else [])
         return _write(target, chosen.render(model, style=style, highlight=highlight))
 
-    if len(plan) == 1:
-        written, _ = render(*plan[0])
-        _announce(written)
-        return
-    _batch(plan, render)
+    _render_all(plan, render)
 
 
 @cli.command()
@@ -747,8 +735,7 @@ def assess(assessments, output, output_dir, fmt, template_role, ladder_path, for
     from .load.style import load_style
 
     chosen = _choose_format("report", fmt, output)
-    folder = output_dir or DEFAULT_OUTPUT_DIR
-    plan = [(source, output or os.path.join(folder, Path(source).stem + chosen.suffixes[0])) for source in assessments]
+    plan = _plan(assessments, output, output_dir, chosen, lambda source: source)
     style = load_style(style_name)
     _refuse_terminal(chosen, plan[0][1])
     inputs = [*(("an assessment", s) for s in assessments), *_style_inputs(style),
@@ -768,11 +755,7 @@ def assess(assessments, output, output_dir, fmt, template_role, ladder_path, for
             _refuse_clobbering([(target, source)], [("its ladder", assessment.ladder.source)])
         return _write(target, chosen.render(assessment, style=style))
 
-    if len(plan) == 1:
-        written, _ = render(*plan[0])
-        _announce(written)
-        return
-    _batch(plan, render)
+    _render_all(plan, render)
 
 
 def _assessment_template(assessments, output, output_dir, fmt, role_id, ladder_path, force) -> None:
@@ -794,6 +777,22 @@ def _assessment_template(assessments, output, output_dir, fmt, role_id, ladder_p
     written, _ = _write(output, chosen.render(model, role_id, ladder_file=ladder_file), overwrite=force)
     if written != STDOUT:
         _say(f"wrote {written}; fill it in, then run: pmladder assess {written}")
+
+
+def _plan(sources, output, output_dir, chosen, path_of) -> list[tuple]:
+    """(source, target) pairs: -o for one source, else NAME.suffix in the output folder."""
+    folder = output_dir or DEFAULT_OUTPUT_DIR
+    return [(source, output or os.path.join(folder, Path(path_of(source)).stem + chosen.suffixes[0]))
+            for source in sources]
+
+
+def _render_all(plan, render) -> None:
+    """One output is announced; several go through the batch (progress bar, failures last)."""
+    if len(plan) == 1:
+        written, _ = render(*plan[0])
+        _announce(written)
+        return
+    _batch(plan, render)
 
 
 def _batch(plan, render) -> None:
