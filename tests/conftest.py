@@ -140,3 +140,11 @@ def lines_executed(work, budget: int = LINE_BUDGET) -> int:
     finally:
         sys.settrace(None)
     return count
+
+
+@pytest.fixture
+def big_framework_file(tmp_path) -> Path:
+    """Issue 14's generated big framework (tests/big_framework.py) written to a file."""
+    from big_framework import write_big_framework
+
+    return write_big_framework(tmp_path)
