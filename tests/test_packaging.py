@@ -36,7 +36,7 @@ def test_wheel_ships_data_and_styles_inside_the_package(wheel):
         "pmladder/data/examples/assessment-pm.yaml",
         "pmladder/load/assessment.schema.json",  # pmladder schema --assessment reads it
         "pmladder/py.typed",
-        "pmladder/cli.py",
+        "pmladder/cli/__init__.py",
     }
     assert expected <= set(wheel)
 
