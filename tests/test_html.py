@@ -99,7 +99,7 @@ def test_headings_are_in_order_and_the_page_has_landmarks():
         assert names.count(landmark) == 1, landmark
     assert "Ścieżka Kariery w Inżynierii Oprogramowania" in page.visible
     assert "Macierz porównawcza" in page.visible and "Porównaj dwie role" in page.visible  # the ladder's own words
-    assert page.all("html")[0]["lang"] == "und"  # translated labels: not claimed to be English
+    assert page.all("html")[0]["lang"] == "pl"  # the ladder's language
     assert page_of()[1].all("html")[0]["lang"] == "en"
 
 

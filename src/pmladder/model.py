@@ -205,6 +205,7 @@ class Ladder(NamedTuple):
     groups: tuple[Group, ...] = ()
     level_names: tuple[Level, ...] = ()
     schema: int = 1
+    language: str | None = None  # a BCP 47 tag ("pl", "en-GB") as the file gives it
 
     def label(self, key: str, **values: object) -> str:
         """One of the words pmladder prints, in the ladder's language, with {placeholders} filled."""

@@ -13,6 +13,7 @@ from .document import (
     Worksheet,
     contents,
     cover,
+    document_language,
     excerpt_caption,
     excerpt_roles,
     handout_date,
@@ -28,6 +29,6 @@ from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, 
 __all__ = [
     "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
     "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
-    "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "excerpt_roles",
+    "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "document_language", "excerpt_roles",
     "handout_date", "headed", "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
 ]

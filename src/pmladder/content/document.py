@@ -8,7 +8,7 @@ import os
 from typing import NamedTuple
 
 from ..errors import RenderError
-from ..model import Ladder, Role, require_role
+from ..model import DEFAULT_LABELS, Ladder, Role, require_role
 from .cells import Cell, value_cell
 
 SEPARATOR = " \u00b7 "  # " · " between the bits of one line
@@ -46,6 +46,15 @@ def cover(ladder: Ladder, date: datetime.date | None = None) -> Cover:
     return Cover(ladder.title, ladder.subtitle, ladder.organization, version_line(ladder),
                  SEPARATOR.join(t.name for t in tracks) if len(tracks) > 1 else None,
                  date.isoformat() if date else None)
+
+
+def document_language(ladder: Ladder) -> str:
+    """The language every output declares (a page's `lang`, a PDF's /Lang): the ladder's
+    `language`; without one, English for a ladder in pmladder's own words, else 'und'
+    (BCP 47's "undetermined"): a guess from the text would be wrong as often as right."""
+    if ladder.language:
+        return ladder.language
+    return "en" if dict(ladder.labels) == dict(DEFAULT_LABELS) else "und"
 
 
 def handout_date(environ=None) -> datetime.date:

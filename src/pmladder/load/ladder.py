@@ -18,6 +18,7 @@ from .checks import MAX_NAME, Checker, read_checked
 from .dimensions import DimensionReader, suggest
 from .document import EXPORT_KEY, EXPORT_VERSION
 from .files import UnreadableFile, read_regular
+from .language import language_problem
 from .reader import Value, describe
 
 SCHEMA_VERSION = 2  # what `pmladder upgrade` writes; files saying `schema: 1` still load
@@ -170,13 +171,16 @@ class _LadderReader:
             return None
         check = self.check
         fields = check.fields(
-            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "intro", "labels")
+            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "language", "intro", "labels")
         )
         if fields is None:
             return None
         meta: dict[str, Any] = {"title": check.text(fields.get("title"), "ladder.title", required=True, limit=MAX_NAME)}
         for key in ("subtitle", "organization", "version"):
             meta[key] = check.text(fields.get(key), f"ladder.{key}", limit=MAX_NAME)
+        if "language" in fields:
+            self._format2(fields["language"], "ladder.language", "the ladder's language")
+            meta["language"] = self._language(fields["language"])
         intro = []
         for index, item in enumerate(check.items(fields.get("intro"), "ladder.intro", limit=MAX_INTRO, what="sections")):
             path = f"ladder.intro[{index}]"
@@ -201,6 +205,13 @@ class _LadderReader:
                     labels[key] = text
             meta["labels"] = MappingProxyType(labels)
         return meta if meta["title"] else None
+
+    def _language(self, value: Value) -> str | None:
+        tag = self.check.text(value, "ladder.language", limit=MAX_NAME)
+        if tag is not None and (problem := language_problem(tag)) is not None:
+            self.check.add(value, "ladder.language", problem)
+            return None
+        return tag
 
     def _tracks(self, value: Value | None) -> dict[str, Track]:
         tracks: dict[str, Track] = {}

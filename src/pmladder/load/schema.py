@@ -16,6 +16,7 @@ from ..model import DEFAULT_LABELS
 from .checks import MAX_ITEMS, MAX_NAME, MAX_TEXT
 from .dimensions import MAX_DIMENSIONS, MAX_SCALE
 from .ladder import MAX_INTRO, MAX_LEVEL, MAX_LEVEL_NAMES, MAX_NEXT, MAX_ROLES, MAX_SECTIONS, MAX_TRACKS, SCHEMA_VERSION
+from .language import MAX_TAG, TAG_PATTERN
 
 SCHEMA_ID = "https://pmladder.invalid/schema/ladder-2.json"  # a name, not a place: the schema travels with pmladder
 
@@ -78,6 +79,9 @@ DEFS: dict[str, Any] = {
         "subtitle": _name("A line under the title.", required=False),
         "organization": _name("Who the ladder belongs to.", required=False),
         "version": _name("A version or date, printed on the cover.", required=False),
+        "language": {"description": "The language the ladder is written in, as a BCP 47 tag: en, pl, ja, en-GB "
+                     "(format 2). Web pages and PDFs declare it.", "type": ["string", "null"],
+                     "pattern": TAG_PATTERN, "maxLength": MAX_TAG},
         "intro": _list_of("intro", "Introduction sections, before the roles.", maxItems=MAX_INTRO),
         "labels": {"description": "The words pmladder prints, in the ladder's language.", "type": "object",
                    "properties": {key: _name(f"Default: {text!r}.")

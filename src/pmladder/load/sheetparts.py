@@ -116,7 +116,7 @@ class LadderDoc:
             field = key(row[0].value)
             cells = list(row[1:]) + [Cell(None, row[-1].where)] * 5
 
-            if field in ("title", "subtitle", "organization", "version"):
+            if field in ("title", "subtitle", "organization", "version", "language"):
                 self.meta[field] = text(cells[0], field)
             elif field == "intro":
                 section: dict[str, Any] = {"heading": text(cells[0], "intro heading")}
@@ -152,7 +152,7 @@ class LadderDoc:
                     level["description"] = text(cells[3], "level description")
                 self.levels.append(level)
             else:
-                self.problem(row[0], "field", "expected title, subtitle, organization, version, intro, label, "
+                self.problem(row[0], "field", "expected title, subtitle, organization, version, language, intro, label, "
                              f"track, group or level, got {str(row[0].value)[:40]!r}")
         if intro:
             self.meta["intro"] = intro

@@ -67,7 +67,7 @@ def dimensions_rows(ladder: Ladder) -> list[list]:
 
 def about_rows(ladder: Ladder) -> list[list]:
     rows: list[list] = [["field", "value", "", "", ""]]
-    for field in ("title", "subtitle", "organization", "version"):
+    for field in ("title", "subtitle", "organization", "version", "language"):
         if getattr(ladder, field) is not None:
             rows.append([field, getattr(ladder, field)])
     for section in ladder.intro:

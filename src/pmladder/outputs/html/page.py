@@ -22,6 +22,7 @@ import jinja2
 from ...content import (
     contents,
     cover,
+    document_language,
     matrix,
     role_index,
     role_key,
@@ -31,7 +32,7 @@ from ...content import (
     worksheet_key,
 )
 from ...load.style import Style, load_style
-from ...model import DEFAULT_LABELS, Ladder, require_role
+from ...model import Ladder, require_role
 from ...scene.diagram import ladder_scene
 from ...scene.elements import tint
 from ...text.fonts import FontSet
@@ -77,12 +78,6 @@ def _asset(name: str) -> str:
 
 def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-def language(ladder: Ladder) -> str:
-    """The page's `lang`: English for a ladder in pmladder's own words, else undetermined
-    ('und', BCP 47): a ladder does not yet say which language it is written in."""
-    return "en" if dict(ladder.labels) == dict(DEFAULT_LABELS) else "und"
 
 
 def _family(name: str) -> str | None:
@@ -132,7 +127,7 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
            "img-src data:; base-uri 'none'; form-action 'none'")
     page = _template().render(
         ladder=ladder,
-        lang=language(ladder),
+        lang=document_language(ladder),
         cover=cover(ladder),
         label=ladder.label,
         contents=[e for e in contents(ladder, worksheet=True)],

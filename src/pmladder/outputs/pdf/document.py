@@ -55,6 +55,7 @@ class HandoutDoc(BaseDocTemplate):
             invariant=1,
             initialFontName=ctx.fonts.regular.name,
             initialFontSize=10,
+            lang=content.document_language(ladder),  # the catalog's /Lang, for screen readers
         )
         pw, ph = ctx.page_size
         portrait = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="portrait")

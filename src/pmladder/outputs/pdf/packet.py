@@ -71,6 +71,10 @@ def merge(ladder_pdf: bytes, prepend: Sequence[str | os.PathLike] = (), append: 
         writer.append(reader, outline_item=title, import_outline=False)
     if ladder.metadata:
         writer.add_metadata({k: v for k, v in ladder.metadata.items() if k in ("/Title", "/Author", "/Subject", "/Keywords")})
+    if "/Lang" in ladder.root_object:  # the packet speaks the ladder's language
+        from pypdf.generic import NameObject, TextStringObject
+
+        writer.root_object[NameObject("/Lang")] = TextStringObject(str(ladder.root_object["/Lang"]))
     # A file identifier derived from every input keeps packets byte-identical for the same inputs.
     # PRIVATE API: pypdf (4.0-7.x) has no public setter for the trailer's /ID; the writer writes
     # `_ID` when set. Its only public route, PdfWriter(clone_from=ladder), takes the ladder's own

@@ -13,6 +13,7 @@ from functools import partial
 
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer
 
+from ...content import document_language
 from ...content.report import Report, report
 from ...load.locate import text_locator
 from ...load.style import Style
@@ -41,6 +42,7 @@ class ReportDoc(BaseDocTemplate):
             None, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m, bottomMargin=m,
             title=found.title, author=found.cover.person or "", subject="", keywords=[],
             creator="pmladder", invariant=1, initialFontName=ctx.fonts.regular.name, initialFontSize=10,
+            lang=document_language(ctx.ladder),
         )
         pw, ph = ctx.page_size
         frame = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="report")
