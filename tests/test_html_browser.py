@@ -19,6 +19,7 @@ import pytest
 
 from conftest import POLISH_JAPANESE, ROOT, make_ladder
 from pmladder.load.ladder import load_ladder
+from pmladder.load.style import builtin_styles
 from pmladder.outputs.html.page import render_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -26,6 +27,8 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"  # axe-core, MPL-2.0: see tests/vendor/README.md
 HOSTILE = ROOT / "tests" / "corpus" / "html" / "hostile.yaml"
 FORMAT2 = ROOT / "data" / "examples" / "design-two-track.yaml"
+STYLES = sorted(builtin_styles())  # what `pmladder styles` lists
+STYLED = [f"{ladder}@{style}" for style in STYLES for ladder in ("default", "pl-ja")]
 
 pytestmark = pytest.mark.skipif(not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)),
                                 reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
@@ -43,6 +46,12 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     for name, source in sources.items():
         path = folder / f"{name}.html"
         path.write_bytes(render_html(load_ladder(str(source) if source else None), highlight="pm" if name == "default" else None))
+        out[name] = path
+    for name in STYLED:  # every built-in style, on the default and the Polish/Japanese ladder
+        ladder, style = name.split("@")
+        path = folder / f"{ladder}-{style}.html"
+        path.write_bytes(render_html(load_ladder(str(sources[ladder]) if sources[ladder] else None), style=style,
+                                     highlight="pm" if ladder == "default" else None))
         out[name] = path
     return out
 
@@ -117,7 +126,7 @@ def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big"])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", *STYLED])
 def test_nothing_overflows(browser, pages, name, width):
     open_page(browser, pages[name], width)
     assert browser.execute_script(OVERFLOWS, False) == []
@@ -210,15 +219,10 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, pages):
     assert browser.get_log("browser") == []
 
 
-@pytest.mark.parametrize("name, width", [("default", 1280), ("pl-ja", 390), ("big", 1280)])
+@pytest.mark.parametrize("name, width", [("big", 1280), *((name, width) for name in STYLED for width in (1280, 390))])
 def test_axe_core_finds_no_serious_or_critical_violation(browser, pages, name, width):
     open_page(browser, pages[name], width)
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    result = browser.execute_async_script("const done = arguments[arguments.length - 1];"
-                                          "axe.run(document).then(r => done(r.violations), e => done(String(e)));")
-    assert isinstance(result, list), result
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
-    assert bad == []
+    assert axe_violations(browser) == []
 
 
 @pytest.mark.parametrize("name", ["default", "pl-ja", "big"])
@@ -237,3 +241,22 @@ def test_printing_cuts_no_text(browser, pages, name):
         nav = browser.execute_script("return getComputedStyle(document.querySelector('nav')).display")
         assert nav == "none"
         assert all(role.short in text for role in ladder.roles)
+
+
+def axe_violations(browser) -> list[tuple]:
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script("const done = arguments[arguments.length - 1];"
+                                          "axe.run(document).then(r => done(r.violations), e => done(String(e)));")
+    assert isinstance(result, list), result
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_axe_core_catches_a_style_whose_muted_text_is_too_light(browser, tmp_path):
+    """The check above can fail: a style with light grey notes gets a contrast violation."""
+    style = tmp_path / "pale.yaml"
+    style.write_text('extends: default\npalette:\n  muted: "#B0B0B0"\n', encoding="utf-8")
+    page = tmp_path / "pale.html"
+    page.write_bytes(render_html(load_ladder(None), style=str(style)))
+    open_page(browser, page)
+    assert "color-contrast" in [v[0] for v in axe_violations(browser)]
