@@ -32,12 +32,16 @@ def render_pdf(
     highlight: str | None = None,
     page_size: str | None = None,
     worksheet: bool = False,
+    parts: Sequence[str] | None = None,
+    without: Sequence[str] = (),
     prepend: Sequence[str | os.PathLike] = (),
     append: Sequence[str | os.PathLike] = (),
 ) -> bytes:
     """The handout (or, with `roles`, an onboarding excerpt) as PDF bytes.
 
-    `prepend` and `append` merge the team's own PDFs around it, each with an outline entry.
+    `parts` chooses what it holds (cover, contents, introduction, chart, roles, matrix,
+    worksheets; default: all but the worksheets, which `worksheet` adds) and `without` leaves
+    parts out. `prepend` and `append` merge the team's own PDFs around it, each with an outline entry.
     """
     from .outputs.pdf import handout, packet
 
@@ -45,7 +49,8 @@ def render_pdf(
     chosen = load_style(style).with_page_size(page_size)
     packet.check_inputs([*prepend, *append])  # fail before the slow part, and write nothing
     data = handout.render_pdf(model, chosen, roles=list(roles) if roles else None, highlight=highlight,
-                              worksheet=worksheet)
+                              worksheet=worksheet, parts=list(parts) if parts is not None else None,
+                              without=list(without))
     if prepend or append:
         data = packet.merge(data, prepend, append)
     return data

@@ -7,9 +7,13 @@ come render this and decide nothing about content.
 
 from .cells import Cell
 from .document import (
+    DEFAULT_PARTS,
+    EXCERPT_PARTS,
+    PARTS,
     Cover,
     Entry,
     IndexEntry,
+    TrackNote,
     Worksheet,
     contents,
     cover,
@@ -17,8 +21,11 @@ from .document import (
     excerpt_caption,
     excerpt_roles,
     handout_date,
+    handout_parts,
+    part_error,
     role_index,
     role_key,
+    track_notes,
     version_line,
     worksheet,
     worksheet_key,
@@ -27,6 +34,7 @@ from .matrix import Matrix, MatrixGroup, MatrixRow, RoleColumn, headed, matrix, 
 from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, RolePage, profile, role_page
 
 __all__ = [
+    "DEFAULT_PARTS", "EXCERPT_PARTS", "PARTS", "TrackNote", "handout_parts", "part_error", "track_notes",
     "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
     "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
     "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "document_language", "excerpt_roles",

@@ -4,7 +4,9 @@ cover's lines, the contents, the role index under the chart, the evidence worksh
 from __future__ import annotations
 
 import datetime
+import difflib
 import os
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..errors import RenderError
@@ -12,6 +14,45 @@ from ..model import DEFAULT_LABELS, Ladder, Role, require_role
 from .cells import Cell, value_cell
 
 SEPARATOR = " \u00b7 "  # " · " between the bits of one line
+
+
+# The handout's parts, in the order they print. Worksheets are printed only when asked for.
+PARTS = ("cover", "contents", "introduction", "chart", "roles", "matrix", "worksheets")
+DEFAULT_PARTS = PARTS[:-1]
+EXCERPT_PARTS = ("chart", "roles", "worksheets")  # an excerpt opens with its own title instead
+
+
+def part_error(name: str, known: Iterable[str] = PARTS) -> str | None:
+    """Why `name` is not a part ("unknown part 'chrat' (did you mean 'chart'?)"), or None."""
+    known = list(known)
+    if name in known:
+        return None
+    hint = difflib.get_close_matches(name[:100], known, n=1, cutoff=0.6)
+    said = f" (did you mean '{hint[0]}'?)" if hint else f"; parts: {', '.join(known)}"
+    return f"unknown part '{name}'{said}"
+
+
+def handout_parts(parts: Iterable[str] | None = None, *, without: Iterable[str] = (), worksheet: bool = False,
+                  excerpt: bool = False) -> tuple[str, ...]:
+    """The parts a handout prints, in print order: `parts` (default: all but the worksheets),
+    less those `without`, plus the worksheets when `worksheet`. An excerpt holds only the chart,
+    the roles and the worksheets."""
+    chosen = list(DEFAULT_PARTS if parts is None else parts)
+    without = list(without)
+    for name in [*chosen, *without]:
+        if (problem := part_error(name)) is not None:
+            raise RenderError(problem)
+    if worksheet:
+        chosen.append("worksheets")
+    if excerpt:
+        outside = [p for p in chosen if p not in EXCERPT_PARTS]
+        if parts is not None and outside:
+            raise RenderError(f"an excerpt of roles has no {', '.join(outside)}; its parts: {', '.join(EXCERPT_PARTS)}")
+    allowed = EXCERPT_PARTS if excerpt else PARTS
+    result = tuple(p for p in allowed if p in chosen and p not in without)
+    if not result:
+        raise RenderError("no part of the handout is left to print")
+    return result
 
 
 def excerpt_roles(ladder: Ladder, ids) -> list[Role]:
@@ -85,15 +126,21 @@ class Entry(NamedTuple):
     key: str
 
 
-def contents(ladder: Ladder, *, worksheet: bool) -> tuple[Entry, ...]:
+def contents(ladder: Ladder, *, worksheet: bool = False, parts: Iterable[str] | None = None) -> tuple[Entry, ...]:
+    """The lines of the contents: the parts printed after it (`parts`; default: all but the
+    worksheets, which `worksheet` adds)."""
+    parts = set(DEFAULT_PARTS if parts is None else parts) | ({"worksheets"} if worksheet else set())
     entries: list[Entry] = []
-    if ladder.intro:
+    if ladder.intro and "introduction" in parts:
         entries.append(Entry(0, ladder.label("introduction"), "introduction"))
-    entries.append(Entry(0, ladder.label("overview"), "overview"))
-    entries.append(Entry(0, ladder.label("roles"), "roles"))
-    entries += [Entry(1, r.title, role_key(r)) for r in ladder.ordered_roles]
-    entries.append(Entry(0, ladder.label("matrix"), "matrix"))
-    if worksheet:
+    if "chart" in parts:
+        entries.append(Entry(0, ladder.label("overview"), "overview"))
+    if "roles" in parts:
+        entries.append(Entry(0, ladder.label("roles"), "roles"))
+        entries += [Entry(1, r.title, role_key(r)) for r in ladder.ordered_roles]
+    if "matrix" in parts:
+        entries.append(Entry(0, ladder.label("matrix"), "matrix"))
+    if "worksheets" in parts:
         entries.append(Entry(0, ladder.label("worksheet"), "worksheets"))
         entries += [Entry(1, r.title, worksheet_key(r)) for r in ladder.ordered_roles]
     return tuple(entries)
@@ -124,6 +171,22 @@ def role_index(ladder: Ladder, chosen: list[Role]) -> tuple[IndexEntry, ...]:
             bits.append(track.name)
         entries.append(IndexEntry(role, SEPARATOR.join(bits)))
     return tuple(entries)
+
+
+class TrackNote(NamedTuple):
+    """A track under the ladder chart: its name, what it is, and its column in the chart (which
+    gives it its colour)."""
+
+    name: str
+    description: str
+    column: int
+
+
+def track_notes(ladder: Ladder, chosen: list[Role]) -> tuple[TrackNote, ...]:
+    """The described tracks of the chosen roles, in the chart's order of columns."""
+    used = {r.track for r in chosen}
+    return tuple(TrackNote(t.name, t.description, k) for k, t in enumerate(ladder.columns)
+                 if t is not None and t.description and t.id in used)
 
 
 class Worksheet(NamedTuple):

@@ -7,7 +7,7 @@ ReportLab nor matplotlib.
 
 Render functions take the ladder and the output's options and return `Rendered`:
 - chart:   render(ladder, *, style, highlight, radar, size, dpi)
-- handout: render(ladder, *, style, roles, highlight, worksheet, prepend, append)
+- handout: render(ladder, *, style, roles, highlight, worksheet, parts, without, prepend, append)
 - matrix:  render(ladder)
 - starter: render()
 - report:  render(assessment, *, style)

@@ -38,7 +38,7 @@ class FormsCanvas(Canvas):
 class HandoutDoc(BaseDocTemplate):
     """Cover, portrait and landscape page templates with the running header and footer."""
 
-    def __init__(self, ctx: Context, *, excerpt: bool):
+    def __init__(self, ctx: Context, *, excerpt: bool, first: str = "cover"):
         self.ctx = ctx
         self.footers: list[int] = []  # pages that show "page X of Y"
         ladder, m = ctx.ladder, ctx.margin
@@ -66,7 +66,8 @@ class HandoutDoc(BaseDocTemplate):
             PageTemplate("page", [portrait], onPage=partial(self._decorate, size=(pw, ph)), pagesize=(pw, ph)),
             PageTemplate("landscape", [landscape], onPage=partial(self._decorate, size=(ph, pw)), pagesize=(ph, pw)),
         ]
-        self.addPageTemplates(templates[1:] + templates[:1] if excerpt else templates)
+        # The first page takes the first template: the cover's, or the first part's.
+        self.addPageTemplates(sorted(templates, key=lambda t: t.id != first))
 
     def build(self, flowables, filename=None):
         super().build(flowables, filename=filename, canvasmaker=partial(FormsCanvas, before_save=self._define_forms, date=self.ctx.date))

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from ... import content
-from ...errors import MissingGlyphsWarning
+from ...errors import MissingGlyphsWarning, RenderError
 from ...load.locate import text_locator
 from ...load.style import Style
 from ...model import Ladder, Role, require_role
@@ -42,14 +42,19 @@ def render_pdf(
     roles: list[str] | tuple[str, ...] | None = None,
     highlight: str | None = None,
     worksheet: bool = False,
+    parts: list[str] | tuple[str, ...] | None = None,
+    without: list[str] | tuple[str, ...] = (),
 ) -> bytes:
-    """The handout as PDF bytes; `roles` makes an onboarding excerpt of those roles (and their next steps)."""
+    """The handout as PDF bytes; `roles` makes an onboarding excerpt of those roles (and their
+    next steps). `parts` (content.PARTS) chooses what it holds, `without` leaves parts out and
+    `worksheet` adds the worksheets (content.handout_parts)."""
+    chosen = content.handout_parts(parts, without=without, worksheet=worksheet, excerpt=roles is not None)
     fonts = FontSet.for_style(style)  # this render's fonts, and the fallbacks it picks
     with fonts.reporting_missing(text_locator(ladder)):
         ctx = Context(ladder, style, fonts)
         excerpt = content.excerpt_roles(ladder, roles) if roles is not None else None
-        doc = HandoutDoc(ctx, excerpt=excerpt is not None)
-        story = document_story(ctx, excerpt, highlight, worksheet)
+        first, story = document_story(ctx, excerpt, highlight, chosen)
+        doc = HandoutDoc(ctx, excerpt=excerpt is not None, first=first)
         buffer = io.BytesIO()
         doc.build(story, filename=buffer)
     if fonts.beyond_bmp:  # ReportLab's ToUnicode map cannot hold it; rewrite only then
@@ -100,50 +105,78 @@ def chart_scene(ctx: Context, width: float, height: float, highlight: str | None
                         title=False, links=True, fonts=ctx.fonts)
 
 
-def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | None, worksheet: bool) -> list:
-    """The whole handout (or an excerpt of `excerpt`'s roles) as one story."""
+def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | None,
+                   parts: tuple[str, ...]) -> tuple[str, list]:
+    """The handout's `parts` (or an excerpt of `excerpt`'s roles) as one story, and the page
+    template of its first page."""
     ladder = ctx.ladder
-    story: list = []
     chosen = excerpt if excerpt is not None else list(ladder.ordered_roles)
-    links = {content.role_key(r) for r in chosen}
-    if excerpt is None:
-        story += front.cover(ctx)
-        story += [NextPageTemplate("page"), PageBreak()]
-        story += front.contents(ctx, worksheet)
-        if ladder.intro:
-            story += [PageBreak(), ctx.anchor("introduction", ladder.label("introduction"), 0)]
-            story += front.introduction(ctx)
-        story += [PageBreak(), ctx.anchor("overview", ladder.label("overview"), 0),
-                  ctx.heading(ladder.label("overview"))]
-        room = ctx.frame_height - 40
-    else:
-        story += front.title_block(ctx, excerpt)
-        story.append(ctx.anchor("overview", ladder.label("overview"), 0))
-        room = ctx.frame_height - sum(f.wrap(ctx.frame_width, ctx.frame_height)[1] + 8 for f in story)
-    key = front.chart_key(ctx, chosen)
-    key_h = key.wrap(ctx.frame_width, ctx.frame_height)[1]
-    # The chart takes what the role index leaves, within reason (an index too long to share
-    # the page simply continues overleaf).
-    chart_h = max(ctx.frame_height * 0.45, min(ctx.frame_height * 0.62, room - key_h - 18))
+    # An excerpt's title heads its first page, whichever part that is.
+    opening = front.title_block(ctx, excerpt) if excerpt is not None else []
+    sections: list[tuple[str, list]] = []  # (page template, flowables): each starts a page
+    if "cover" in parts:
+        sections.append(("cover", front.cover(ctx)))
+    if "contents" in parts:
+        sections.append(("page", front.contents(ctx, parts)))
+    if "introduction" in parts and ladder.intro:
+        sections.append(("page", [ctx.anchor("introduction", ladder.label("introduction"), 0),
+                                  *front.introduction(ctx)]))
+    if "chart" in parts:
+        sections.append(("page", overview(ctx, chosen, highlight, opening, "roles" in parts)))
+        opening = []
+    if "roles" in parts:
+        sections += _per_role(ctx, chosen, opening, "roles", content.role_key,
+                              lambda role, room: role_page(ctx, role, ctx.frame_width, room))
+        opening = []
+    if "matrix" in parts:
+        sections.append(("landscape", [ctx.anchor("matrix", ladder.label("matrix"), 0),
+                                       *matrix(ctx, ctx.landscape_width, ctx.landscape_height, heading=True)]))
+    if "worksheets" in parts:
+        sections += _per_role(ctx, chosen, opening, "worksheets", content.worksheet_key,
+                              lambda role, room: worksheet_page(ctx, role))
+    if not sections:
+        raise RenderError("no part of the handout is left to print (the ladder has no introduction)")
+    story: list = []
+    for k, (template, flowables_) in enumerate(sections):
+        if k:
+            if template != sections[k - 1][0]:
+                story.append(NextPageTemplate(template))
+            story.append(PageBreak())
+        story += flowables_
+    return sections[0][0], story
+
+
+def _per_role(ctx: Context, chosen: list[Role], opening: list, part: str, key, page) -> list[tuple[str, list]]:
+    """A page per role, the first with the part's bookmark (and an excerpt's title, if no part
+    came before)."""
+    sections = []
+    label = ctx.ladder.label("roles" if part == "roles" else "worksheet")
+    for k, role in enumerate(chosen):
+        story = [*opening, *([ctx.anchor(part, label, 0)] if k == 0 else []), ctx.anchor(key(role), role.title, 1)]
+        story += page(role, ctx.frame_height - _height(ctx, opening))
+        sections.append(("page", story))
+        opening = []
+    return sections
+
+
+def overview(ctx: Context, chosen: list[Role], highlight: str | None, opening: list, linked: bool) -> list:
+    """The ladder at a glance: the chart, as large as the page allows, and what its tracks are."""
+    ladder = ctx.ladder
+    story: list = [ctx.anchor("overview", ladder.label("overview"), 0)]
+    story += opening or [ctx.heading(ladder.label("overview"))]
+    notes = front.track_notes(ctx, chosen)
+    below = [Spacer(1, 14), notes] if notes is not None else []
+    room = ctx.frame_height - _height(ctx, story) - _height(ctx, below) - 12
+    chart_h = max(ctx.frame_height * 0.45, min(ctx.frame_height * 0.8, room))
+    links = {content.role_key(r) for r in chosen} if linked else set()  # only to pages that are there
     story.append(SceneFlowable(chart_scene(ctx, ctx.frame_width, chart_h, highlight), links,
                                max_height=ctx.frame_height - 60))
-    story.append(Spacer(1, 10))
-    story.append(key)
-    for k, role in enumerate(chosen):
-        story.append(PageBreak())
-        if k == 0:
-            story.append(ctx.anchor("roles", ladder.label("roles"), 0))
-        story.append(ctx.anchor(content.role_key(role), role.title, 1))
-        story += role_page(ctx, role, ctx.frame_width, ctx.frame_height)
-    if excerpt is None:
-        story += [NextPageTemplate("landscape"), PageBreak(), ctx.anchor("matrix", ladder.label("matrix"), 0)]
-        story += matrix(ctx, ctx.landscape_width, ctx.landscape_height, heading=True)
-    if worksheet:
-        story += [NextPageTemplate("page")]
-        for k, role in enumerate(chosen):
-            story.append(PageBreak())
-            if k == 0:
-                story.append(ctx.anchor("worksheets", ladder.label("worksheet"), 0))
-            story.append(ctx.anchor(content.worksheet_key(role), role.title, 1))
-            story += worksheet_page(ctx, role)
-    return story
+    return story + below
+
+
+def _height(ctx: Context, flowables_: list) -> float:
+    """What these flowables take of a page, with their spacing."""
+    total = 0.0
+    for f in flowables_:
+        total += f.wrap(ctx.frame_width, ctx.frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total

@@ -3,8 +3,6 @@ index of roles under the ladder chart."""
 
 from __future__ import annotations
 
-import math
-
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from .... import content
@@ -62,9 +60,9 @@ def title_block(ctx: Context, chosen: list[Role]) -> list:
     return story
 
 
-def contents(ctx: Context, worksheet: bool) -> list:
+def contents(ctx: Context, parts) -> list:
     ladder = ctx.ladder
-    entries = content.contents(ladder, worksheet=worksheet)
+    entries = content.contents(ladder, parts=parts)
     rows = []
     for level, title, key in entries:
         st = "toc0" if level == 0 else "toc1"
@@ -88,34 +86,19 @@ def introduction(ctx: Context) -> list:
     return story
 
 
-def chart_key(ctx: Context, chosen: list[Role]) -> Table:
-    """Under the chart: every role with its level and page, so the chart reads without colour.
-    Up to six roles in one column; more in two, filled column by column."""
-    cells = []
-    for entry in content.role_index(ctx.ladder, chosen):
-        key = content.role_key(entry.role)
-        cells.append(([ctx.para(entry.role.title, "cell-bold", link=key), ctx.para(entry.details, "cell-small")],
-                      PageRef(key, 8.5, ctx.pages)))
+def track_notes(ctx: Context, chosen: list[Role]) -> Table | None:
+    """Under the chart: each described track, its name ruled in its chart colour, and what it is
+    (the chart shows where a role sits; this says what its track means)."""
+    notes = content.track_notes(ctx.ladder, chosen)
+    if not notes:
+        return None
     w = ctx.frame_width
-    columns = 1 if len(cells) <= 6 else 2
-    per = math.ceil(len(cells) / columns)
-    rows = []
-    for r in range(per):
-        row = []
-        for c in range(columns):
-            k = c * per + r
-            row += list(cells[k]) if k < len(cells) else ["", ""]
-        rows.append(row)
-    gap = 16 if columns > 1 else 0
-    each = (w - gap * (columns - 1)) / columns
-    widths = []
-    for c in range(columns):
-        widths += [each - 30, 30 + (gap if c < columns - 1 else 0)]
-    table = Table(rows, colWidths=widths, splitInRow=1)
-    commands = ctx.table_commands(8.5, pad_x=2, pad_top=3, pad_bottom=3)
-    for c in range(columns):
-        commands.append(("LINEBELOW", (2 * c, 0), (2 * c + 1, -1), 0.4, colour(ctx.palette.rule)))
-        if c < columns - 1:
-            commands.append(("RIGHTPADDING", (2 * c + 1, 0), (2 * c + 1, -1), gap + 2))
+    name_w = min(w * 0.3, max(ctx.fonts.width(n.name, 8.5, True) for n in notes) + 14)
+    rows = [[ctx.para(n.name, "cell-bold"), ctx.para(n.description, "cell")] for n in notes]
+    table = Table(rows, colWidths=[name_w, w - name_w], splitInRow=1)
+    commands = ctx.table_commands(8.5, pad_x=6, pad_top=3, pad_bottom=4)
+    for i, note in enumerate(notes):
+        commands.append(("LINEBEFORE", (0, i), (0, i), 3, colour(ctx.palette.track_colour(note.column))))
+        commands.append(("LINEBELOW", (0, i), (-1, i), 0.4, colour(ctx.palette.rule)))
     table.setStyle(TableStyle(commands))
     return table
