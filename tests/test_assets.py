@@ -11,6 +11,7 @@ import os
 import struct
 import subprocess
 import sys
+import tracemalloc
 import zlib
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from pmladder import PacketError, StyleError, load_ladder, load_style, render_pd
 from pmladder.load import images
 from pmladder.load.files import FONT_BYTES, IMAGE_BYTES, UnreadableFile, read_regular
 from pmladder.load.style import MAX_EXTENDS, NUMBER_RANGES
-from pmladder.text.truetype import MAX_CHARS, FontFile, FontFileError
+from pmladder.resources import dejavu_dir
+from pmladder.text.truetype import FontFile, FontFileError
 
 LOGO = ROOT / "styles" / "brand-example" / "logo.png"
 
@@ -155,49 +157,138 @@ class TestSizes:
             read_regular(path, 99)
 
 
-def format12_font(groups: list[tuple[int, int, int]]) -> bytes:
-    """A minimal TrueType file whose Unicode cmap is one format-12 subtable with these groups."""
-    def directory(tables):
-        out = struct.pack(">IHHHH", 0x00010000, len(tables), 16, 0, 0)
-        at, body = 12 + 16 * len(tables), b""
-        for tag, data in tables:
-            data += b"\0" * (-len(data) % 4)
-            out += struct.pack(">4sIII", tag, 0, at + len(body), len(data))
-            body += data
-        return out + body
+def format12_subtable(groups: list[tuple[int, int, int]], fmt: int = 12) -> bytes:
+    return (struct.pack(">HHIII", fmt, 0, 16 + 12 * len(groups), 0, len(groups))
+            + b"".join(struct.pack(">III", *group) for group in groups))
 
+
+def format4_subtable(segments: list[tuple[int, int, int]]) -> bytes:
+    """Segments (first, last, delta) that map by a delta, and the table's end marker."""
+    segments = [*segments, (0xFFFF, 0xFFFF, 1)]
+    count = len(segments)
+    body = struct.pack(f">{count}H", *(end for _, end, _ in segments)) + b"\0\0"
+    body += struct.pack(f">{count}H", *(start for start, _, _ in segments))
+    body += struct.pack(f">{count}h", *(delta for _, _, delta in segments)) + b"\0\0" * count
+    return struct.pack(">HHHHHHH", 4, min(14 + len(body), 0xFFFF), 0, 2 * count, 0, 0, 0) + body
+
+
+def cmap_table(*subtables: tuple[int, int, bytes]) -> bytes:
+    """A cmap table of (platform, encoding, subtable) records."""
+    records, body = b"", b""
+    for platform, encoding, subtable in subtables:
+        records += struct.pack(">HHI", platform, encoding, 4 + 8 * len(subtables) + len(body))
+        body += subtable
+    return struct.pack(">HH", 0, len(subtables)) + records + body
+
+
+def sfnt(tables: list[tuple[bytes, bytes]]) -> bytes:
+    out = struct.pack(">IHHHH", 0x00010000, len(tables), 16, 0, 0)
+    at, body = 12 + 16 * len(tables), b""
+    for tag, data in tables:
+        data += b"\0" * (-len(data) % 4)
+        out += struct.pack(">4sIII", tag, 0, at + len(body), len(data))
+        body += data
+    return out + body
+
+
+def format12_font(groups: list[tuple[int, int, int]], glyphs: int = 0xFFFF) -> bytes:
+    """A minimal TrueType file whose Unicode cmap is one format-12 subtable with these groups."""
     head = b"\0" * 18 + struct.pack(">H", 1000) + b"\0" * 34
     hhea = b"\0" * 4 + struct.pack(">hh", 800, -200) + b"\0" * 26 + struct.pack(">H", 1)
-    table = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups))
-    table += b"".join(struct.pack(">III", *group) for group in groups)
-    cmap = struct.pack(">HH", 0, 1) + struct.pack(">HHI", 3, 10, 12) + table
-    return directory([(b"cmap", cmap), (b"glyf", b""), (b"head", head), (b"hhea", hhea),
-                      (b"hmtx", struct.pack(">Hh", 500, 0))])
+    maxp = struct.pack(">IH", 0x5000, glyphs)
+    return sfnt([(b"cmap", cmap_table((3, 10, format12_subtable(groups)))), (b"glyf", b""), (b"head", head),
+                 (b"hhea", hhea), (b"hmtx", struct.pack(">Hh", 500, 0)), (b"maxp", maxp)])
+
+
+def dejavu_with_cmap(cmap: bytes) -> bytes:
+    """DejaVu Sans with its cmap table replaced: a font ReportLab and matplotlib can draw with."""
+    data = (dejavu_dir() / "DejaVuSans.ttf").read_bytes()
+    count = struct.unpack_from(">H", data, 4)[0]
+    entries = [struct.unpack_from(">4sIII", data, 12 + 16 * i) for i in range(count)]
+    return sfnt([(tag, cmap if tag == b"cmap" else data[at : at + length]) for tag, _, at, length in entries])
+
+
+def font_style(tmp_path: Path, font: bytes) -> Path:
+    (tmp_path / "brand.ttf").write_bytes(font)
+    style = tmp_path / "brand.yaml"
+    style.write_text("fonts:\n  body: brand.ttf\n  bold: brand.ttf\n", encoding="utf-8")
+    return style
 
 
 class TestFontCharacterMaps:
+    """Character maps are kept as ranges, so a font covering all of Unicode costs a few bytes;
+    ranges that overlap or pass U+10FFFF are refused, because ReportLab expands the subtable it
+    reads code by code."""
+
     def test_a_cmap_spanning_every_code_is_refused_before_it_is_expanded(self, tmp_path):
         """Before: a 228-byte font grew to 7.7 GB (MemoryError, 'internal error')."""
         path = tmp_path / "bomb.ttf"
         path.write_bytes(format12_font([(0, 0xFFFFFFFF, 0)]))
         with pytest.raises(FontFileError) as info:
             FontFile(path)
-        assert str(info.value) == (f"{path}: not a readable TrueType font "
-                                   f"(its character map has more than {MAX_CHARS:,} characters)")
+        assert str(info.value) == f"{path}: not a readable TrueType font (its character map has codes past U+10FFFF)"
 
-    def test_limit_edge(self, tmp_path):
-        path = tmp_path / "edge.ttf"
-        path.write_bytes(format12_font([(0x20, 0x20 + MAX_CHARS - 1, 1)]))
+    def test_a_font_covering_all_of_unicode_is_read_as_ranges(self, tmp_path):
+        """Before: refused, as having more than 200,000 characters, though every code is real.
+        Glyph numbers are 16-bit, so the groups reuse glyphs 1 to 65,534: 17 groups, 236 bytes."""
+        groups = [(start, min(start + 0xFFFD, 0x10FFFF), 1) for start in range(0x20, 0x110000, 0xFFFE)]
+        path = tmp_path / "everything.ttf"
+        path.write_bytes(format12_font(groups, glyphs=0xFFFF))
+        tracemalloc.start()
         font = FontFile(path)
-        assert font.covers(" ") and font.covers(chr(0x20 + MAX_CHARS - 1)) and not font.covers(chr(0x20 + MAX_CHARS))
-        path.write_bytes(format12_font([(0x20, 0x20 + MAX_CHARS, 1)]))
-        with pytest.raises(FontFileError, match="more than 200,000 characters"):
-            FontFile(path)
+        assert font.covers_all("A \u00e9\u4e2d\U0001f3c6\U0010ffff") and not font.covers("\x1f")
+        kept = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        assert kept < 100_000  # a dict of every code would keep over 100 MB
+        assert font.cmap.ranges == tuple(groups)
+        assert len(font.cmap) == 0x110000 - 0x20
+        assert font.cmap.get(0x10FFFF) == 1 + (0x10FFFF - groups[-1][0])
 
-    def test_codes_past_unicode_are_dropped(self, tmp_path):
-        path = tmp_path / "wide.ttf"
-        path.write_bytes(format12_font([(0x10FFF0, 0x7FFFFFFF, 1), (0x41, 0x41, 1)]))
-        assert sorted(FontFile(path).glyphs) == [0x41, *range(0x10FFF0, 0x110000)]
+    def test_codes_past_unicode_are_refused(self, tmp_path):
+        """Before: dropped by our reader, then expanded by ReportLab: `pdf` reached 13 GB in a minute."""
+        style = font_style(tmp_path, dejavu_with_cmap(cmap_table((3, 10, format12_subtable(
+            [(0x20, 0x7E, 3), (0x10FFF0, 0x7FFFFFFF, 1)])))))
+        run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (1, f"Error: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
+                                                   "(its character map has codes past U+10FFFF)\n")
+
+    @pytest.mark.parametrize(("subtable", "at"), [
+        (format12_subtable([(0x20, 0x1F0, 3)] * 20_000), "U+0020"),  # 9 million codes, 240 kB
+        (format12_subtable([(0x20, 0x7E, 3), (0x7E, 0x7E, 3)]), "U+007E"),
+        (format12_subtable([(0x20, 0x7E, 3), (0x7E, 0x7E, 3)], fmt=13), "U+007E"),  # ReportLab reads 13
+    ], ids=["20000-groups", "one-code", "format-13"])
+    def test_overlapping_groups_are_refused(self, tmp_path, subtable, at):
+        """Before: the first refused as too many characters, the others read as if well formed."""
+        path = tmp_path / "brand.ttf"
+        path.write_bytes(dejavu_with_cmap(cmap_table((3, 1, format4_subtable([(0x20, 0x7E, -29)])), (3, 10, subtable))))
+        with pytest.raises(FontFileError) as info:
+            FontFile(path)
+        assert str(info.value).endswith(f"(its character map has overlapping ranges (at {at}))")
+
+    def test_overlapping_bmp_segments_are_refused(self, tmp_path):
+        """Before: 8,000 segments each spanning the BMP, 80 kB: `pdf` still reading it after a minute."""
+        style = font_style(tmp_path, dejavu_with_cmap(cmap_table((3, 1, format4_subtable([(0x20, 0xFFFE, 0)] * 8000)))))
+        run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (1, f"Error: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
+                                                   "(its character map has overlapping ranges (at U+0020))\n")
+
+    def test_codes_naming_glyphs_the_font_lacks_fall_back(self, tmp_path):
+        """Before: `pdf` ended in 'internal error (IndexError)' inside ReportLab. Now those codes
+        count as not covered, and the handout draws them in a fallback font."""
+        style = font_style(tmp_path, dejavu_with_cmap(cmap_table((3, 10, format12_subtable([(0x20, 0x10FFFF, 3)])))))
+        run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (0, "")
+        assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+        font = FontFile(tmp_path / "brand.ttf")
+        glyphs = struct.unpack_from(">H", (tmp_path / "brand.ttf").read_bytes(),
+                                    _table(tmp_path / "brand.ttf", b"maxp") + 4)[0]
+        assert font.cmap.ranges == ((0x20, 0x20 + glyphs - 4, 3),)
+
+
+def _table(path: Path, tag: bytes) -> int:
+    data = path.read_bytes()
+    entries = (struct.unpack_from(">4sIII", data, 12 + 16 * i) for i in range(struct.unpack_from(">H", data, 4)[0]))
+    return next(at for name, _, at, _ in entries if name == tag)
 
 
 class TestLogos:

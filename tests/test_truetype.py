@@ -33,10 +33,17 @@ def reference_cmap(font: TTFont) -> dict[int, int]:
     return {code: order[name] for code, name in font.getBestCmap().items()}
 
 
+def expanded(ours: FontFile) -> dict[int, int]:
+    """Our cmap's ranges as code point -> glyph index (the package itself never expands them)."""
+    return {code: glyph + code - start for start, end, glyph in ours.cmap.ranges for code in range(start, end + 1)}
+
+
 def assert_reads_like_fonttools(ours: FontFile, theirs: TTFont) -> None:
     cmap = reference_cmap(theirs)
-    assert ours.glyphs == cmap
-    assert ours.chars == frozenset(map(chr, cmap))
+    assert expanded(ours) == cmap
+    assert len(ours.cmap) == len(cmap) and all(ours.cmap.get(code) == glyph for code, glyph in cmap.items())
+    assert ours.covers_all("".join(map(chr, cmap))) and ours.covers_all("".join(map(chr, cmap)))  # asked, remembered
+    assert not ours.covers_all("".join(map(chr, cmap)) + "\U0010fffd")
     units = theirs["head"].unitsPerEm
     assert ours.units_per_em == units
     assert (ours.ascent, ours.descent) == (theirs["hhea"].ascent, theirs["hhea"].descent)
@@ -74,7 +81,7 @@ def test_a_font_with_only_a_bmp_character_map_reads_through_format_4(tmp_path):
     with TTFont(tmp_path / "bmp.ttf", lazy=True) as saved:
         assert {table.format for table in saved["cmap"].tables} == {4}
         assert_reads_like_fonttools(FontFile(tmp_path / "bmp.ttf"), saved)
-    assert len(FontFile(tmp_path / "bmp.ttf").glyphs) > 5000
+    assert len(FontFile(tmp_path / "bmp.ttf").cmap) > 5000
 
 
 def test_a_format_4_map_whose_glyphs_are_out_of_code_order_reads_through_its_glyph_array(tmp_path):
@@ -99,7 +106,7 @@ def test_a_format_4_map_whose_glyphs_are_out_of_code_order_reads_through_its_gly
     assert glyph_array_segments(tmp_path / "falling.ttf") > 0
     with TTFont(tmp_path / "falling.ttf", lazy=True) as theirs:
         assert_reads_like_fonttools(FontFile(tmp_path / "falling.ttf"), theirs)
-    assert FontFile(tmp_path / "falling.ttf").glyphs[ord("Z")] == 1
+    assert FontFile(tmp_path / "falling.ttf").cmap.get(ord("Z")) == 1
 
 
 def glyph_array_segments(path: Path) -> int:
@@ -164,6 +171,6 @@ def test_postscript_outlines_are_measured_but_not_embedded(tmp_path):
     builder.save(tmp_path / "sketch.otf")
     ours = FontFile(tmp_path / "sketch.otf")
     assert not ours.embeddable
-    assert (ours.glyphs, ours.char_width("A")) == ({ord("A"): 1}, 0.64)
+    assert (ours.cmap.ranges, ours.char_width("A")) == (((ord("A"), ord("A"), 1),), 0.64)
     with pytest.raises(RenderError, match="PostScript \\(CFF\\) outlines"):
         resolve_font(str(tmp_path / "sketch.otf"))

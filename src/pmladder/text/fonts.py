@@ -163,7 +163,7 @@ class FontSet:
     def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
         """Consecutive characters grouped by the face that draws them."""
         primary = self.bold if bold else self.regular
-        if primary.file.chars.issuperset(text):  # the usual case, decided in C
+        if primary.file.covers_all(text):  # the usual case, decided in C
             return [(primary, text)] if text else []
         runs: list[tuple[Face, str]] = []
         for char in text:
@@ -183,7 +183,7 @@ class FontSet:
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width in points of `text` at `size`, each character measured in the face that draws it."""
         file = (self.bold if bold else self.regular).file
-        if file.chars.issuperset(text):  # the usual case (wrapping measures every word)
+        if file.covers_all(text):  # the usual case (wrapping measures every word)
             return file.text_width(text) * size
         return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
-from functools import cached_property, lru_cache
+from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 
 from ..load.files import FONT_BYTES, UnreadableFile, read_regular
 
-MAX_CHARS = 200_000  # characters one font may map: all of Unicode's assigned ones fit
 _LAST_CODE_POINT = 0x10FFFF
 
 
@@ -38,8 +38,14 @@ class FontFile:
             self.ascent, self.descent = struct.unpack_from(">hh", data, hhea + 4)
             count = struct.unpack_from(">H", data, hhea + 34)[0]
             self._advances = read_numbers("H", data, tables["hmtx"][0], 2 * count)[0::2]  # (advance, bearing) pairs
-            self._cmap = _best_cmap(data, tables["cmap"][0])
+            spans = _best_cmap(data, tables["cmap"][0])
+            glyph_count = struct.unpack_from(">H", data, tables["maxp"][0] + 4)[0]
+            # Codes that name a glyph the font lacks are left out: ReportLab fails on them.
+            self._cmap = CharMap([(start, min(end, start + glyph_count - 1 - glyph), glyph)
+                                  for start, end, glyph in spans if glyph < glyph_count])
             self._widths = _Widths(self)
+            self._covered: set[str] = set()  # characters looked up and found, and not found
+            self._lacking: set[str] = set()
         except UnreadableFile as exc:
             raise FontFileError(str(exc)) from None
         except (OSError, KeyError, struct.error, IndexError, ValueError, FontFileError) as exc:
@@ -51,17 +57,27 @@ class FontFile:
         return self.outlines == "glyf"
 
     @property
-    def glyphs(self) -> dict[int, int]:
-        """Character code -> glyph index (the font's Unicode cmap)."""
+    def cmap(self) -> CharMap:
+        """Character code -> glyph index (the font's Unicode cmap), kept as ranges."""
         return self._cmap
 
     def covers(self, char: str) -> bool:
         return ord(char) in self._cmap
 
-    @cached_property
-    def chars(self) -> frozenset[str]:
-        """Every character the font has, for a fast "does it cover all of this text" test."""
-        return frozenset(map(chr, self._cmap))
+    def covers_all(self, text: str) -> bool:
+        """Whether the font has every character of `text`. Characters are looked up once and
+        remembered, so the usual answer is a set test in C (wrapping asks for every word)."""
+        covered = self._covered
+        if covered.issuperset(text):
+            return True
+        if not self._lacking.isdisjoint(text):
+            return False
+        for char in set(text).difference(covered):
+            if ord(char) not in self._cmap:
+                self._lacking.add(char)
+                return False
+            covered.add(char)
+        return True
 
     def text_width(self, text: str) -> float:
         """Advance width of `text` in em, characters measured once and remembered."""
@@ -115,68 +131,145 @@ def _table_directory(data: bytes, index: int) -> dict[str, tuple[int, int]]:
     return tables
 
 
-def _best_cmap(data: bytes, cmap: int) -> dict[int, int]:
-    """Code point -> glyph id from the Unicode cmap subtable (format 12 preferred, else 4)."""
+def _best_cmap(data: bytes, cmap: int) -> list[tuple[int, int, int]]:
+    """The Unicode cmap subtable (format 12 preferred, else 4) as (first code, last code,
+    first glyph) ranges.
+
+    Every subtable that maps by ranges (formats 4, 12 and 13) is checked first, not only the one
+    read here: ReportLab, which embeds the font in PDFs, reads whichever Unicode subtable comes
+    last and expands it code by code, so an overlapping or out-of-Unicode one would hang it."""
     count = struct.unpack_from(">H", data, cmap + 2)[0]
     candidates = {}
     for i in range(count):
         platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
         fmt = struct.unpack_from(">H", data, cmap + offset)[0]
+        if fmt == 4:
+            _format4_segments(data, cmap + offset)
+        elif fmt in (12, 13):
+            _groups(data, cmap + offset)
         if (platform, encoding) in ((3, 10), (0, 4), (0, 6)) and fmt == 12:
             candidates.setdefault(12, cmap + offset)
         elif (platform, encoding) in ((3, 1), (0, 3), (0, 1), (0, 0)) and fmt == 4:
             candidates.setdefault(4, cmap + offset)
     if 12 in candidates:
-        return _format12(data, candidates[12])
+        return _groups(data, candidates[12])
     if 4 in candidates:
         return _format4(data, candidates[4])
     raise FontFileError("no Unicode character map")
 
 
-def _format4(data: bytes, at: int) -> dict[int, int]:
+def _without_overlaps(spans: list[tuple[int, int, int]], last: int) -> list[tuple[int, int, int]]:
+    """(start, end, glyph) spans sorted by start, refused if two overlap or one passes `last`:
+    the format requires neither, and a font that did could make any reader walk 2**32 codes."""
+    spans.sort()
+    previous_end = -1
+    for start, end, _ in spans:
+        if end > last:
+            raise FontFileError(f"its character map has codes past U+{last:04X}")
+        if start <= previous_end:
+            raise FontFileError(f"its character map has overlapping ranges (at U+{start:04X})")
+        previous_end = end
+    return spans
+
+
+def _format4_segments(data: bytes, at: int) -> tuple[list[tuple[int, int, int]], int]:
+    """The segments (start, end, index) of a format 4 subtable, checked, and where its
+    idRangeOffset array starts."""
     seg_count = struct.unpack_from(">H", data, at + 6)[0] // 2
     ends = struct.unpack_from(f">{seg_count}H", data, at + 14)
     starts_at = at + 16 + 2 * seg_count
     starts = struct.unpack_from(f">{seg_count}H", data, starts_at)
-    deltas = struct.unpack_from(f">{seg_count}h", data, starts_at + 2 * seg_count)
-    range_at = starts_at + 4 * seg_count
-    ranges = struct.unpack_from(f">{seg_count}H", data, range_at)
-    result: dict[int, int] = {}
-    for seg in range(seg_count):
-        start, end, delta, range_offset = starts[seg], ends[seg], deltas[seg], ranges[seg]
-        if start == 0xFFFF:
-            continue
+    spans = [(start, end, seg) for seg, (start, end) in enumerate(zip(starts, ends)) if start <= end]
+    return _without_overlaps(spans, 0xFFFF), starts_at + 4 * seg_count
+
+
+def _format4(data: bytes, at: int) -> list[tuple[int, int, int]]:
+    """Runs (first code, last code, first glyph) of a format 4 subtable. Segments map by a delta
+    (a run, split where the glyph number wraps) or through a glyph array (read code by code:
+    at most 65,535 codes, since the segments do not overlap)."""
+    segments, range_at = _format4_segments(data, at)
+    seg_count = (range_at - at - 16) // 6
+    deltas = struct.unpack_from(f">{seg_count}h", data, range_at - 2 * seg_count)
+    range_offsets = struct.unpack_from(f">{seg_count}H", data, range_at)
+    runs = _Runs()
+    for start, end, seg in segments:
+        end = min(end, 0xFFFE)  # U+FFFF is the table's end marker, never a character
+        delta, range_offset = deltas[seg], range_offsets[seg]
         if range_offset == 0:
-            for code in range(start, end + 1):
-                result[code] = (code + delta) & 0xFFFF
+            code = start
+            while code <= end:
+                glyph = (code + delta) & 0xFFFF
+                if glyph == 0:  # glyph 0 draws "missing": the code is not covered
+                    code += 1
+                    continue
+                last = min(end, code + 0xFFFF - glyph)  # where the glyph number wraps to 0
+                runs.add(code, last, glyph)
+                code = last + 1
         else:
             base = range_at + 2 * seg + range_offset
             glyphs = struct.unpack_from(f">{end - start + 1}H", data, base)
             for code, glyph in zip(range(start, end + 1), glyphs):
-                if glyph:
-                    result[code] = (glyph + delta) & 0xFFFF
-    result.pop(0xFFFF, None)
-    return {code: glyph for code, glyph in result.items() if glyph}
+                if glyph and (glyph + delta) & 0xFFFF:
+                    runs.add(code, code, (glyph + delta) & 0xFFFF)
+    return runs.spans
 
 
-def _format12(data: bytes, at: int) -> dict[int, int]:
-    """Groups of consecutive code points, counted before they are expanded: a 232-byte font
-    whose one group spans 0..0xFFFFFFFF would otherwise grow into a dict of 7.7 GB."""
+def _groups(data: bytes, at: int) -> list[tuple[int, int, int]]:
+    """The groups (first code, last code, first glyph) of a format 12 or 13 subtable, checked.
+    They are kept as ranges: a font may cover all of Unicode in a few bytes."""
     count = struct.unpack_from(">I", data, at + 12)[0]
-    groups = []
-    total = 0
-    for i in range(count):
-        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * i)
-        end = min(end, _LAST_CODE_POINT)  # nothing above Unicode's last code point can be text
-        if start <= end:
-            groups.append((start, end, glyph))
-            total += end - start + 1
-            if total > MAX_CHARS:
-                raise FontFileError(f"its character map has more than {MAX_CHARS:,} characters")
-    result: dict[int, int] = {}
-    for start, end, glyph in groups:
-        result.update(zip(range(start, end + 1), range(glyph, glyph + end - start + 1)))
-    return result
+    if 16 + 12 * count > len(data) - at:
+        raise FontFileError(f"its character map claims {count:,} groups")
+    numbers = read_numbers("L", data, at + 16, 3 * count)
+    spans = [(numbers[i], numbers[i + 1], numbers[i + 2]) for i in range(0, 3 * count, 3)]
+    return _without_overlaps([span for span in spans if span[0] <= span[1]], _LAST_CODE_POINT)
+
+
+class _Runs:
+    """Collects (first code, last code, first glyph) runs in code order, joining a run to the
+    one before when codes and glyphs both continue it."""
+
+    def __init__(self):
+        self.spans: list[tuple[int, int, int]] = []
+
+    def add(self, first: int, last: int, glyph: int) -> None:
+        if self.spans:
+            start, end, first_glyph = self.spans[-1]
+            if end + 1 == first and first_glyph + first - start == glyph:
+                self.spans[-1] = (start, last, first_glyph)
+                return
+        self.spans.append((first, last, glyph))
+
+
+class CharMap:
+    """Character code -> glyph index, as sorted ranges of consecutive codes drawn by
+    consecutive glyphs: memory grows with the font's ranges, not the characters they cover."""
+
+    __slots__ = ("_starts", "_ends", "_glyphs")
+
+    def __init__(self, spans: list[tuple[int, int, int]]):
+        self._starts = array("I", (span[0] for span in spans))
+        self._ends = array("I", (span[1] for span in spans))
+        self._glyphs = array("I", (span[2] for span in spans))
+
+    def get(self, code: int) -> int | None:
+        at = bisect_right(self._starts, code) - 1
+        if at < 0 or code > self._ends[at]:
+            return None
+        return self._glyphs[at] + code - self._starts[at]
+
+    def __contains__(self, code: int) -> bool:
+        at = bisect_right(self._starts, code) - 1
+        return at >= 0 and code <= self._ends[at]
+
+    def __len__(self) -> int:
+        """How many characters are mapped."""
+        return sum(self._ends) - sum(self._starts) + len(self._starts)
+
+    @property
+    def ranges(self) -> tuple[tuple[int, int, int], ...]:
+        """(first code, last code, glyph of the first code), in code order."""
+        return tuple(zip(self._starts, self._ends, self._glyphs))
 
 
 @lru_cache(maxsize=32)
