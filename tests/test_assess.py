@@ -108,6 +108,18 @@ class TestPdf:
                         "Signed (me)", "Signed (manager)"):
             assert norm(heading) in text
 
+    def test_pages_after_the_first_say_whose_report_they_are(self, pm_pdf, write):
+        header = "Development report \u00b7 Alex Example \u00b7 Product Manager \u2192 Senior Product Manager \u00b7 2026-11-20"
+        pages = [page.splitlines() for page in pdf_texts(pm_pdf)]
+        assert len(pages) > 1
+        assert header not in pages[0]  # page 1 has the title and the cover line instead
+        assert all(lines.count(header) == 1 for lines in pages[1:])
+        # Without a name or a date the header says what is known: the role and the target.
+        text = Path(PM).read_text(encoding="utf-8")
+        path = write(text.replace("person: Alex Example", "person:").replace("date: 2026-11-20", "date:"), "anon.yaml")
+        later = pdf_texts(render_report_pdf(load_assessment(path), load_style(None)))[1]
+        assert "Development report \u00b7 Product Manager \u2192 Senior Product Manager" in later.splitlines()
+
     def test_the_radar_names_the_scale_points_on_a_named_scale(self):
         data = render_report_pdf(load_assessment(DESIGN), load_style(None))
         first = norm(pdf_texts(data)[0])

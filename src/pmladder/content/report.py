@@ -52,14 +52,20 @@ class CoverLine(NamedTuple):
     @property
     def text(self) -> str:
         """The whole line, as printed under the title."""
+        return " \u00b7 ".join([*self._whose(), self.ladder, *([self.version] if self.version else [])])
+
+    @property
+    def running(self) -> str:
+        """Whose report it is, for the header of the pages after the first (their footer names
+        the ladder): "Alex Example · Product Manager → Senior Product Manager · 2026-11-18"."""
+        return " \u00b7 ".join(self._whose())
+
+    def _whose(self) -> list[str]:
         parts = [self.person] if self.person else []
         parts.append(f"{self.role} \u2192 {', '.join(self.targets)}" if self.targets != (self.role,) else self.role)
         if self.date:
             parts.append(self.date)
-        parts.append(self.ladder)
-        if self.version:
-            parts.append(self.version)
-        return " \u00b7 ".join(parts)
+        return parts
 
 
 class Gap(NamedTuple):

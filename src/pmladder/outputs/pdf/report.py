@@ -20,6 +20,7 @@ from ...load.style import Style
 from ...model import Assessment
 from ...scene.radar import RadarSeries, series_radar_scene
 from ...text.fonts import FontSet
+from ...text.wrap import fit_line
 from .context import Context
 from .document import FormsCanvas
 from .flowables import Ruled
@@ -30,7 +31,8 @@ RADAR_SHARE = 0.78  # of the frame's width
 
 
 class ReportDoc(BaseDocTemplate):
-    """Portrait pages with a footer: the ladder and its version, and page X of Y."""
+    """Portrait pages with a footer (the ladder and its version, and page X of Y) and, after the
+    first page, a running header saying whose report it is."""
 
     def __init__(self, ctx: Context, found: Report):
         self.ctx = ctx
@@ -48,6 +50,7 @@ class ReportDoc(BaseDocTemplate):
         frame = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="report")
         self.addPageTemplates([PageTemplate("report", [frame], onPage=self._decorate, pagesize=(pw, ph))])
         self.footer_text = "  \u00b7  ".join(b for b in (found.cover.ladder, found.cover.version) if b)
+        self.header_text = " \u00b7 ".join((found.title, found.cover.running))
 
     def build(self, flowables, filename=None):
         super().build(flowables, filename=filename,
@@ -64,7 +67,7 @@ class ReportDoc(BaseDocTemplate):
 
     def _decorate(self, canv, doc):
         ctx = self.ctx
-        pw, _ = ctx.page_size
+        pw, ph = ctx.page_size
         m = ctx.margin
         foot_y = m - 26
         canv.saveState()
@@ -73,6 +76,11 @@ class ReportDoc(BaseDocTemplate):
         canv.line(m, foot_y + 12, pw - m, foot_y + 12)
         draw_text(canv, ctx.fonts, self.footer_text, m, foot_y, 8, ctx.palette.muted)
         page = canv.getPageNumber()
+        if page > 1:  # page 1 has the title and the cover line
+            rule_y = ph - m + 12
+            header = fit_line(ctx.fonts, self.header_text, pw - 2 * m, 8)
+            draw_text(canv, ctx.fonts, header, m, rule_y + 5, 8, ctx.palette.muted)
+            canv.line(m, rule_y, pw - m, rule_y)
         self.footers.append(page)
         canv.translate(pw - m, foot_y)
         canv.doForm(f"pm-foot-{page}")
