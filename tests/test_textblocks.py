@@ -33,15 +33,16 @@ def test_a_matrix_longer_than_a_page_repeats_its_header_row():
 
 
 def test_a_cell_taller_than_a_page_continues_between_its_lines():
-    """A 600-word value cannot fit on any page: it is split between lines and every word
-    arrives, in order, across the matrix pages (nothing is clipped or dropped)."""
+    """A 1,600-word value cannot fit on any page, even in the progression's wide column (a cell
+    that long makes one): it is split between lines and every word arrives, in order, across the
+    comparison's pages (nothing is clipped or dropped)."""
     data = make_ladder(2, 1, 2)
-    words = [f"w{i:03d}" for i in range(600)]
+    words = [f"w{i:04d}" for i in range(1600)]
     data["roles"][0]["dimensions"]["d0"] = " ".join(words)
     ladder = load_ladder(data)
     pages = landscape_texts(render_pdf(ladder, load_style("default")))
     assert len(pages) >= 2
-    found = re.findall(r"w\d{3}", "".join(pages))
+    found = re.findall(r"w\d{4}", "".join(pages))
     assert found == words
 
 

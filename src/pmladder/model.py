@@ -37,6 +37,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "added_statements": "New at this level",
     "dropped_statements": "No longer expected",
     "matrix": "Comparison matrix",
+    "continued": "{name} (continued)",  # a heading over a page that continues it
     "dimension": "Dimension",
     "worksheet": "Evidence worksheet",
     "worksheet_hint": "Write down examples from the last months that show each dimension at this level.",

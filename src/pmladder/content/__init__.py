@@ -31,6 +31,7 @@ from .document import (
     worksheet_key,
 )
 from .matrix import Matrix, MatrixGroup, MatrixRow, RoleColumn, headed, matrix, whole_matrix
+from .progression import LevelRow, Placed, Progression, ProgressionView, progression, uses_progression
 from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, RolePage, profile, role_page
 
 __all__ = [
@@ -38,5 +39,6 @@ __all__ = [
     "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
     "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
     "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "document_language", "excerpt_roles",
+    "LevelRow", "Placed", "Progression", "ProgressionView", "progression", "uses_progression",
     "handout_date", "headed", "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",
 ]

@@ -21,6 +21,7 @@ class Cell(NamedTuple):
     step: int | None = None
     added: tuple[str, ...] = ()  # statements new at this level (a difference of statement lists)
     dropped: tuple[str, ...] = ()  # statements of the role compared with that fall away here
+    theirs: bool = True  # False: a dimension of another track than the role's (shown blank, not "—")
 
     @property
     def is_difference(self) -> bool:
@@ -77,8 +78,8 @@ class Cell(NamedTuple):
         return str(self.value)
 
 
-def value_cell(dimension: Dimension, value: DimensionValue | None) -> Cell:
-    return Cell(dimension, value)
+def value_cell(dimension: Dimension, value: DimensionValue | None, theirs: bool = True) -> Cell:
+    return Cell(dimension, value, theirs=theirs)
 
 
 def change_cell(dimension: Dimension, before: DimensionValue | None, after: DimensionValue | None,

@@ -62,7 +62,13 @@ def matrix(ladder: Ladder, per_table: int | None = None) -> Matrix:
     """The matrix in tables of at most `per_table` roles (None: one table of every role)."""
     groups = role_groups(ladder, per_table or max(1, len(ladder.roles)))
     return Matrix(ladder.label("matrix"), ladder.label("dimension"),
-                  tuple(_group(ladder, caption, roles) for caption, roles in groups))
+                  tuple(_without_empty_rows(_group(ladder, caption, roles)) for caption, roles in groups))
+
+
+def _without_empty_rows(group: MatrixGroup) -> MatrixGroup:
+    """A table of some roles shows no row that is empty for every one of them (a dimension only
+    the roles of another table have), though every role keeps its column."""
+    return group._replace(rows=tuple(r for r in group.rows if not all(c.is_missing for c in r.cells)))
 
 
 def whole_matrix(ladder: Ladder) -> MatrixGroup:
@@ -84,7 +90,7 @@ def grouped_rows(ladder: Ladder, roles: list[Role] | tuple[Role, ...]) -> tuple[
     for every one of these roles, has no row."""
     rows = []
     for d in ladder.dimensions:
-        cells = tuple(value_cell(d, r.values.get(d.id)) for r in roles)
+        cells = tuple(value_cell(d, r.values.get(d.id), d.applies_to(r.track)) for r in roles)
         if d.tracks and all(c.is_missing for c in cells):
             continue
         rows.append(MatrixRow(d, cells, ladder.group(d.group)))

@@ -32,6 +32,8 @@ class Context:
         self.frame_height = ph - 2 * self.margin
         self.landscape_width = ph - 2 * self.margin
         self.landscape_height = pw - 2 * self.margin
+        continued = self.styles["h2"]  # "Comparison matrix (continued)" over the matrix's later pages
+        self.continued_band = continued.leading + continued.space_after
         self.logo = Logo(style.logo.file if style.logo else None)
         self.pages = PageNumbers()
         self.date = content.handout_date()  # once per render: the cover and the PDF's dates agree
@@ -84,7 +86,9 @@ class Context:
 
     def value_para(self, cell: content.Cell, style: str = "cell"):
         """A value: rating dots (with the point's name under them), its text, a list of
-        statements, or a dash where none is given."""
+        statements, a dash where none is given, or nothing for another track's dimension."""
+        if not cell.theirs:
+            return []
         if cell.dimension.is_rating:
             return self.named(cell, self.rating(self.dot_segments(cell), style))
         if cell.statements:

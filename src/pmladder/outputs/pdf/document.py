@@ -60,11 +60,16 @@ class HandoutDoc(BaseDocTemplate):
         pw, ph = ctx.page_size
         portrait = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="portrait")
         landscape = Frame(m, m, ph - 2 * m, pw - 2 * m, 0, 0, 0, 0, id="landscape")
+        # The matrix's later pages: a frame lower by the band of their "(continued)" heading.
+        continued = Frame(m, m, ph - 2 * m, pw - 2 * m - ctx.continued_band, 0, 0, 0, 0, id="landscape-continued")
         cover = Frame(m, m, pw - 2 * m, ph - 2 * m, 0, 0, 0, 0, id="cover")
         templates = [
             PageTemplate("cover", [cover], pagesize=(pw, ph)),
             PageTemplate("page", [portrait], onPage=partial(self._decorate, size=(pw, ph)), pagesize=(pw, ph)),
             PageTemplate("landscape", [landscape], onPage=partial(self._decorate, size=(ph, pw)), pagesize=(ph, pw)),
+            PageTemplate("landscape-continued", [continued], pagesize=(ph, pw),
+                         onPage=partial(self._decorate, size=(ph, pw), heading=ladder.label(
+                             "continued", name=ladder.label("matrix")))),
         ]
         # The first page takes the first template: the cover's, or the first part's.
         self.addPageTemplates(sorted(templates, key=lambda t: t.id != first))
@@ -86,8 +91,9 @@ class HandoutDoc(BaseDocTemplate):
             draw_text(canv, fonts, str(ctx.pages.record.get(key, "")), 0, 0, size, p.text, anchor="end")
             canv.endForm()
 
-    def _decorate(self, canv, doc, *, size: tuple[float, float]):
-        """The running header (title, logo) and footer (organisation, version, page X of Y)."""
+    def _decorate(self, canv, doc, *, size: tuple[float, float], heading: str | None = None):
+        """The running header (title, logo) and footer (organisation, version, page X of Y), and
+        the `heading` of a part that continues on this page."""
         ctx = self.ctx
         p, fonts, ladder = ctx.palette, ctx.fonts, ctx.ladder
         pw, ph = size
@@ -107,6 +113,10 @@ class HandoutDoc(BaseDocTemplate):
         canv.line(m, rule_y, pw - m, rule_y)
         foot_y = m - 26
         canv.line(m, foot_y + 12, pw - m, foot_y + 12)
+        if heading:
+            style = ctx.styles["h2"]
+            text = fit_line(fonts, heading, pw - 2 * m, style.size, bold=True)
+            draw_text(canv, fonts, text, m, ph - m - style.size, style.size, style.color, bold=True)
         left_bits = [b for b in (ladder.organization, content.version_line(ladder)) if b]
         if left_bits:
             line = fit_line(fonts, "  \u00b7  ".join(left_bits), (pw - 2 * m) * 0.7, type_size)

@@ -130,7 +130,9 @@ def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | No
         opening = []
     if "matrix" in parts:
         sections.append(("landscape", [ctx.anchor("matrix", ladder.label("matrix"), 0),
-                                       *matrix(ctx, ctx.landscape_width, ctx.landscape_height, heading=True)]))
+                                       NextPageTemplate("landscape-continued"),  # its later pages say so
+                                       *matrix(ctx, ctx.landscape_width, ctx.landscape_height - ctx.continued_band,
+                                               heading=True)]))
     if "worksheets" in parts:
         sections += _per_role(ctx, chosen, opening, "worksheets", content.worksheet_key,
                               lambda role, room: worksheet_page(ctx, role))

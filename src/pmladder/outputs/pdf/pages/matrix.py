@@ -1,20 +1,27 @@
-"""The comparison matrix on landscape pages: a table per group of tracks (content.matrix)."""
+"""The comparison matrix on landscape pages: a table per group of tracks (content.matrix), or,
+for a ladder with long cells or many roles, the progression per competency (content.progression)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak
 
 from .... import content
 from ..context import Context
+from ..flowables import at_top
 from ..textblocks import Grid
+from .progression import progression
 
 MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
 MIN_COLUMN = 72  # points a role's column needs
+NBSP = "\u00a0"
 
 
 def matrix(ctx: Context, width: float, room: float | None, heading: bool = True) -> list:
-    """The matrix for a frame `width` wide whose pages offer `room` points (None: unknown)."""
+    """The matrix for a frame `width` wide whose pages offer `room` points (None: unknown); for a
+    ladder with long cells or many roles, the progression per competency instead."""
     ladder = ctx.ladder
+    if content.uses_progression(ladder):
+        return progression(ctx, width, room, heading)
     names = [ladder.label("dimension"), *(d.name for d in ladder.dimensions)]
     head_w = min(width * 0.3, max(min(130.0, width * 0.2), ctx.longest_word(names) + 12))
     per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // MIN_COLUMN)))
@@ -29,23 +36,21 @@ def matrix(ctx: Context, width: float, room: float | None, heading: bool = True)
             story.append(ctx.para(group.caption, "h3-free"))
         col_w = (width - head_w) / len(group.columns)
         # Text rows first, then the ratings as a block of their own that moves to the next
-        # page whole rather than leaving one row of dots behind.
+        # page whole rather than leaving one row of dots behind; under the text rows on the
+        # same page it goes on without a second header.
         blocks = [group.text_rows, group.rating_rows]
         for k, block in enumerate(b for b in blocks if b):
-            table = matrix_table(ctx, found.corner, group.columns, block, head_w, col_w, room)
-            story += [Spacer(1, 10), KeepTogether([table])] if k else [table]
+            tables = [matrix_table(ctx, found.corner, group.columns, block, head_w, col_w, room, header=header)
+                      for header in (True, False)]
+            story.append(FollowOn(*tables, room) if k else tables[0])
     return story
 
 
 def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w: float,
-                 room: float | None) -> Grid:
-    """One table of the matrix: a header row of roles, then a row per dimension."""
-    header = [ctx.para(corner, "cell-head")]
-    for column in columns:
-        level = column.level.replace(" ", "\u00a0")
-        sub = f"{column.short} \u00b7 {level}" + (f" \u00b7 {column.track}" if column.track else "")
-        header.append([ctx.para(column.title, "cell-head"), ctx.para(sub, "cell-head-small")])
-    grid = [header]
+                 room: float | None, header: bool = True) -> Grid:
+    """One table of the matrix: a header row of roles (unless `header` is False: a table that
+    goes on under another's header), then a row per dimension."""
+    grid = [header_row(ctx, corner, columns, col_w)] if header else []
     for heading, row in content.headed(rows):
         if heading:
             grid.append(ctx.group_row(heading, len(columns)))
@@ -55,4 +60,41 @@ def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w:
             first.append(ctx.para(dim.description, "cell-small"))
         grid.append([first, *(ctx.value_para(cell) for cell in row.cells)])
     return Grid(grid, [head_w] + [col_w] * len(columns), ctx.headed_look(pad_top=4, pad_bottom=5, column_rule=True),
-                room=room)
+                room=room, header_rows=1 if header else 0)
+
+
+def header_row(ctx: Context, corner: str, columns, col_w: float) -> list:
+    """The roles' headings: the title, and beneath it "short · level · track", which breaks only
+    after a dot, never inside a part that fits on a line ("· Management" never starts a line)."""
+    style = ctx.styles["cell-head-small"]
+    inner = col_w - 2 * 5  # the headed look's padding
+    row = [ctx.para(corner, "cell-head")]
+    for column in columns:
+        parts = [column.short, column.level, *([column.track] if column.track else [])]
+        parts = [p.replace(" ", NBSP) if ctx.fonts.width(p, style.size, style.bold) <= inner else p for p in parts]
+        row.append([ctx.para(column.title, "cell-head"), ctx.para(f"{NBSP}\u00b7 ".join(parts), "cell-head-small")])
+    return row
+
+
+class FollowOn(Flowable):
+    """A table that follows another: at the top of a page with its own header; under the table
+    above on the same page without it (one header block per page), or, when it does not fit
+    there, whole on the next page (as KeepTogether would)."""
+
+    def __init__(self, headed: Grid, bare: Grid, room: float | None):
+        super().__init__()
+        self.headed, self.bare, self.room = headed, bare, room
+        self._chosen = headed
+
+    def wrap(self, avail_width, avail_height):
+        self._chosen = self.headed if at_top(avail_height, self.room) else self.bare
+        self.width, self.height = self._chosen.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        if at_top(avail_height, self.room):
+            return self.headed.split(avail_width, avail_height)
+        return []
+
+    def draw(self):
+        self._chosen.drawOn(self.canv, 0, 0)

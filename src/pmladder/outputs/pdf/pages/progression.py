@@ -1,0 +1,62 @@
+"""The progression on landscape pages (content.progression): for each competency, a table with
+a row per level and a column per track, under its group's heading. The table's header names the
+competency, so a table continued overleaf still says which one it is."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Spacer
+
+from .... import content
+from ..context import Context
+from ..flowables import HeadedTable
+from ..textblocks import Grid
+
+LEVEL_COLUMN = (90.0, 150.0)  # points: the level column's narrowest and widest
+
+
+def progression(ctx: Context, width: float, room: float | None, heading: bool = True) -> list:
+    found = content.progression(ctx.ladder)
+    story: list = [ctx.heading(found.heading)] if heading else []
+    names = [p.dimension.name for p in found.competencies] + [row.name for p in found.competencies for row in p.rows]
+    level_w = min(width * 0.2, max(LEVEL_COLUMN[0], min(LEVEL_COLUMN[1], ctx.longest_word(names) + 12)))
+    shown = None
+    for competency in found.competencies:
+        table = progression_table(ctx, competency, width, level_w, room)
+        if competency.group is not None and competency.group != shown:
+            story.append(HeadedTable(ctx.para(competency.group.name, "h2"), table, min_rows=1))
+        else:
+            story += [Spacer(1, 8), table]
+        shown = competency.group
+    return story
+
+
+def progression_table(ctx: Context, competency: content.Progression, width: float, level_w: float,
+                      room: float | None) -> Grid:
+    dim = competency.dimension
+    corner = [ctx.para(dim.name, "cell-head")]
+    if dim.description:
+        corner.append(ctx.para(dim.description, "cell-head-small"))
+    rows = [[corner, *(ctx.para(name, "cell-head") for name in competency.columns)]]
+    compact = set()
+    for row in competency.rows:
+        cells = [placed_cell(ctx, placed) for placed in row.cells]
+        if dim.is_rating and not dim.points:
+            compact.add(len(rows))
+        rows.append([ctx.para(row.name, "cell-bold"), *cells])
+    col_w = (width - level_w) / len(competency.columns)
+    look = ctx.headed_look(pad_top=3, pad_bottom=4, column_rule=True, compact_rows=frozenset(compact))
+    return Grid(rows, [level_w] + [col_w] * len(competency.columns), look, room=room)
+
+
+def placed_cell(ctx: Context, placed: tuple[content.Placed, ...]) -> list:
+    """A track's roles at one level: the value alone for one role (the column and the row say
+    whose it is), each under its title when the track has several roles there."""
+    if len(placed) == 1:
+        value = ctx.value_para(placed[0].cell)
+        return value if isinstance(value, list) else [value]
+    story: list = []
+    for p in placed:
+        story.append(ctx.para(p.role.title, "cell-bold"))
+        value = ctx.value_para(p.cell)
+        story += value if isinstance(value, list) else [value]
+    return story
