@@ -281,6 +281,21 @@ class TestOptions:
         worksheets = "\n".join(texts[first:])
         assert all(dim.name in worksheets for dim in ladder.dimensions)
 
+    def test_a_long_worksheet_has_lines_to_write_on_in_both_columns(self, ladder, style):
+        """More than six dimensions take two columns; under each dimension, three lines to write on,
+        and no rules between the rows (the page's head and foot rules are the only others)."""
+        data = render_pdf(ladder, style, worksheet=True)
+        reader = PdfReader(io.BytesIO(data))
+        first = next(p for d, t, p in outline(reader) if t == "Evidence worksheet")
+        stream = reader.pages[first].get_contents().get_data().decode("latin-1")
+        per_column: dict[str, int] = {}
+        for x, drawn in re.findall(r"q\n1 0 0 1 ([\d.]+) [\d.]+ cm\n(.*?)Q", stream, re.S):
+            per_column[x] = per_column.get(x, 0) + drawn.count(" l S")
+        dimensions = len(ladder.dimensions)
+        assert dimensions > 6
+        assert sorted(n for n in per_column.values() if n) == [3 * (dimensions // 2), 3 * ((dimensions + 1) // 2)]
+        assert len(re.findall(r" m [\d.]+ [\d.]+ l S", stream)) == 3 * dimensions + 2
+
     @pytest.mark.parametrize("size, width, height", [("letter", 612, 792), ("a4", 595.28, 841.89)])
     def test_page_sizes(self, ladder, size, width, height):
         data = render_pdf(ladder, load_style("default").with_page_size(size), roles=["apm"])

@@ -202,7 +202,7 @@ class Rating(Flowable):
 class GridLook:
     """How a grid is painted: padding, fills and rules (colours as '#RRGGBB' or None)."""
 
-    def __init__(self, *, pad_x: float, pad_top: float, pad_bottom: float, rule: str, header_fill: str | None = None,
+    def __init__(self, *, pad_x: float, pad_top: float, pad_bottom: float, rule: str | None, header_fill: str | None = None,
                  first_column_fill: str | None = None, zebra: tuple[str, str] | None = None,
                  column_rule: bool = False, compact_rows: frozenset[int] = frozenset()):
         self.pad_x, self.pad_top, self.pad_bottom = pad_x, pad_top, pad_bottom
@@ -219,8 +219,10 @@ class GridLook:
 class Grid(Flowable):
     """Rows of text cells in fixed-width columns; the header rows repeat when it splits.
 
-    A cell is a list of TextBlock and Rating blocks stacked top down. A row that does not fit
-    moves to the next page; only a row taller than a whole page is split between its lines.
+    A cell is a list of blocks stacked top down, with no space between them: TextBlock and
+    Rating, whose text is drawn in one text object, and any other flowable (writing lines, a
+    spacer), drawn by itself. A row that does not fit moves to the next page; only a row taller
+    than a whole page is split between its lines. Rules under the rows unless `look.rule` is None.
     """
 
     def __init__(self, rows: list[list], widths: list[float], look: GridLook, *, room: float | None,
@@ -330,26 +332,33 @@ class Grid(Flowable):
             if look.zebra:
                 self._fill(look.zebra[(self._index(r) - self.header_rows) % 2], xs[1], y, self.width - xs[1], h)
             self._fill(look.first_column_fill, 0, y, xs[1], h)
-        canv.setStrokeColor(colour(look.rule))
-        canv.setLineWidth(0.4)
-        y = self.height
-        for h in heights:
-            y -= h
-            canv.line(0, y, self.width, y)
+        if look.rule:
+            canv.setStrokeColor(colour(look.rule))
+            canv.setLineWidth(0.4)
+            y = self.height
+            for h in heights:
+                y -= h
+                canv.line(0, y, self.width, y)
         if look.column_rule:
             canv.setLineWidth(0.6)
             canv.line(xs[1], 0, xs[1], self.height)
         ink = Ink(canv)
+        others = []  # (flowable, x, y): blocks that are not text draw themselves, after it
         top = self.height
         for r, (row, h) in enumerate(zip(self.rows, heights)):
             pad_top, _ = look.pads(self._index(r))
             for cell, x in zip(row, xs):
                 block_top = top - pad_top
                 for block in cell:
-                    block.emit(ink, x + look.pad_x, block_top)
+                    if isinstance(block, (TextBlock, Rating)):
+                        block.emit(ink, x + look.pad_x, block_top)
+                    else:
+                        others.append((block, x + look.pad_x, block_top - block.height))
                     block_top -= block.height
             top -= h
         ink.finish()
+        for block, x, y in others:
+            block.drawOn(canv, x, y)
 
     def _fill(self, fill: str | None, x: float, y: float, w: float, h: float) -> None:
         if fill:

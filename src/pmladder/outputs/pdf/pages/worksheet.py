@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer
 
 from .... import content
 from ....model import Role
 from ..context import Context
 from ..flowables import Ruled
+from ..textblocks import Grid, GridLook
+
+GUTTER = 28  # points between the two columns of a long worksheet
 
 
 def worksheet(ctx: Context, role: Role) -> list:
@@ -20,14 +23,21 @@ def worksheet(ctx: Context, role: Role) -> list:
     if len(blocks) <= 6:
         return story + [KeepTogether(block) for block in blocks]
     # Longer lists in two columns, so a role's worksheet stays one page.
-    rows = [blocks[i : i + 2] + ([] if i + 1 < len(blocks) else [""]) for i in range(0, len(blocks), 2)]
-    grid = Table(rows, colWidths=["50%", "50%"])
-    grid.setStyle(TableStyle([
-        *ctx.table_commands(10, pad_x=0, pad_top=0, pad_bottom=2),
-        ("RIGHTPADDING", (0, 0), (0, -1), 14),
-        ("LEFTPADDING", (1, 0), (1, -1), 14),
-    ]))
-    return story + [grid]
+    cells = [_spaced(block) for block in blocks]
+    rows = [[cells[i], [], cells[i + 1] if i + 1 < len(cells) else []] for i in range(0, len(cells), 2)]
+    column = (ctx.frame_width - GUTTER) / 2
+    look = GridLook(pad_x=0, pad_top=0, pad_bottom=2, rule=None)
+    return story + [Grid(rows, [column, GUTTER, column], look, room=ctx.frame_height, header_rows=0)]
+
+
+def _spaced(blocks: list) -> list:
+    """A grid stacks a cell's blocks with no space between them: the space one block keeps
+    after it and the next before it (none above the first) becomes a spacer."""
+    spaced = blocks[:1]
+    for above, block in zip(blocks, blocks[1:]):
+        gap = above.getSpaceAfter() + block.getSpaceBefore()
+        spaced += [Spacer(1, gap), block] if gap else [block]
+    return spaced
 
 
 def _listed(blocks) -> list:
