@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pmladder.cli import cli
-from pmladder.errors import LadderError
+from pmladder.errors import LadderError, PmladderWarning
 from pmladder.load.fromsheet import import_sheet
 from pmladder.load.ladder import load_ladder
 
@@ -154,9 +154,25 @@ class TestCsvAsSaved:
     def test_encodings_excel_writes(self, tmp_path, encoding, bom):
         sheet = tmp_path / "team.csv"
         sheet.write_bytes(bom + self.ROWS.encode(encoding))
-        ladder = imported(sheet).ladder
+        if encoding == "cp1252":
+            with pytest.warns(PmladderWarning, match="not UTF-8; read as Windows-1252"):
+                ladder = imported(sheet).ladder
+        else:
+            ladder = imported(sheet).ladder
         assert ladder.roles[0].values["communication"] == "Écoute"
         assert ladder.roles[1].values["communication"] == "Négocie"
+
+    def test_windows_1252_is_read_with_a_warning(self, tmp_path, runner, monkeypatch):
+        """Bytes that are not UTF-8 could be any code page: Windows-1252 is a guess, so it is said
+        (before: read as Windows-1252 silently). A sheet in UTF-8 gets no such line."""
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "team.csv").write_bytes(self.ROWS.encode("cp1252"))
+        result = runner.invoke(cli, ["import", "team.csv", "-o", "team.yaml"])
+        assert (result.exit_code, result.stderr) == (0, "Warning: team.csv: not UTF-8; read as Windows-1252\n")
+        assert load_ladder("team.yaml").roles[0].values["communication"] == "Écoute"
+        (tmp_path / "team.csv").write_bytes(self.ROWS.encode("utf-8"))
+        result = runner.invoke(cli, ["import", "team.csv", "-o", "utf8.yaml"])
+        assert (result.exit_code, result.stderr) == (0, "")
 
     def test_utf16_without_bom_is_refused(self, tmp_path):
         sheet = tmp_path / "team.csv"

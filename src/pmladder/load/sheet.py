@@ -16,12 +16,13 @@ import csv
 import datetime
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import LadderError, Problem
+from ..errors import LadderError, PmladderWarning, Problem
 from .files import UnreadableFile, read_regular
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -239,10 +240,14 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
         if encoding != "utf-8" or name != "UTF-8":
             raise fail(file, f"not valid {name} (byte {exc.start:,})") from None
     try:  # Excel on Windows saves "CSV" in the machine's code page; in the West that is Windows-1252
-        return data.decode("cp1252"), "Windows-1252"
+        text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise fail(file, f"neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02x} at {exc.start:,}); "
                    "save it as CSV UTF-8") from None
+    # Any code page decodes these bytes without an error: say which one was guessed, so a sheet
+    # saved in another (Cyrillic, Greek) is noticed before its text is used.
+    warnings.warn(f"{file}: not UTF-8; read as Windows-1252", PmladderWarning, stacklevel=2)
+    return text, "Windows-1252"
 
 
 def _delimiter(text: str, file: str) -> str:
