@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
@@ -207,6 +208,7 @@ class Ladder(NamedTuple):
     level_names: tuple[Level, ...] = ()
     schema: int = 1
     language: str | None = None  # a BCP 47 tag ("pl", "en-GB") as the file gives it
+    date: datetime.date | None = None  # the ladder's own date ("as of"), printed when no build date is set
 
     def label(self, key: str, **values: object) -> str:
         """One of the words pmladder prints, in the ladder's language, with {placeholders} filled."""

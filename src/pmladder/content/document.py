@@ -98,14 +98,16 @@ def document_language(ladder: Ladder) -> str:
     return "en" if dict(ladder.labels) == dict(DEFAULT_LABELS) else "und"
 
 
-def handout_date(environ=None) -> datetime.date:
+def handout_date(environ=None, *, ladder_date: datetime.date | None = None) -> datetime.date:
     """The date a handout shows and its PDF records: SOURCE_DATE_EPOCH (seconds since 1970, the
-    reproducible-builds convention) when set to a whole number, else today (UTC). A day, not a
-    time: renders of the same input on the same day stay byte-identical."""
+    reproducible-builds convention) when set to a whole number, else the ladder's own date, else
+    today (UTC). A day, not a time: renders of the same input on the same day stay byte-identical."""
     value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if value.isdigit() and len(value) <= 12:  # bounded: year 9999 is under 2.6e11 seconds
         seconds = min(int(value), 253402214400)  # 9999-12-31
         return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date()
+    if ladder_date is not None:
+        return ladder_date
     return datetime.datetime.now(datetime.timezone.utc).date()
 
 

@@ -7,7 +7,6 @@ competency with did-you-mean, a rating outside its scale, a role the ladder lack
 
 from __future__ import annotations
 
-import datetime
 import os
 import warnings
 from pathlib import Path
@@ -271,17 +270,8 @@ class _AssessmentReader:
         return tuple(result)
 
     def _date(self, value: Value | None, path: str) -> str | None:
-        if value is None or value.data is None:
-            return None
-        text = str(value.data).strip()
-        try:
-            datetime.date.fromisoformat(text)
-            if len(text) != 10:
-                raise ValueError
-        except ValueError:
-            self.check.add(value, path, f"expected a date as YYYY-MM-DD, got {describe(value.data)}")
-            return None
-        return text
+        date = self.check.date(value, path)
+        return date.isoformat() if date else None
 
 
 def schema_text() -> str:

@@ -6,6 +6,7 @@ the same way.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -126,6 +127,19 @@ class Checker:
             self.add(value, path, "expected text, got an empty string")
             return None
         return text
+
+    def date(self, value: Value | None, path: str) -> datetime.date | None:
+        """A calendar date written YYYY-MM-DD (quoted or not)."""
+        if value is None or value.data is None:
+            return None
+        text = str(value.data).strip()
+        try:
+            if len(text) != 10:
+                raise ValueError
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            self.add(value, path, f"expected a date as YYYY-MM-DD, got {describe(value.data)}")
+            return None
 
     def integer(self, value: Value | None, path: str, *, low: int, high: int) -> int | None:
         if value is None:

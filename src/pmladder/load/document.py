@@ -36,7 +36,8 @@ def ladder_document(ladder: Ladder) -> dict[str, Any]:
 def _meta(ladder: Ladder) -> dict[str, Any]:
     meta: dict[str, Any] = _drop_none({"title": ladder.title, "subtitle": ladder.subtitle,
                                        "organization": ladder.organization, "version": ladder.version,
-                                       "language": ladder.language})
+                                       "language": ladder.language,
+                                       "date": ladder.date.isoformat() if ladder.date else None})
     if ladder.intro:
         meta["intro"] = [_drop_none({"heading": s.heading, "body": "\n\n".join(s.paragraphs) or None,
                                      "items": list(s.items) or None}) for s in ladder.intro]

@@ -171,7 +171,7 @@ class _LadderReader:
             return None
         check = self.check
         fields = check.fields(
-            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "language", "intro", "labels")
+            value, "ladder", required=("title",), optional=("subtitle", "organization", "version", "language", "date", "intro", "labels")
         )
         if fields is None:
             return None
@@ -181,6 +181,9 @@ class _LadderReader:
         if "language" in fields:
             self._format2(fields["language"], "ladder.language", "the ladder's language")
             meta["language"] = self._language(fields["language"])
+        meta["date"] = check.date(fields.get("date"), "ladder.date")
+        if "date" in fields:
+            self._format2(fields["date"], "ladder.date", "a ladder date")
         intro = []
         for index, item in enumerate(check.items(fields.get("intro"), "ladder.intro", limit=MAX_INTRO, what="sections")):
             path = f"ladder.intro[{index}]"

@@ -78,10 +78,12 @@ DEFS: dict[str, Any] = {
         "title": _name("The ladder's title, on the cover and every page."),
         "subtitle": _name("A line under the title.", required=False),
         "organization": _name("Who the ladder belongs to.", required=False),
-        "version": _name("A version or date, printed on the cover.", required=False),
+        "version": _name("A version, printed on the cover.", required=False),
         "language": {"description": "The language the ladder is written in, as a BCP 47 tag: en, pl, ja, en-GB "
                      "(format 2). Web pages and PDFs declare it.", "type": ["string", "null"],
                      "pattern": TAG_PATTERN, "maxLength": MAX_TAG},
+        "date": {"description": "The ladder's date, YYYY-MM-DD, printed on the cover (SOURCE_DATE_EPOCH overrides it).",
+                 "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\\s\\S])", "format": "date"},
         "intro": _list_of("intro", "Introduction sections, before the roles.", maxItems=MAX_INTRO),
         "labels": {"description": "The words pmladder prints, in the ladder's language.", "type": "object",
                    "properties": {key: _name(f"Default: {text!r}.")

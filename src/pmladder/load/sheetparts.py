@@ -46,6 +46,15 @@ def text(cell: Cell, label: str) -> Leaf:
     return Leaf(value if isinstance(value, (str, bool)) or value is None else str(value), cell, label)
 
 
+def day(cell: Cell, label: str) -> Leaf:
+    """A date as YYYY-MM-DD (the loader checks it): a date cell arrives as an ISO date and time,
+    midnight unless someone typed a time, which is not the ladder's."""
+    value = cell.value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+", value):
+        return Leaf(value[:10], cell, label)
+    return text(cell, label)
+
+
 def number(cell: Cell, label: str) -> Leaf:
     value = cell.value
     if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]{1,9}\s*", value):
@@ -118,6 +127,8 @@ class LadderDoc:
 
             if field in ("title", "subtitle", "organization", "version", "language"):
                 self.meta[field] = text(cells[0], field)
+            elif field == "date":
+                self.meta[field] = day(cells[0], field)
             elif field == "intro":
                 section: dict[str, Any] = {"heading": text(cells[0], "intro heading")}
                 if cells[1].value is not None:
@@ -152,7 +163,7 @@ class LadderDoc:
                     level["description"] = text(cells[3], "level description")
                 self.levels.append(level)
             else:
-                self.problem(row[0], "field", "expected title, subtitle, organization, version, language, intro, label, "
+                self.problem(row[0], "field", "expected title, subtitle, organization, version, language, date, intro, label, "
                              f"track, group or level, got {str(row[0].value)[:40]!r}")
         if intro:
             self.meta["intro"] = intro

@@ -70,6 +70,8 @@ def about_rows(ladder: Ladder) -> list[list]:
     for field in ("title", "subtitle", "organization", "version", "language"):
         if getattr(ladder, field) is not None:
             rows.append([field, getattr(ladder, field)])
+    if ladder.date is not None:
+        rows.append(["date", ladder.date.isoformat()])  # text: a spreadsheet's own date cell would show it in the reader's format
     for section in ladder.intro:
         rows.append(["intro", section.heading, "\n\n".join(section.paragraphs) or None, bullets(section.items)])
     for label, text in ladder.labels.items():

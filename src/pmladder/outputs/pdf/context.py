@@ -36,7 +36,7 @@ class Context:
         self.continued_band = continued.leading + continued.space_after
         self.logo = Logo(style.logo.file if style.logo else None)
         self.pages = PageNumbers()
-        self.date = content.handout_date()  # once per render: the cover and the PDF's dates agree
+        self.date = content.handout_date(ladder_date=ladder.date)  # once per render: the cover and the PDF's dates agree
 
     def anchor(self, key: str, title: str, level: int) -> Anchor:
         """A bookmark and outline entry whose page this render's page numbers record."""
