@@ -13,14 +13,17 @@ import io
 import json
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from conftest import POLISH_JAPANESE, ROOT, make_ladder
+from pmladder.load.assessment import load_assessment
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import builtin_styles
 from pmladder.outputs.html.page import render_html
+from pmladder.outputs.html.report import render_report_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -29,6 +32,9 @@ HOSTILE = ROOT / "tests" / "corpus" / "html" / "hostile.yaml"
 FORMAT2 = ROOT / "data" / "examples" / "design-two-track.yaml"
 STYLES = sorted(builtin_styles())  # what `pmladder styles` lists
 STYLED = [f"{ladder}@{style}" for style in STYLES for ladder in ("default", "pl-ja")]
+REPORTS = {"report-pm": ROOT / "data" / "examples" / "assessment-pm.yaml",
+           "report-two-track": ROOT / "data" / "examples" / "assessment-design-two-track.yaml"}
+REPORT_PAGES = [*REPORTS, "report-pm@print", "report-two-track@slides"]
 
 pytestmark = pytest.mark.skipif(not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)),
                                 reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
@@ -52,6 +58,11 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         path = folder / f"{ladder}-{style}.html"
         path.write_bytes(render_html(load_ladder(str(sources[ladder]) if sources[ladder] else None), style=style,
                                      highlight="pm" if ladder == "default" else None))
+        out[name] = path
+    for name in REPORT_PAGES:  # development reports (pmladder assess -f html)
+        report, _, style = name.partition("@")
+        path = folder / f"{report}-{style or 'default'}.html"
+        path.write_bytes(render_report_html(load_assessment(REPORTS[report]), style or None))
         out[name] = path
     return out
 
@@ -115,7 +126,7 @@ def requests_made(browser) -> list[str]:
     return urls
 
 
-@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "hostile", "big"])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "hostile", "big", *REPORTS])
 def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, pages, name):
     browser.get_log("performance")
     open_page(browser, pages[name])
@@ -126,7 +137,7 @@ def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", *STYLED])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", *STYLED, *REPORT_PAGES])
 def test_nothing_overflows(browser, pages, name, width):
     open_page(browser, pages[name], width)
     assert browser.execute_script(OVERFLOWS, False) == []
@@ -219,7 +230,8 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, pages):
     assert browser.get_log("browser") == []
 
 
-@pytest.mark.parametrize("name, width", [("big", 1280), *((name, width) for name in STYLED for width in (1280, 390))])
+@pytest.mark.parametrize("name, width", [("big", 1280), *((name, width) for name in [*STYLED, *REPORT_PAGES]
+                                                             for width in (1280, 390))])
 def test_axe_core_finds_no_serious_or_critical_violation(browser, pages, name, width):
     open_page(browser, pages[name], width)
     assert axe_violations(browser) == []
@@ -241,6 +253,22 @@ def test_printing_cuts_no_text(browser, pages, name):
         nav = browser.execute_script("return getComputedStyle(document.querySelector('nav')).display")
         assert nav == "none"
         assert all(role.short in text for role in ladder.roles)
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_a_printed_report_cuts_no_text_and_keeps_the_gaps_and_sign_off(browser, pages, name):
+    from pypdf import PdfReader
+
+    from pmladder.content.report import report
+
+    open_page(browser, pages[name], 718, media="print")
+    assert browser.execute_script(OVERFLOWS, True) == []
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})
+    pages_text = (page.extract_text() or "" for page in PdfReader(io.BytesIO(base64.b64decode(pdf["data"]))).pages)
+    text = "".join(unicodedata.normalize("NFKC", "".join(t.split())) for t in pages_text)  # "ﬀ" is "ff"
+    found = report(load_assessment(REPORTS[name]))
+    for shown in [*(g.dimension.name for v in found.targets for g in v.gaps), *found.signoff, found.cover.running]:
+        assert "".join(shown.split()) in text, shown
 
 
 def axe_violations(browser) -> list[tuple]:

@@ -111,6 +111,12 @@ def _report_md(assessment, **options) -> Rendered:
     return Rendered(report_markdown(report(assessment)).encode("utf-8"))
 
 
+def _report_html(assessment, **options) -> Rendered:
+    from .html.report import render_report_html
+
+    return Rendered(render_report_html(assessment, **options))
+
+
 def _assessment_template(ladder, role_id, **options) -> Rendered:
     from .template import assessment_template
 
@@ -144,6 +150,7 @@ OUTPUTS: dict[str, dict[str, Format]] = {
     "report": {
         "pdf": Format("pdf", (".pdf",), True, "PDF to print", _report_pdf),
         "md": Format("md", (".md", ".markdown"), False, "Markdown for a 1:1 document", _report_md),
+        "html": Format("html", (".html", ".htm"), False, "one self-contained web page", _report_html),
     },
     "page": {"html": Format("html", (".html", ".htm"), False, "one self-contained web page", _page)},
     "assessment-template": {

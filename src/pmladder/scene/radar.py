@@ -181,6 +181,7 @@ def series_radar_scene(
         cos = math.cos(a)
         anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
         avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
+        avail += 1e-6  # the room was made for the longest word: rounding must not split it ("Interactio|n")
         lines = [(line, p.text) for line in wrap(fonts, dim.name, max(avail, 30 * s), label_size)]
         # One role: the name of its point on a scale that names them ("Evangelizes") under the axis.
         value = series[0].values.get(dim.id) if len(series) == 1 else None

@@ -66,19 +66,19 @@ def _environment(cached: bool) -> jinja2.Environment:
     return env
 
 
-def _template() -> jinja2.Template:
-    """The page's template; compiled afresh when the cache folder cannot be used."""
+def template(name: str = TEMPLATE) -> jinja2.Template:
+    """One of the package's templates; compiled afresh when the cache folder cannot be used."""
     try:
-        return _environment(True).get_template(TEMPLATE)
+        return _environment(True).get_template(name)
     except (OSError, RuntimeError):
-        return _environment(False).get_template(TEMPLATE)
+        return _environment(False).get_template(name)
 
 
 def _asset(name: str) -> str:
     return (files(__package__) / "templates" / name).read_text(encoding="utf-8")
 
 
-def _csp_hash(text: str) -> str:
+def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
@@ -89,7 +89,7 @@ def _family(name: str) -> str | None:
     return name
 
 
-def _logo(style: Style) -> str | None:
+def logo_uri(style: Style) -> str | None:
     """The style's logo as a data: URI (checked by the style loader); an SVG is shown in an
     <img>, where its scripts never run."""
     if style.logo is None:
@@ -99,7 +99,8 @@ def _logo(style: Style) -> str | None:
     return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
-def _css(style: Style) -> str:
+def css_for(style: Style, *sheets: str) -> str:
+    """The style's colours and fonts as CSS variables, then the package's `sheets`."""
     p = style.palette
     families = [f for f in (_family(style.fonts.body),) if f]
     stack = ", ".join([*(f'"{f}"' for f in families), "system-ui", "-apple-system", '"Segoe UI"', "Roboto",
@@ -110,7 +111,7 @@ def _css(style: Style) -> str:
                  f"--background: {p.background}; --surface: {p.surface}; --rule: {p.rule}; "
                  f"--banner-text: {p.text if style.grayscale else '#FFFFFF'}; "
                  f"--banner: {p.surface if style.grayscale else p.primary}; --font: {stack}; }}")
-    return variables + "\n" + tracks + "\n" + _asset("page.css")
+    return "\n".join([variables, tracks, *(_asset(name) for name in sheets)])
 
 
 def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: str | None = None) -> bytes:
@@ -124,10 +125,10 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
         narrow = ladder_scene(ladder, style, width=NARROW_WIDTH, height=NARROW_HEIGHT, highlight=highlight,
                               title=False, links=True, fonts=fonts, min_text=NARROW_TEXT)
     roles = list(ladder.ordered_roles)
-    css, script = _css(style), _asset("compare.js")
-    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
+    css, script = css_for(style, "page.css"), _asset("compare.js")
+    csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    page = _template().render(
+    page = template().render(
         ladder=ladder,
         lang=document_language(ladder),
         cover=cover(ladder),
@@ -143,7 +144,7 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
         compare=whole_matrix(ladder),
         worksheets=[(r, worksheet(ladder, r)) for r in roles],
         highlight=highlight,
-        logo=_logo(style),
+        logo=logo_uri(style),
         css=css,
         script=script,
         csp=csp,

@@ -18,7 +18,7 @@ from ...content.report import Report, report
 from ...load.locate import text_locator
 from ...load.style import Style
 from ...model import Assessment
-from ...scene.radar import RadarSeries, series_radar_scene
+from ...scene.report_radar import report_radar_scene
 from ...text.fonts import FontSet
 from ...text.wrap import fit_line
 from .context import Context
@@ -153,17 +153,8 @@ def report_story(ctx: Context, found: Report) -> list:
 
 
 def _radar(ctx: Context, found: Report) -> SceneFlowable:
-    p = ctx.palette
-    colours = {"role": p.muted, "target": p.primary, "self": p.accent, "manager": p.track_colour(1)}
-    targets = iter((p.primary, *(p.track_colour(k) for k in range(2, 8))))
-    series = []
-    for entry in found.radar.series:
-        shade = next(targets) if entry.kind == "target" else colours[entry.kind]
-        series.append(RadarSeries(entry.label, entry.values, shade, dashed=entry.kind in ("role", "target")))
     width = ctx.frame_width * RADAR_SHARE
-    scene = series_radar_scene(found.radar.dimensions, series, ctx.style, width=width, height=width * 0.78,
-                               fonts=ctx.fonts, point_names=True, gaps=True)
-    flowable = SceneFlowable(scene)
+    flowable = SceneFlowable(report_radar_scene(found.radar, ctx.style, width=width, height=width * 0.78, fonts=ctx.fonts))
     flowable.hAlign = "CENTER"
     return flowable
 
