@@ -146,7 +146,8 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_STATUS)
 @click.version_option(__version__, prog_name="pmladder", help="Show the version and exit.")
 def cli():
-    """Turn a career ladder written in YAML into a printed handout, slide charts and wiki tables.
+    """Turn a career ladder written in YAML into a printed handout, a slide chart, a web page, a
+    workbook, JSON and development reports.
 
     Without a LADDER argument every command uses the built-in Product Management ladder.
     Commands that write take -o PATH ('-' for standard output) and -f FORMAT.
