@@ -191,3 +191,22 @@ def test_text_and_rating_tables_share_one_header_block_on_a_page(tmp_path):
 def test_the_html_page_prints_the_progression_when_the_handout_does():
     assert b'class="matrix progression"' in render_html(big_ladder())
     assert b"progression" not in render_html(load_ladder(DEFAULT_LADDER))
+
+
+@needs_pdftotext
+def test_a_ratings_few_levels_go_across_the_page(big_pdf, tmp_path):
+    """Organisational design (M3-M7, dots): its levels side by side in one header row, not a
+    column of five short rows."""
+    pdf = tmp_path / "big.pdf"
+    pdf.write_bytes(big_pdf)
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True).stdout
+    root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
+    ns = "{http://www.w3.org/1999/xhtml}"
+    comparison = [p for i, p in enumerate(root.iter(ns + "page")) if i in landscape(big_pdf)]
+    page = next(p for p in comparison if any(w.text == "Organisational" for w in p.iter(ns + "word")))
+    ys: dict[str, list[float]] = {}
+    for word in page.iter(ns + "word"):
+        ys.setdefault(word.text, []).append(float(word.get("yMin")))
+    header = ys["Organisational"][0]
+    assert all(any(abs(y - header) < 1 for y in ys[name]) for name in ("M3", "M4", "M5", "M6", "M7"))
+    assert all(y > header + 10 for y in ys["Observes"])  # the dots and their names below

@@ -1,6 +1,7 @@
 """The progression on landscape pages (content.progression): for each competency, a table with
-a row per level and a column per track, under its group's heading. The table's header names the
-competency, so a table continued overleaf still says which one it is."""
+a row per level and a column per track, under its group's heading; a rating's few levels go
+across instead, a row of dots per track. The table's header names the competency, so a table
+continued overleaf still says which one it is."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..flowables import HeadedTable
 from ..textblocks import Grid
 
 LEVEL_COLUMN = (90.0, 150.0)  # points: the level column's narrowest and widest
+RATING_LEVELS_ACROSS = 8  # a rating's levels up to this many go across (a row of dots per track)
 
 
 def progression(ctx: Context, width: float, room: float | None, heading: bool = True) -> list:
@@ -21,7 +23,10 @@ def progression(ctx: Context, width: float, room: float | None, heading: bool = 
     level_w = min(width * 0.2, max(LEVEL_COLUMN[0], min(LEVEL_COLUMN[1], ctx.longest_word(names) + 12)))
     shown = None
     for competency in found.competencies:
-        table = progression_table(ctx, competency, width, level_w, room)
+        if competency.dimension.is_rating and len(competency.rows) <= RATING_LEVELS_ACROSS:
+            table = rating_table(ctx, competency, width, level_w, room)
+        else:
+            table = progression_table(ctx, competency, width, level_w, room)
         if competency.group is not None and competency.group != shown:
             story.append(HeadedTable(ctx.para(competency.group.name, "h2"), table, min_rows=1))
         else:
@@ -46,6 +51,22 @@ def progression_table(ctx: Context, competency: content.Progression, width: floa
     col_w = (width - level_w) / len(competency.columns)
     look = ctx.headed_look(pad_top=3, pad_bottom=4, column_rule=True, compact_rows=frozenset(compact))
     return Grid(rows, [level_w] + [col_w] * len(competency.columns), look, room=room)
+
+
+def rating_table(ctx: Context, competency: content.Progression, width: float, level_w: float,
+                 room: float | None) -> Grid:
+    """A rating's progression across the page: a column per level, a row of dots per track (a
+    column of one short line per level would leave the page's width empty)."""
+    dim = competency.dimension
+    corner = [ctx.para(dim.name, "cell-head")]
+    if dim.description:
+        corner.append(ctx.para(dim.description, "cell-head-small"))
+    rows = [[corner, *(ctx.para(row.name, "cell-head") for row in competency.rows)]]
+    for j, track in enumerate(competency.columns):
+        rows.append([ctx.para(track, "cell-bold"), *(placed_cell(ctx, row.cells[j]) for row in competency.rows)])
+    col_w = (width - level_w) / len(competency.rows)
+    look = ctx.headed_look(pad_top=3, pad_bottom=4, column_rule=True)
+    return Grid(rows, [level_w] + [col_w] * len(competency.rows), look, room=room)
 
 
 def placed_cell(ctx: Context, placed: tuple[content.Placed, ...]) -> list:
