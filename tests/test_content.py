@@ -195,6 +195,21 @@ class TestStatementDifferences:
         assert (table.added, table.dropped) == ("New at this level", "No longer expected")
         assert row.value.statements == ("Ships features", "Fixes bugs", "Asks for help")  # the role's own, whole
 
+    def test_a_list_rewritten_whole_says_so_in_one_line_instead_of_listing_it_again(self):
+        """Frameworks that reword every behaviour per level (Dropbox's) would otherwise print
+        the role's whole list twice in one row: once as its own, once as "no longer expected"."""
+        ladder = self.ladder(["Ships features", "Asks for help"], ["Leads a project", "Mentors others"])
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        assert cell.added == ("Leads a project", "Mentors others") and cell.dropped == ()
+        assert cell.replaced == "Replaces every statement of A" and cell.is_difference
+        assert cell.text == "+ Leads a project\n+ Mentors others\nReplaces every statement of A"
+
+    def test_the_replaced_line_comes_from_the_ladders_labels(self):
+        ladder = ladder_of([role("a", 1, {"scope": ["x"]}, ["b"]), role("b", 2, {"scope": ["y"]})],
+                           labels={"replaced_statements": "Ersetzt alles von {role}"})
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        assert cell.replaced == "Ersetzt alles von A"
+
     def test_the_same_statements_reordered_are_no_change(self):
         ladder = self.ladder(["x", "y"], ["y", "x"])
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values

@@ -369,3 +369,24 @@ roles:
     assert norm("New at this level") in alpha and norm("Leads a small project") in alpha
     assert norm("No longer expected") in alpha and norm("Asks for help early") in alpha
     assert alpha.count(norm("Keeps the build green")) == 1  # the role's own list, not repeated
+
+
+def test_a_statement_list_rewritten_at_the_next_level_is_printed_once_on_the_role_page(write):
+    """When no statement carries over, the next role's cell lists its new statements and one
+    line for the rest: the role's own statements, beside it, are not printed a second time."""
+    from conftest import norm, pdf_texts
+    from pmladder import render_pdf
+
+    ladder = load_ladder(write(TWO_TRACKS + """dimensions:
+  - {id: impact, name: Impact}
+roles:
+  - {id: a, title: Alpha, level: 1, track: ic, next: b,
+     dimensions: {impact: [Keeps the build green, Asks for help early]}}
+  - {id: b, title: Beta, level: 2, track: ic,
+     dimensions: {impact: [Leads a small project, Reviews the team's designs]}}
+"""))
+    pages = [norm(t) for t in pdf_texts(render_pdf(ladder))]
+    alpha = next(p for p in pages if norm("What changes at the next level") in p and norm("→ Beta") in p)
+    assert norm("Leads a small project") in alpha and norm("Replaces every statement of Alpha") in alpha
+    assert norm("No longer expected") not in alpha
+    assert alpha.count(norm("Asks for help early")) == 1

@@ -37,6 +37,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "unchanged": "No change",
     "added_statements": "New at this level",
     "dropped_statements": "No longer expected",
+    "replaced_statements": "Replaces every statement of {role}",  # none of the role's carry over
     "matrix": "Comparison matrix",
     "continued": "{name} (continued)",  # a heading over a page that continues it
     "dimension": "Dimension",

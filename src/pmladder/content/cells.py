@@ -22,11 +22,14 @@ class Cell(NamedTuple):
     added: tuple[str, ...] = ()  # statements new at this level (a difference of statement lists)
     dropped: tuple[str, ...] = ()  # statements of the role compared with that fall away here
     theirs: bool = True  # False: a dimension of another track than the role's (shown blank, not "—")
+    # One line in place of `dropped` when none of the compared role's statements carry over:
+    # those are the whole cell beside this one, and listing them again says nothing new.
+    replaced: str | None = None
 
     @property
     def is_difference(self) -> bool:
         """A statement list shown as what changes: the new statements and those that fall away."""
-        return bool(self.added or self.dropped)
+        return bool(self.added or self.dropped or self.replaced)
 
     @property
     def is_missing(self) -> bool:
@@ -72,7 +75,8 @@ class Cell(NamedTuple):
             point = self.point
             return "".join(self.dots) + (f" {point.name}" if point else "")
         if self.is_difference:
-            return "\n".join([*("+ " + item for item in self.added), *(MINUS + " " + item for item in self.dropped)])
+            return "\n".join([*("+ " + item for item in self.added), *(MINUS + " " + item for item in self.dropped),
+                              *([self.replaced] if self.replaced else [])])
         if self.statements:
             return "\n".join(self.statements)
         return str(self.value)
@@ -83,9 +87,11 @@ def value_cell(dimension: Dimension, value: DimensionValue | None, theirs: bool 
 
 
 def change_cell(dimension: Dimension, before: DimensionValue | None, after: DimensionValue | None,
-                unchanged_label: str) -> Cell:
+                unchanged_label: str, replaced_label: str | None = None) -> Cell:
     """The next role's value beside the role's own: "no change", the new value with its step,
-    or, where both are statement lists, only the statements that come and go."""
+    or, where both are statement lists, only the statements that come and go. When none of
+    the role's statements carry over and `replaced_label` is given, that one line stands for
+    them (the role's own cell beside lists them already)."""
     if after == before:
         return Cell(dimension, after, unchanged=unchanged_label)
     if isinstance(before, tuple) and isinstance(after, tuple):
@@ -94,6 +100,8 @@ def change_cell(dimension: Dimension, before: DimensionValue | None, after: Dime
         dropped = tuple(item for item in before if item not in set(after))
         if not added and not dropped:  # the same statements in another order
             return Cell(dimension, after, unchanged=unchanged_label)
+        if replaced_label and len(dropped) == len(before):
+            return Cell(dimension, after, added=added, replaced=replaced_label)
         return Cell(dimension, after, added=added, dropped=dropped)
     step = None
     if dimension.is_rating and isinstance(before, int) and isinstance(after, int):

@@ -131,6 +131,7 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
     if not dims:
         return Profile(title, (), note=ladder.label("no_changes") if nexts else None)
     unchanged_label = ladder.label("unchanged")
+    replaced_label = ladder.label("replaced_statements", role=role.title)
     groups = [nexts[i : i + per_table] for i in range(0, len(nexts), per_table)] or [()]
     tables = []
     for k, group in enumerate(groups):
@@ -139,7 +140,7 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
             continue
         rows = tuple(
             ProfileRow(d, value_cell(d, role.values.get(d.id)),
-                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label)
+                       tuple(change_cell(d, role.values.get(d.id), n.values.get(d.id), unchanged_label, replaced_label)
                              if d.applies_to(n.track) else value_cell(d, None)  # not "no change": not theirs
                              for n in group),
                        ladder.group(d.group))

@@ -112,6 +112,8 @@ class Context:
                 if items:
                     story.append(self.para(heading, "cell-small"))
                     story += [self.para(item, "cell-bullet", bullet=mark) for item in items]
+            if cell.replaced:
+                story.append(self.para(cell.replaced, "cell-small"))
             return story
         if cell.dimension.is_rating:
             segments = self.dot_segments(cell)
