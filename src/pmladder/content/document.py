@@ -75,6 +75,10 @@ class Cover(NamedTuple):
     version: str | None  # "Version 2026.1"
     tracks: str | None  # the track names, when there are several
     date: str | None = None  # "2026-12-03": the handout's date (handout_date)
+    # The ladder's shape, for the cover's picture of it: per role its (level row, track column),
+    # out of (rows, columns).
+    shape: tuple[tuple[int, int], ...] = ()
+    grid: tuple[int, int] = (1, 1)
 
     @property
     def dated(self) -> str | None:
@@ -84,9 +88,12 @@ class Cover(NamedTuple):
 
 def cover(ladder: Ladder, date: datetime.date | None = None) -> Cover:
     tracks = [t for t in ladder.columns if t is not None]
+    levels = ladder.levels
+    shape = tuple((levels.index(role.level), column) for column, track in enumerate(ladder.columns)
+                  for role in ladder.roles_in(track))
     return Cover(ladder.title, ladder.subtitle, ladder.organization, version_line(ladder),
                  SEPARATOR.join(t.name for t in tracks) if len(tracks) > 1 else None,
-                 date.isoformat() if date else None)
+                 date.isoformat() if date else None, shape, (len(levels), len(ladder.columns)))
 
 
 def document_language(ladder: Ladder) -> str:

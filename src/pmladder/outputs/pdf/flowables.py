@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reportlab.platypus import ActionFlowable, Flowable, Spacer
 
+from ...scene.elements import tint
 from ...text.fonts import FontSet
 from .paint import colour, draw_text
 
@@ -339,3 +340,38 @@ class PageRef(Flowable):
         canv.doForm(name)
         canv.restoreState()
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class LadderShape(Flowable):
+    """The cover's picture of the ladder: a box per role, by level (bottom up) and track, in the
+    track's colour and without words (the chart, with every word, follows)."""
+
+    def __init__(self, shape, grid: tuple[int, int], colours: list[str], height: float):
+        super().__init__()
+        self.shape, self.grid, self.colours, self.height = shape, grid, colours, height
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        rows, columns = self.grid
+        cells: dict[tuple[int, int], int] = {}
+        for cell in self.shape:
+            cells[cell] = cells.get(cell, 0) + 1
+        row_h = self.height / rows
+        box_h = min(row_h * 0.62, 24)
+        col_w = self.width / columns
+        box_w = min(self.width * 0.34, 160) if columns == 1 else min(col_w * 0.8, 150)
+        step = (self.width - box_w) / max(rows - 1, 1)  # one track climbs as a staircase
+        canv.setLineWidth(0.8)
+        for (row, column), count in sorted(cells.items()):
+            x = row * step if columns == 1 else column * col_w + (col_w - box_w) / 2
+            y = row * row_h + (row_h - box_h) / 2
+            each = (box_w - 4 * (count - 1)) / count
+            ink = self.colours[column % len(self.colours)]
+            canv.setStrokeColor(colour(ink))
+            canv.setFillColor(colour(tint(ink, 0.22)))
+            for k in range(count):
+                canv.roundRect(x + k * (each + 4), y, each, box_h, min(4, box_h / 3), stroke=1, fill=1)

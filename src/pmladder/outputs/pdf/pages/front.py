@@ -3,13 +3,13 @@ index of roles under the ladder chart."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
 
 from .... import content
 from ....errors import RenderError
 from ....model import Role
 from ..context import Context
-from ..flowables import Band, PageRef
+from ..flowables import Band, LadderShape, PageRef
 from ..logo import LogoFlowable
 from ..paint import colour
 from ..textblocks import TextBlock
@@ -39,16 +39,25 @@ def _cover(ctx: Context, cover: content.Cover, title_scale: float, scale: float)
         inner += [Spacer(1, 10), para(cover.subtitle, "cover-sub")]
     m = ctx.margin
     band = Band(inner, ctx.primary_fill, (m, m, m), ctx.frame_height * 0.42, 22)
-    story: list = [band, Spacer(1, 28)]
+    # At the foot of the page, under a rule: who it is from, which version and when.
+    foot: list = [HRFlowable(width="100%", thickness=1.2, color=colour(ctx.palette.primary), spaceAfter=12)]
     if ctx.logo.ok and ctx.style.logo.cover:
-        story += [LogoFlowable(ctx.logo, 40), Spacer(1, 16)]
+        foot += [LogoFlowable(ctx.logo, 40), Spacer(1, 12)]
     if cover.organization:
-        story.append(para(cover.organization, "cover-meta"))
-    if cover.dated:
-        story.append(para(cover.dated, "cover-small"))
+        foot.append(para(cover.organization, "cover-meta"))
+    if cover.dated:  # the first line of the foot in the larger type, with or without an organisation
+        foot.append(para(cover.dated, "cover-small" if cover.organization else "cover-meta"))
     if cover.tracks:
-        story.append(para(cover.tracks, "cover-small"))
-    return story
+        foot.append(para(cover.tracks, "cover-small"))
+    used = sum(f.wrap(ctx.frame_width, ctx.frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in [band, *foot]) + 2  # and a little slack for rounding
+    # Between them, the ladder's shape, as tall as its levels need and the page leaves.
+    room = ctx.frame_height - used - 2 * 28
+    rows = cover.grid[0]
+    if room >= 60 and cover.shape:
+        picture = LadderShape(cover.shape, cover.grid, list(ctx.palette.tracks), min(room, 36.0 * rows + 20))
+        return [band, Spacer(1, 28 + room - picture.height), picture, Spacer(1, 28), *foot]
+    return [band, Spacer(1, max(28.0, room + 28)), *foot]
 
 
 def title_block(ctx: Context, chosen: list[Role]) -> list:
