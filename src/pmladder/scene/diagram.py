@@ -137,19 +137,21 @@ class _LadderPlan:
 
         columns = ladder.columns
         named_tracks = any(t is not None for t in columns)
-        if named_tracks:
-            head = self.size(11)
-            heading_h = (ASCENT + DESCENT) * head + 12 * s
-            top -= heading_h
         levels = ladder.levels
         level_size = self.size(9)
         gutter = max(fonts.width(ladder.level_row_name(lv), level_size) for lv in levels) + 16 * s
         x0, x1 = margin + gutter, self.W - margin
+        col_w = (x1 - x0) / len(columns)
+        gap_h = max(18 * s, col_w * 0.1)
+        if named_tracks:
+            # Track names wrap over the column (up to three lines) rather than lose their end.
+            head = self.size(11)
+            names = [self._track_lines(track.name, col_w - gap_h, head) for track in columns]
+            heading_h = (ASCENT + DESCENT) * head + (max(map(len, names)) - 1) * LEADING * head + 12 * s
+            top -= heading_h
         y0, y1 = bottom, top
         rows = len(levels)
         row_h = (y1 - y0) / rows
-        col_w = (x1 - x0) / len(columns)
-        gap_h = max(18 * s, col_w * 0.1)
         gap_v = max(12.0, min(row_h * 0.34, 30 * s))
         # A comfortable box height first; if titles do not fit, every bit of the row but the
         # arrows' channel; only then a taller canvas.
@@ -180,11 +182,13 @@ class _LadderPlan:
                          level_size, p.muted, kind="level")
             )
         if named_tracks:
-            for c, track in enumerate(columns):
+            for c, lines in enumerate(names):
                 cx = x0 + (c + 0.5) * col_w
-                name = fit_line(fonts, track.name, col_w - gap_h, head, bold=True)
-                base = y1 + 8 * s + DESCENT * head
-                self.items.append(text_run(fonts, name, cx, base, head, p.text, bold=True, anchor="middle", kind="track"))
+                base = y1 + 8 * s + DESCENT * head + (len(lines) - 1) * LEADING * head  # the last line on the bar
+                for line in lines:
+                    self.items.append(text_run(fonts, line, cx, base, head, p.text, bold=True, anchor="middle",
+                                               kind="track"))
+                    base -= LEADING * head
                 bar = Rect(cx - min(60 * s, (col_w - gap_h) / 2), y1 + 4 * s, min(120 * s, col_w - gap_h), 2.5 * s)
                 self.items.append(Box(bar, p.track_colour(c), kind="swatch"))
 
@@ -192,6 +196,12 @@ class _LadderPlan:
         for slot in slots:
             self._role_box(slot, title_size, wrapped[slot.role.id])
         return None
+
+    def _track_lines(self, name: str, width: float, size: float) -> list[str]:
+        lines = wrap(self.fonts, name, width, size, bold=True)
+        if len(lines) > 3:
+            lines = [*lines[:2], fit_line(self.fonts, " ".join(lines[2:]), width, size, bold=True)]
+        return lines
 
     def _title_lines(self, title: str, width: float) -> tuple[float, list[str]]:
         """The ladder's title on one line, smaller if need be, else on two; never past the edge."""

@@ -162,13 +162,23 @@ def series_radar_scene(
     n = len(dims)
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
     steps = max(d.scale for d in dims)
-    for step in range(1, steps + 1):
+    shared_scale = len({d.scale for d in dims}) == 1
+    # A ring at each step when every axis has the same scale; with scales of different lengths
+    # (3 of 4 is not 3 of 5) only the outer ring, every axis's top, and each axis its own ticks.
+    for step in range(1, steps + 1) if shared_scale else (steps,):
         ring = tuple((cx + radius * step / steps * math.cos(a), cy + radius * step / steps * math.sin(a)) for a in angles)
         items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
-    for a in angles:
+    for dim, a in zip(dims, angles):
         items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
+        if not shared_scale:
+            half = 3.5 * max(s, 0.6)  # a short crossbar, square to the axis
+            for step in range(1, dim.scale):
+                r = radius * step / dim.scale
+                x, y = cx + r * math.cos(a), cy + r * math.sin(a)
+                dx, dy = -math.sin(a) * half, math.cos(a) * half
+                items.append(Line(((x - dx, y - dy), (x + dx, y + dy)), p.muted, 0.8 * max(s, 0.6), kind="tick-mark"))
     tick = max(min_text, 7.5 * s)
-    if len({d.scale for d in dims}) == 1 and radius / steps >= 2.2 * tick:  # room between the numbers
+    if shared_scale and radius / steps >= 2.2 * tick:  # room between the numbers
         # The scale, once, along the first axis: each ring's value (or its name) just below it.
         shared = dims[0].points if point_names and len({d.points for d in dims}) == 1 else ()
         for step in range(1, steps + 1):
