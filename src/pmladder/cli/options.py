@@ -21,6 +21,25 @@ class RoleIds(click.ParamType):
         return ids
 
 
+class PartNames(click.ParamType):
+    """Parts of the handout, comma-separated; the option may also be repeated."""
+
+    name = "PART,..."
+
+    def convert(self, value, param, ctx):
+        from ..content import part_error
+
+        if isinstance(value, tuple):
+            return value
+        names = tuple(part.strip() for part in str(value).split(",") if part.strip())
+        if not names:
+            self.fail("expected one or more parts, separated by commas", param, ctx)
+        for name in names:
+            if (problem := part_error(name)) is not None:
+                self.fail(problem, param, ctx)
+        return names
+
+
 def _flat(groups) -> tuple[str, ...]:
     return tuple(role_id for group in groups for role_id in group)
 

@@ -10,7 +10,16 @@ import click
 
 from ..load.ladder import load_ladder
 from .command import _freeze_imports, cli
-from .options import RoleIds, _flat, format_option, highlight_option, ladder_argument, output_option, style_option
+from .options import (
+    PartNames,
+    RoleIds,
+    _flat,
+    format_option,
+    highlight_option,
+    ladder_argument,
+    output_option,
+    style_option,
+)
 from .plan import (
     DEFAULT_OUTPUT_DIR,
     _announce,
@@ -85,16 +94,31 @@ def chart(ladder, output, fmt, png, svg, pdf, size, dpi, highlight, radar, style
               help="Make an excerpt of these roles' pages and their next roles' (comma-separated or repeated).")
 @highlight_option
 @click.option("--worksheet", is_flag=True, help="Add an evidence page per role for 1:1s.")
+@click.option("--parts", "parts", multiple=True, type=PartNames(),
+              help="Print only these parts: cover, contents, introduction, chart, roles, matrix, worksheets "
+                   "(comma-separated or repeated; they print in that order).")
+@click.option("--without", "without", multiple=True, type=PartNames(),
+              help="Leave these parts out of the handout (comma-separated or repeated).")
 @click.option("--prepend", multiple=True, metavar="PDF", help="A PDF to put before the ladder pages (repeatable).")
 @click.option("--append", "append_", multiple=True, metavar="PDF", help="A PDF to put after them (repeatable).")
-def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highlight, worksheet, prepend, append_):
+def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highlight, worksheet, parts, without,
+        prepend, append_):
     """Lay out the printed handout of each of LADDERS (cover, contents, chart, a page per role, matrix).
 
-    With --role, an excerpt for an onboarding packet; --prepend and --append merge the team's
-    own PDFs (a welcome letter, a handbook) around it.
+    --parts and --without choose what it holds: `--parts chart` is a one-page overview,
+    `--parts roles` the role pages alone, `--without matrix` all but the matrix. With --role, an
+    excerpt for an onboarding packet (its chart, roles and worksheets); --prepend and --append
+    merge the team's own PDFs (a welcome letter, a handbook) around it.
     """
+    from ..content import handout_parts
+    from ..errors import RenderError
     from ..load.style import load_style
 
+    chosen_parts = _flat(parts) if parts else None
+    try:  # a contradiction in the command line, found before any file is read
+        handout_parts(chosen_parts, without=_flat(without), worksheet=worksheet, excerpt=bool(role_ids))
+    except RenderError as exc:
+        raise click.UsageError(f"{exc} (--parts, --without)") from None
     if output and len(ladders) > 1:
         raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
     if output and output_dir:
@@ -117,7 +141,7 @@ def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highl
         _require_roles(model, "--role", ids)
         _require_roles(model, "--highlight", [highlight] if highlight else [])
         rendered = chosen.render(model, style=style, roles=ids, highlight=highlight, worksheet=worksheet,
-                                 prepend=prepend, append=append_)
+                                 parts=chosen_parts, without=_flat(without), prepend=prepend, append=append_)
         return _write(target, rendered)
 
     _render_all(plan, render)
