@@ -20,7 +20,7 @@ from .page import csp_hash, css_for, logo_uri, template
 from .svg import paint_svg
 
 WIDE = (640.0, 500.0, 11.0)  # points: the radar beside text on a wide screen, and its smallest text
-NARROW = (360.0, 420.0, 11.0)  # a phone's radar, near 1:1 in px
+NARROW = (360.0, 340.0, 11.0)  # a phone's radar, near 1:1 in px
 TEMPLATE = "report.html.j2"
 
 
