@@ -166,7 +166,7 @@ class TestCommand:
 
     def test_the_help_lists_html(self, runner):
         result = runner.invoke(cli, ["assess", "--help"])
-        assert result.exit_code == 0 and "html" in result.output
+        assert result.exit_code == 0 and "html (one self-contained web page)" in " ".join(result.output.split())
 
     @pytest.mark.parametrize("suffix", [".htm", ".HTML"])
     def test_other_spellings_of_the_suffix(self, runner, tmp_path, suffix):
