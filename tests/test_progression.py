@@ -97,21 +97,21 @@ def test_no_column_or_row_of_the_progression_is_empty_for_every_role():
     assert all(placed for row in feedback.rows for placed in row.cells)
 
 
-def test_a_matrix_table_has_no_row_empty_for_every_one_of_its_roles():
+@needs_pdftotext
+def test_a_matrix_table_has_no_row_empty_for_every_one_of_its_roles(tmp_path):
     """A dimension (for every track) that only the managers give: not a row of dashes in the
-    IC table."""
+    IC table, only a row in the managers' table (which begins at its caption)."""
     data = make_ladder(10, 2, 3)
     data["dimensions"].append({"id": "people", "name": "Growing people"})
     for role in data["roles"][5:]:
         role["dimensions"]["people"] = "Coaches the team"
     pdf = render_pdf(load_ladder(data), load_style("default"))
-    reader = PdfReader(io.BytesIO(pdf))
-    tables = [reader.pages[i].extract_text() for i in landscape(pdf)]
-    ic = [t for t in tables if "Track 1" in t and "Track 2" not in t]
-    managers = [t for t in tables if "Track 2" in t]
-    assert ic and managers
-    assert not any("Growing people" in t for t in ic)
-    assert any("Growing people" in t for t in managers)
+    lines = page_lines(pdf, tmp_path)
+    reading = [text for i in landscape(pdf) for text, *_ in sorted(lines[i], key=lambda line: line[3])]
+    captions = [k for k, text in enumerate(reading) if text in ("Track 1", "Track 2")]
+    rows = [k for k, text in enumerate(reading) if text == "Growing people"]
+    assert len(captions) == 2 and rows
+    assert all(k > captions[1] for k in rows), (captions, rows)
 
 
 # -- the big framework's handout
@@ -210,3 +210,12 @@ def test_a_ratings_few_levels_go_across_the_page(big_pdf, tmp_path):
     header = ys["Organisational"][0]
     assert all(any(abs(y - header) < 1 for y in ys[name]) for name in ("M3", "M4", "M5", "M6", "M7"))
     assert all(y > header + 10 for y in ys["Observes"])  # the dots and their names below
+
+
+def test_the_next_tracks_matrix_table_follows_on_the_page_when_it_fits():
+    """GitLab's two tracks of one dimension each: both tables on one page, not a page apiece."""
+    pdf = render_pdf(load_ladder(ROOT / "data" / "frameworks" / "gitlab-product.yaml"), load_style("default"))
+    pages = landscape(pdf)
+    assert len(pages) == 1
+    text = PdfReader(io.BytesIO(pdf)).pages[pages[0]].extract_text()
+    assert "Product Management\n" in text and "Product Management – Leadership" in text

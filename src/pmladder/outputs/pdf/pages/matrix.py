@@ -3,11 +3,11 @@ for a ladder with long cells or many roles, the progression per competency (cont
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, Spacer
 
 from .... import content
 from ..context import Context
-from ..flowables import at_top
+from ..flowables import HeadedTable, at_top
 from ..textblocks import Grid
 from .progression import progression
 
@@ -30,10 +30,6 @@ def matrix(ctx: Context, width: float, room: float | None, heading: bool = True)
     if heading:
         story.append(ctx.heading(found.heading))
     for c, group in enumerate(found.groups):
-        if c > 0:
-            story.append(PageBreak())
-        if len(found.groups) > 1:
-            story.append(ctx.para(group.caption, "h3-free"))
         col_w = (width - head_w) / len(group.columns)
         # Text rows first, then the ratings as a block of their own that moves to the next
         # page whole rather than leaving one row of dots behind; under the text rows on the
@@ -42,7 +38,13 @@ def matrix(ctx: Context, width: float, room: float | None, heading: bool = True)
         for k, block in enumerate(b for b in blocks if b):
             tables = [matrix_table(ctx, found.corner, group.columns, block, head_w, col_w, room, header=header)
                       for header in (True, False)]
-            story.append(FollowOn(*tables, room) if k else tables[0])
+            if k:
+                story.append(FollowOn(*tables, room))
+            elif len(found.groups) > 1:  # the next tracks' table follows on the page, under its caption
+                story += [Spacer(1, 14)] if c else []
+                story.append(HeadedTable(ctx.para(group.caption, "h3-free"), tables[0], min_rows=3))
+            else:
+                story.append(tables[0])
     return story
 
 
