@@ -116,6 +116,8 @@ class TestPartNames:
     def test_nothing_left_is_an_error(self):
         with pytest.raises(RenderError, match="no part"):
             handout_parts(["matrix"], without=["matrix"])
+        with pytest.raises(RenderError, match="the contents would list nothing"):
+            handout_parts(["cover", "contents"])
 
     def test_an_excerpt_has_no_cover(self):
         with pytest.raises(RenderError, match="an excerpt of roles has no cover"):

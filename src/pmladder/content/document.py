@@ -1,5 +1,6 @@
 """The handout's front matter and back matter as content: which roles an excerpt shows, the
-cover's lines, the contents, the role index under the chart, the evidence worksheets."""
+cover's lines, the parts and the contents, the tracks under the chart, the web page's role index,
+the evidence worksheets."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ def handout_parts(parts: Iterable[str] | None = None, *, without: Iterable[str] 
     result = tuple(p for p in allowed if p in chosen and p not in without)
     if not result:
         raise RenderError("no part of the handout is left to print")
+    if set(result) <= {"cover", "contents"} and "contents" in result:
+        raise RenderError("the contents would list nothing: add the parts it lists")
     return result
 
 
@@ -164,7 +167,7 @@ def worksheet_key(role: Role) -> str:
 
 
 class IndexEntry(NamedTuple):
-    """A role under the chart, so the chart reads without colour: short title, level, track."""
+    """A role beside the web page's chart, so the chart reads without colour: short title, level, track."""
 
     role: Role
     details: str

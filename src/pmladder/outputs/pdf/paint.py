@@ -194,7 +194,7 @@ class SceneFlowable(Flowable):
         self.scene = scene
         self.links = links
         # A ladder with very many levels lays out taller than a page; it is then shrunk to fit
-        # the page rather than failing (its role index below still lists every role legibly).
+        # the page rather than failing (the contents still lists every role legibly).
         self.scale = min(1.0, max_height / scene.height) if max_height else 1.0
         self.width, self.height = scene.width * self.scale, scene.height * self.scale
 

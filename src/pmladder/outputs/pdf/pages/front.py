@@ -1,5 +1,5 @@
 """The front of the handout: cover (or an excerpt's title), contents, introduction, and the
-index of roles under the ladder chart."""
+tracks under the ladder chart."""
 
 from __future__ import annotations
 
