@@ -128,19 +128,20 @@ def test_an_svg_logo_is_drawn_as_vector_graphics_on_the_cover_and_header(tmp_pat
 
 
 def test_matrix_tables_follow_tracks():
-    """Each matrix table holds whole tracks: the first matrix page naming a track lists all of
-    that track's roles and none of the other track's."""
+    """Each matrix table holds whole tracks: from a track's caption to the next track's, the
+    matrix lists all of that track's roles and none of the other track's."""
     ladder = load_ladder(TWO_TRACK)
     data = render_pdf(ladder)
     start = next(page for depth, title, page in outline(PdfReader(io.BytesIO(data)))
                  if depth == 0 and title == "Comparison matrix")
-    texts = pdf_texts(data)[start:]
-    for track in ladder.tracks:
-        page = norm(next(text for text in texts if track.name in text))
+    text = norm("".join(pdf_texts(data)[start:]))
+    captions = sorted((text.index(norm(track.name)), track) for track in ladder.tracks)
+    for (at, track), (end, _) in zip(captions, captions[1:] + [(len(text), None)]):
+        part = text[at:end]
         mine = [norm(r.title) for r in ladder.roles if r.track == track.id]
         theirs = [norm(r.title) for r in ladder.roles if r.track != track.id]
-        assert all(title in page for title in mine), track.name
-        assert not [t for t in theirs if t in page and not any(t in m for m in mine)], track.name
+        assert all(title in part for title in mine), track.name
+        assert not [t for t in theirs if t in part and not any(t in m for m in mine)], track.name
 
 
 def test_a_step_down_in_a_rating_shows_a_real_minus():

@@ -39,7 +39,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "dropped_statements": "No longer expected",
     "replaced_statements": "Replaces every statement of {role}",  # none of the role's carry over
     "matrix": "Comparison matrix",
-    "continued": "{name} (continued)",  # a heading over a page that continues it
+    "continued": "{name} (continued)",  # a heading over a page, or a table row, that continues
     "dimension": "Dimension",
     "worksheet": "Evidence worksheet",
     "worksheet_hint": "Write down examples from the last months that show each dimension at this level.",

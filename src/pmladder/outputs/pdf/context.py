@@ -143,4 +143,5 @@ class Context:
         """A comparison table: header row on the primary colour, tinted first column, zebra rows."""
         p = self.palette
         return GridLook(pad_x=5, pad_top=pad_top, pad_bottom=pad_bottom, rule=p.rule, header_fill=self.primary_fill,
-                        first_column_fill=p.surface, zebra=(p.background, p.bands[0]), **kw)
+                        first_column_fill=p.surface, zebra=(p.background, p.bands[0]),
+                        continued=self.ladder.label("continued"), group_style=self.styles["cell-group"], **kw)

@@ -10,7 +10,7 @@ without page breaks) means split here, which never fails the layout.
 
 from __future__ import annotations
 
-from reportlab.platypus import ActionFlowable, Flowable, Spacer
+from reportlab.platypus import ActionFlowable, Flowable, PageBreak, Spacer
 
 from ...scene.elements import tint
 from ...text.fonts import FontSet
@@ -58,40 +58,79 @@ class Anchor(Flowable):
         self.record[self.key] = canv.getPageNumber()
 
 
-class HeadedTable(Flowable):
-    """A heading and a table that stay together on the page while the heading and at least
-    `min_rows` rows fit; the rest of the table continues overleaf under its repeated header.
+MOST_BLANK = 0.35  # the share of a page that may stay empty at its foot to keep a part whole
+MIN_SHARE = 0.15  # below this share of a page left, a heading and a table's first rows move over
+
+
+class Headed(Flowable):
+    """Headings (a role's heading band and lead, or a table's title) and what follows them,
+    kept together on the page while the headings and a good start of what follows fit; the
+    rest continues overleaf. A table's start is at least `min_rows` rows, unless that would
+    leave much of the page empty.
     (KeepTogether moves the whole block as soon as it does not fit, leaving half a page empty.)"""
 
-    def __init__(self, heading, table, min_rows: int = 3):
+    def __init__(self, heads: list, body, room: float | None, min_rows: int = 0):
         super().__init__()
-        self.heading, self.table, self.min_rows = heading, table, min_rows
+        self.heads, self.body, self.room, self.min_rows = heads, body, room, min_rows
 
     def wrap(self, avail_width, avail_height):
-        self._heading_h = self.heading.wrap(avail_width, avail_height)[1] + self.heading.getSpaceAfter()
-        w, h = self.table.wrap(avail_width, avail_height)
-        self.width, self.height = avail_width, self._heading_h + h
+        self._heads_h = stack_height(self.heads, avail_width) + self.heads[-1].getSpaceAfter()
+        w, h = self.body.wrap(avail_width, avail_height)
+        self.width, self.height = avail_width, self._heads_h + h
         return self.width, self.height
 
     def getSpaceBefore(self):
-        return self.heading.getSpaceBefore()
+        return self.heads[0].getSpaceBefore()
 
     def split(self, avail_width, avail_height):
-        table = self.table
-        if at_top(avail_height, table.room):
-            return [self.heading, table]  # nothing to gain on the next page: flow them apart
+        body, top = self.body, at_top(avail_height, self.room)
         self.wrap(avail_width, avail_height)
-        parts = table.split(avail_width, avail_height - self._heading_h)
-        if len(parts) < 2:
-            return []
-        first_row_fits_a_page = table.row_height(table.header_rows) <= table.room
-        if len(parts[0].rows) < min(table.header_rows + self.min_rows, len(table.rows)) and first_row_fits_a_page:
-            return []  # not enough room here: the block starts on the next page
-        return [self.heading, *parts]
+        parts = body.split(avail_width, avail_height - self._heads_h)
+        if len(parts) < 2:  # at the top there is nothing to gain on the next page: flow apart
+            return [*self.heads, body] if top else []
+        if not top and self.min_rows:
+            # Fewer than min_rows rows here: they move over unless most of the page would stay
+            # empty (or, for a row split here, unless a sixth of the page is left).
+            few = len(parts[0].rows) < min(body.header_rows + self.min_rows, len(body.rows))
+            enough = (MIN_SHARE if parts[0].ends_in_split_row else MOST_BLANK) * self.room
+            if few and avail_height < enough and body.row_height(body.header_rows) <= self.room:
+                return []  # not enough room here: the block starts on the next page
+        return [*self.heads, *parts]
 
-    def draw(self):  # the heading first, so the text reads in order
-        self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
-        self.table.drawOn(self.canv, 0, 0)
+    def draw(self):  # the headings first, so the text reads in order
+        y = self.height
+        for i, f in enumerate(self.heads):
+            y -= _space_above(self.heads, i) + f.height
+            f.drawOn(self.canv, 0, y)
+        self.body.drawOn(self.canv, 0, 0)
+
+
+def HeadedTable(heading, table, min_rows: int = 3) -> Headed:  # noqa: N802  (reads as the class it was)
+    """A table's heading kept with its first rows (Headed)."""
+    return Headed([heading], table, table.room, min_rows)
+
+
+class PageBreakUnless(Flowable):
+    """Before a part that begins on a new page unless it fits whole in what is left of this
+    one, or more than MOST_BLANK of the page is left (it then starts here and flows on, its
+    start kept with its heading by Headed). `room`: the height of the frame's pages."""
+
+    def __init__(self, part: list, room: float, gap: float):
+        super().__init__()
+        self.part, self.room, self.gap = part, room, gap  # gap: the space above it on a shared page
+
+    def wrap(self, avail_width, avail_height):
+        return avail_width, avail_height + 1  # never fits as it is: the frame asks to split it
+
+    def split(self, avail_width, avail_height):
+        if at_top(avail_height, self.room):
+            return [Nothing()]
+        if avail_height > MOST_BLANK * self.room or stack_height(self.part, avail_width) + self.gap <= avail_height:
+            return [Spacer(1, self.gap)]
+        return [PageBreak()]
+
+    def draw(self):  # pragma: no cover - always split first
+        pass
 
 
 def _space_above(stack: list, i: int) -> float:

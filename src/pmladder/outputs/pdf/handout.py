@@ -1,7 +1,7 @@
 """The printed handout: a ladder becomes a PDF (ReportLab platypus), returned as bytes.
 
-Cover, contents, introduction, the ladder chart, a page per role, the comparison matrix on
-landscape pages and, on request, evidence worksheets. What each part shows comes from the
+Cover, contents, introduction, the ladder chart, a page per role (short roles share one),
+the comparison matrix on landscape pages and, on request, evidence worksheets. What each part shows comes from the
 content layer; the pages (pages/) lay it out with a render's Context. Ladder text is always
 text, never markup: it is set by textblocks (no Paragraph, nothing parsed), and characters the
 body font lacks are set in a fallback face run by run. Every font is an embedded TrueType font,
@@ -24,7 +24,7 @@ from ...scene.diagram import ladder_scene
 from ...text.fonts import FontSet
 from .context import Context
 from .document import HandoutDoc
-from .flowables import Anchor, Deferred
+from .flowables import Anchor, Deferred, PageBreakUnless
 from .pages import front
 from .pages.matrix import matrix
 from .pages.role import role_page
@@ -125,8 +125,7 @@ def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | No
         sections.append(("page", overview(ctx, chosen, highlight, opening, "roles" in parts)))
         opening = []
     if "roles" in parts:
-        sections += _per_role(ctx, chosen, opening, "roles", content.role_key,
-                              lambda role, room: role_page(ctx, role, ctx.frame_width, room))
+        sections.append(("page", _roles(ctx, chosen, opening)))
         opening = []
     if "matrix" in parts:
         sections.append(("landscape", [ctx.anchor("matrix", ladder.label("matrix"), 0),
@@ -146,6 +145,20 @@ def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | No
             story.append(PageBreak())
         story += flowables_
     return sections[0][0], story
+
+
+def _roles(ctx: Context, chosen: list[Role], opening: list) -> list:
+    """The role pages, the first with the part's bookmark (and an excerpt's title, if no part
+    came before). Each next role shares the page when it fits in what is left, or when more
+    than a third of the page would stay empty (it then starts there and flows on)."""
+    story: list = []
+    for k, role in enumerate(chosen):
+        anchors = [ctx.anchor("roles", ctx.ladder.label("roles"), 0)] if k == 0 else []
+        anchors.append(ctx.anchor(content.role_key(role), role.title, 1))
+        room = ctx.frame_height - (_height(ctx, opening) if k == 0 else 0)
+        part = role_page(ctx, role, ctx.frame_width, room, anchors=tuple(anchors))
+        story += [*opening, *part] if k == 0 else [PageBreakUnless(part, ctx.frame_height, gap=28), *part]
+    return story
 
 
 def _per_role(ctx: Context, chosen: list[Role], opening: list, part: str, key, page) -> list[tuple[str, list]]:

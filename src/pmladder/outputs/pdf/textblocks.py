@@ -50,6 +50,7 @@ class TextBlock(Flowable):
         self._lines: list[list[tuple[str, bool, str]]] = lines or []  # [[(run, bold, colour)]]
         self._fixed = lines is not None  # lines given (a piece of a split block) never rewrap
         self._for_width: float | None = None
+        self.continues: TextBlock | None = None  # the name this block says "(continued)" of
         self.width = 0.0
         self.height = len(self._lines) * self.leading
 
@@ -127,6 +128,10 @@ class TextBlock(Flowable):
                 at += 1
         return lines
 
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
     def first_baseline(self) -> float:
         """Below the top of the text, where a Paragraph of this size puts its first baseline."""
         face = self.fontset.bold if self.style.bold else self.fontset.regular
@@ -200,15 +205,20 @@ class Rating(Flowable):
 
 
 class GridLook:
-    """How a grid is painted: padding, fills and rules (colours as '#RRGGBB' or None)."""
+    """How a grid is painted: padding, fills and rules (colours as '#RRGGBB' or None), the
+    words a row's name gets where the row continues on a new page ("{name} (continued)"), and
+    the text style of the rows that head a group (their name alone in the first cell)."""
 
     def __init__(self, *, pad_x: float, pad_top: float, pad_bottom: float, rule: str | None, header_fill: str | None = None,
                  first_column_fill: str | None = None, zebra: tuple[str, str] | None = None,
-                 column_rule: bool = False, compact_rows: frozenset[int] = frozenset()):
+                 column_rule: bool = False, compact_rows: frozenset[int] = frozenset(),
+                 continued: str = "{name} (continued)", group_style: TextStyle | None = None):
         self.pad_x, self.pad_top, self.pad_bottom = pad_x, pad_top, pad_bottom
         self.rule, self.header_fill, self.first_column_fill = rule, header_fill, first_column_fill
         self.zebra, self.column_rule = zebra, column_rule
         self.compact_rows = compact_rows  # rows of one line of dots need less air
+        self.continued = continued
+        self.group_style = group_style  # the style of a row that heads a group of rows
 
     def pads(self, row: int) -> tuple[float, float]:
         if row in self.compact_rows:
@@ -216,23 +226,36 @@ class GridLook:
         return self.pad_top, self.pad_bottom
 
 
+SPLIT_ROW_SHARE = 0.2  # a row that does not fit is split between its lines when moving it whole
+# to the next page would leave more than this share of the page empty, and a row taller than
+TALL_ROW_SHARE, TALL_ROW_START = 0.5, 0.08  # half a page starts wherever a few of its lines fit
+
+
 class Grid(Flowable):
     """Rows of text cells in fixed-width columns; the header rows repeat when it splits.
 
     A cell is a list of blocks stacked top down, with no space between them: TextBlock and
     Rating, whose text is drawn in one text object, and any other flowable (writing lines, a
-    spacer), drawn by itself. A row that does not fit moves to the next page; only a row taller
-    than a whole page is split between its lines. Rules under the rows unless `look.rule` is None.
+    spacer), drawn by itself. Rules under the rows unless `look.rule` is None. A row that does
+    not fit moves to the next page, unless that would leave much of the page empty (or it is
+    taller than a page): then it is split between its lines and continues under its name and
+    "(continued)". A group's heading row (GridLook.group_style) never ends a page, and it is
+    repeated, continued, above the rows it heads on the next.
     """
 
     def __init__(self, rows: list[list], widths: list[float], look: GridLook, *, room: float | None,
-                 header_rows: int = 1, first_row: int = 0):
+                 header_rows: int = 1, first_row: int = 0, indices: list[int] | None = None):
         super().__init__()
         self.room = room  # the height of an empty frame (flowables.at_top); None: unknown
         self.rows = [[cell if isinstance(cell, list) else [cell] for cell in row] for row in rows]
         self.widths, self.look, self.header_rows = widths, look, header_rows
-        self.first_row = first_row  # the index of rows[header_rows] in the whole table: keeps the zebra
+        # Each row's index in the whole table (it keeps the zebra and the padding across pages);
+        # `first_row`: the index of rows[header_rows], for a piece of a table.
+        self.indices = indices if indices is not None else [
+            r if r < header_rows else r + first_row for r in range(len(self.rows))]
         self.width = sum(widths)
+        self.ends_in_split_row = False  # a piece whose last row goes on in the next piece
+        self.next_page_only = False  # a piece that starts the next page
         self._heights: list[float] | None = None
 
     def _measure(self) -> list[float]:
@@ -248,7 +271,7 @@ class Grid(Flowable):
 
     def _index(self, r: int) -> int:
         """The row's index in the whole table (header rows first)."""
-        return r if r < self.header_rows else r + self.first_row
+        return self.indices[r]
 
     def wrap(self, avail_width, avail_height):
         if self.width > avail_width + 0.5:  # a narrower frame than planned (a caller's own story)
@@ -262,36 +285,80 @@ class Grid(Flowable):
     def row_height(self, row: int) -> float:
         return self._measure()[row]
 
+    def heads_rows(self, r: int) -> bool:
+        """Whether row r is a group's heading row: its name in the look's group style, alone."""
+        row = self.rows[r]
+        return (r >= self.header_rows and self.look.group_style is not None and bool(row[0])
+                and getattr(row[0][0], "style", None) == self.look.group_style and not any(row[1:]))
+
     def split(self, avail_width, avail_height):
+        if self.next_page_only and not at_top(avail_height, self.room):
+            return []
         heights = self._measure()
-        head = self.rows[: self.header_rows]
-        used = sum(heights[: self.header_rows])
-        k = self.header_rows
-        while k < len(self.rows) and used + heights[k] <= avail_height:
+        n, h = len(self.rows), self.header_rows
+        used = sum(heights[:h])
+        k = h
+        while k < n and used + heights[k] <= avail_height:
             used += heights[k]
             k += 1
-        if k == len(self.rows):
+        if k == n:
             return [self]
-        if k > self.header_rows:
-            return [self._piece(head + self.rows[self.header_rows : k], 0),
-                    self._piece(head + self.rows[k:], k - self.header_rows)]
-        fits_a_page = self.room is not None and used + heights[k] <= self.room
-        if fits_a_page and not at_top(avail_height, self.room):
-            return []  # start on the next page, where the row fits whole
+        fits_a_page = self.room is not None and sum(heights[:h]) + heights[k] <= self.room
+        left = avail_height - used
+        if not fits_a_page or left >= SPLIT_ROW_SHARE * self.room or (
+                heights[k] > TALL_ROW_SHARE * self.room and left >= TALL_ROW_START * self.room):
+            pieces = self._split_in_row(k, avail_height - used)
+            if pieces:
+                return pieces
+        # No short last row alone overleaf: the one before it goes with it.
+        widow = k == n - 1 and k - h >= 3 and fits_a_page and heights[k - 1] <= SPLIT_ROW_SHARE / 2 * self.room
+        cut = k - 1 if widow else k
+        while cut > h and self.heads_rows(cut - 1):  # a group's heading goes over with its rows
+            cut -= 1
+        if cut > h:
+            pieces = self._pieces(cut, None, None)
+            pieces[1].next_page_only = widow  # not split again into what is left of this page
+            return pieces
+        if at_top(avail_height, self.room):  # it cannot start any higher: split it where it is
+            return self._split_in_row(k, avail_height - used)
+        return []  # nothing fits here: the table starts on the next page
+
+    def _split_in_row(self, k: int, room: float) -> list:
         top, bottom = self.look.pads(self._index(k))
-        room = avail_height - used - top - bottom
-        first, rest = self._split_row(self.rows[k], room)
+        first, rest = self._split_row(self.rows[k], room - top - bottom)
         if first is None:
             return []
-        skipped = k - self.header_rows
-        return [self._piece(head + [first], skipped), self._piece(head + [rest] + self.rows[k + 1 :], skipped)]
+        name = self.rows[k][0]
+        if name and first[0] and first[0][0] is name[0] and isinstance(name[0], TextBlock):
+            rest[0] = [self._continued(name[0]), *rest[0]]  # the row's name again, over its rest
+        return self._pieces(k, first, rest)
 
-    def _piece(self, rows, skipped: int) -> Grid:
-        return Grid(rows, self.widths, self.look, room=self.room, header_rows=self.header_rows,
-                    first_row=self.first_row + skipped)
+    def _pieces(self, k: int, first, rest) -> list[Grid]:
+        """The table up to row k (and `first`, the top of row k), and the rest under the header
+        (`rest` of row k, or row k on); above it, its group's heading row, continued."""
+        h, ix = self.header_rows, self.indices
+        head, head_ix = self.rows[:h], ix[:h]
+        before, before_ix = self.rows[h:k] + ([first] if first else []), ix[h:k] + ([ix[k]] if first else [])
+        after, after_ix = ([rest] if rest else []) + self.rows[k + 1 if rest else k:], ix[k:]
+        group = next((r for r in range(k - 1, h - 1, -1) if self.heads_rows(r)), None)
+        if group is not None and not (rest is None and self.heads_rows(k)):
+            after, after_ix = [[[self._continued(self.rows[group][0][0])], *self.rows[group][1:]]] + after, \
+                [ix[group]] + after_ix
+        top = Grid(head + before, self.widths, self.look, room=self.room, header_rows=h, indices=head_ix + before_ix)
+        top.ends_in_split_row = first is not None
+        return [top, Grid(head + after, self.widths, self.look, room=self.room, header_rows=h, indices=head_ix + after_ix)]
+
+    def _continued(self, name: TextBlock) -> TextBlock:
+        """"Name (continued)" in the name's style (for a name continued once already, the same)."""
+        name = name.continues or name
+        text = "".join(segment[0] for segment in name.segments)
+        block = TextBlock(self.look.continued.replace("{name}", text), name.fontset, name.style)
+        block.continues = name
+        return block
 
     def _split_row(self, row, room: float):
-        """A row cut between lines where `room` points end; None if not even a line fits."""
+        """A row cut between lines where `room` points end (a paragraph leaves no single line
+        behind or alone at the top of the next page); None if not even two lines fit."""
         firsts, rests = [], []
         for cell in row:
             left, first, rest = room, [], []
@@ -302,17 +369,22 @@ class Grid(Flowable):
                 if block.height <= left:
                     first.append(block)
                     left -= block.height
-                elif isinstance(block, TextBlock) and left >= block.leading:
-                    fits = int(left // block.leading)
+                    continue
+                lines = block.line_count if isinstance(block, TextBlock) else 0
+                fits = int(left // block.leading) if lines else 0
+                if lines >= 4:
+                    fits = min(fits, lines - 2) if fits >= 2 else 0
+                if fits > 0:
                     head, tail = block.split_lines(fits)
+                    tail.bullet = None  # the item goes on; its bullet was printed
                     first.append(head)
                     rest.append(tail)
-                    left = 0
                 else:
                     rest.append(block)
+                left = 0
             firsts.append(first)
             rests.append(rest)
-        if not any(firsts):
+        if not any(firsts[1:] if len(firsts) > 1 else firsts):  # a name alone is no start of a row
             return None, None
         return firsts, rests
 

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from .... import content
 from ..context import Context
-from ..flowables import HeadedTable, at_top
+from ..flowables import Headed, at_top
 from ..textblocks import Grid
 from .progression import progression
 
@@ -27,8 +27,7 @@ def matrix(ctx: Context, width: float, room: float | None, heading: bool = True)
     per_table = max(1, min(MATRIX_MAX_ROLES, int((width - head_w) // MIN_COLUMN)))
     found = content.matrix(ladder, per_table)
     story: list = []
-    if heading:
-        story.append(ctx.heading(found.heading))
+    lead = [ctx.heading(found.heading)] if heading else []  # kept with the first table's first rows
     for c, group in enumerate(found.groups):
         col_w = (width - head_w) / len(group.columns)
         # Text rows first, then the ratings as a block of their own that moves to the next
@@ -40,12 +39,13 @@ def matrix(ctx: Context, width: float, room: float | None, heading: bool = True)
                       for header in (True, False)]
             if k:
                 story.append(FollowOn(*tables, room))
-            elif len(found.groups) > 1:  # the next tracks' table follows on the page, under its caption
-                story += [Spacer(1, 14)] if c else []
-                story.append(HeadedTable(ctx.para(group.caption, "h3-free"), tables[0], min_rows=3))
-            else:
-                story.append(tables[0])
-    return story
+                continue
+            # The next tracks' table follows on the page, under its caption.
+            heads = lead + ([ctx.para(group.caption, "h3-free")] if len(found.groups) > 1 else [])
+            story += [Spacer(1, 14)] if c else []
+            story.append(Headed(heads, tables[0], room, min_rows=3) if heads else tables[0])
+            lead = []
+    return lead + story  # the heading alone, when there is no table
 
 
 def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w: float,
@@ -80,8 +80,9 @@ def header_row(ctx: Context, corner: str, columns, col_w: float) -> list:
 
 class FollowOn(Flowable):
     """A table that follows another: at the top of a page with its own header; under the table
-    above on the same page without it (one header block per page), or, when it does not fit
-    there, whole on the next page (as KeepTogether would)."""
+    above on the same page without it (one header block per page), its first rows there and
+    the rest under the header on the next page, or, when not two of its rows fit, whole on the
+    next page."""
 
     def __init__(self, headed: Grid, bare: Grid, room: float | None):
         super().__init__()
@@ -94,9 +95,18 @@ class FollowOn(Flowable):
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
+        headed = self.headed
         if at_top(avail_height, self.room):
-            return self.headed.split(avail_width, avail_height)
-        return []
+            return headed.split(avail_width, avail_height)
+        headed.wrap(avail_width, avail_height)
+        header = headed.row_height(0)
+        parts = headed.split(avail_width, avail_height + header)  # as if its header were here
+        if len(parts) < 2 or (len(parts[0].rows) < min(3, len(headed.rows)) and not parts[0].ends_in_split_row):
+            return []
+        first = parts[0]
+        bare = Grid(first.rows[1:], first.widths, first.look, room=self.room, header_rows=0,
+                    indices=[i - 1 for i in first.indices[1:]])
+        return [bare, parts[1]]
 
     def draw(self):
         self._chosen.drawOn(self.canv, 0, 0)

@@ -9,21 +9,22 @@ from .... import content
 from ....model import Role
 from ....scene.radar import radar_scene
 from ..context import Context
-from ..flowables import Chips, Columns, HeadBand, HeadedTable, stack_height
+from ..flowables import Chips, Columns, HeadBand, Headed, HeadedTable, stack_height
 from ..paint import LazySceneFlowable
 from ..textblocks import Grid
 
 
-def role_page(ctx: Context, role: Role, width: float, room: float | None) -> list:
-    """One page per role: what it does and shows beside its radar and promotion paths, then
-    one table with its profile and, beside it, only what changes at the next level. `room`:
-    the height of the frame's pages (None: unknown)."""
+def role_page(ctx: Context, role: Role, width: float, room: float | None, anchors: tuple = ()) -> list:
+    """A role's page: what it does and shows beside its radar and promotion paths, then one
+    table with its profile and, beside it, only what changes at the next level. `room`: the
+    height of the frame's pages (None: unknown); `anchors` go where its heading does."""
     ladder, p = ctx.ladder, ctx.palette
     page_content = content.role_page(ladder, role)
     track_colour = p.track_colour(page_content.track)
     chips = [(c.text, c.bold, None if c.track is None else p.track_colour(c.track)) for c in page_content.chips]
     head = HeadBand(ctx.para(role.title, "h1"), Chips(chips, ctx.fonts, p), p.surface, track_colour, room)
-    story: list = [head, Spacer(1, 4)] + ([ctx.para(page_content.summary, "lead")] if page_content.summary else [])
+    story: list = [*anchors, head, Spacer(1, 4)]
+    story += [ctx.para(page_content.summary, "lead")] if page_content.summary else []
 
     # Two columns: what the role does | where it stands (radar) and where it leads. The
     # skills go on whichever side leaves the shorter page.
@@ -47,11 +48,12 @@ def role_page(ctx: Context, role: Role, width: float, room: float | None) -> lis
             return Columns(doing, standing + skills, share=0.54, gap=24, rule=p.rule)
         return Columns(doing + skills, standing, share=0.54, gap=24, rule=p.rule)
 
-    page = story + [body(radar + promotion)] + profile
+    # The heading band and lead stay with the start of the columns below them.
+    page = [Headed(story, body(radar + promotion), room)] + profile
     if radar and stack_height(page, width) > ctx.frame_height:
         # The radar draws the dots the table already lists: a page it would push over
         # (larger type, more dimensions) stays one page without it.
-        slim = story + [body(promotion)] + profile
+        slim = [Headed(story, body(promotion), room)] + profile
         if stack_height(slim, width) <= ctx.frame_height:
             return slim
     return page
