@@ -124,6 +124,7 @@ def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
         "pdf batch of 20": pm + ["pdf", *batch, "--output-dir", str(work / "batch")],
         "assess (one report)": pm + ["assess", assessments[0], "-o", str(work / "report.pdf")],
         "assess batch of 50": pm + ["assess", *assessments, "--output-dir", str(work / "reports")],
+        "assess html (one report)": pm + ["assess", assessments[0], "-o", str(work / "report.html")],
         "export xlsx": pm + ["export", "-o", str(work / "ladder.xlsx")],
         "import xlsx": pm + ["import", str(work / "shipped.xlsx"), "-o", str(work / "imported.yaml"), "--force"],
     }
@@ -171,6 +172,7 @@ def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
         ("pdf batch of 20", median.get("20 separate pdf runs"), 0.4, "x 20 separate runs"),
         ("assess (one report)", median.get("pdf (default)"), 1.3, "x default pdf"),
         ("assess batch of 50", median.get("50 separate assess runs"), 0.4, "x 50 separate runs"),
+        ("assess html (one report)", median.get("html (default)"), 1.3, "x default html"),
     ]
     if weasy:
         checks.append(("pdf (default)", median.get("weasyprint (same text + svg chart)"), 0.35, "x weasyprint"))

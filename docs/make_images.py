@@ -8,7 +8,9 @@ the two-track design ladder (groups, named rating points) as LibreOffice prints 
 sheet and an evidence sheet); `python docs/make_images.py workbook` redraws only that one.
 html-page.png is `pmladder html` in headless Chromium: the default ladder at 1280 px with
 --highlight pm beside the Polish/Japanese ladder's portrait chart at 390 px;
-`python docs/make_images.py html` redraws only that one.
+`python docs/make_images.py html` redraws only that one. report-page.png is `pmladder assess -f
+html` the same way: the two-track example at 1280 px beside the PM example at 390 px
+(`python docs/make_images.py report-html`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ def main() -> int:
     if sys.argv[1:] == ["html"]:
         html_picture()
         return 0
+    if sys.argv[1:] == ["report-html"]:
+        report_html_picture()
+        return 0
     from pmladder import chart_bytes, render_chart, render_pdf
 
     IMAGES.mkdir(exist_ok=True)
@@ -82,6 +87,7 @@ def main() -> int:
         _report_page(Path(work))
     workbook_picture()
     html_picture()
+    report_html_picture()
     return 0
 
 
@@ -90,13 +96,29 @@ def html_picture() -> None:
     from pmladder.load.ladder import load_ladder
     from pmladder.outputs.html.page import render_html
 
+    def page(source, highlight):
+        return render_html(load_ladder(str(HERE.parent / "data" / "examples" / source) if source else None),
+                           highlight=highlight)
+
+    _desktop_and_phone(page(None, "pm"), 0, page("inzynieria-pl-ja.yaml", None), 1300, "html-page.png")
+
+
+def report_html_picture() -> None:
+    """The development report's web page, the two-track example on a desktop, the PM one on a phone."""
+    from pmladder.load.assessment import load_assessment
+    from pmladder.outputs.html.report import render_report_html
+
+    examples = HERE.parent / "data" / "examples"
+    _desktop_and_phone(render_report_html(load_assessment(examples / "assessment-design-two-track.yaml")), 0,
+                       render_report_html(load_assessment(examples / "assessment-pm.yaml")), 0, "report-page.png")
+
+
+def _desktop_and_phone(desktop_page: bytes, desktop_top: int, phone_page: bytes, phone_top: int, name: str) -> None:
     shots = []
     with tempfile.TemporaryDirectory() as work:
-        for name, source, highlight, width, top in (("desktop", None, "pm", 1280, 0),
-                                                     ("phone", "inzynieria-pl-ja.yaml", None, 390, 1300)):
-            page, png = Path(work) / f"{name}.html", Path(work) / f"{name}.png"
-            ladder = load_ladder(str(HERE.parent / "data" / "examples" / source) if source else None)
-            page.write_bytes(render_html(ladder, highlight=highlight))
+        for label, data, width, top in (("desktop", desktop_page, 1280, desktop_top), ("phone", phone_page, 390, phone_top)):
+            page, png = Path(work) / f"{label}.html", Path(work) / f"{label}.png"
+            page.write_bytes(data)
             subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                             f"--window-size={width},3000", f"--screenshot={png}", page.as_uri()],
                            check=True, capture_output=True)
@@ -107,7 +129,7 @@ def html_picture() -> None:
     sheet = Image.new("RGB", (640 + 24 + 290, 900), "#FFFFFF")
     sheet.paste(desktop, (0, 0))
     sheet.paste(phone, (664, 0))
-    sheet.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(IMAGES / "html-page.png", optimize=True)
+    sheet.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(IMAGES / name, optimize=True)
 
 
 def _report_page(work: Path) -> None:

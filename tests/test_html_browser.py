@@ -64,6 +64,11 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         path = folder / f"{report}-{style or 'default'}.html"
         path.write_bytes(render_report_html(load_assessment(REPORTS[report]), style or None))
         out[name] = path
+    from test_report_html import HOSTILE as HOSTILE_ASSESSMENT
+
+    (folder / "me.yaml").write_text(HOSTILE_ASSESSMENT, encoding="utf-8")
+    out["report-hostile"] = folder / "report-hostile.html"
+    out["report-hostile"].write_bytes(render_report_html(load_assessment(folder / "me.yaml")))
     return out
 
 
@@ -228,6 +233,18 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, pages):
     assert browser.execute_script("return window.pwned === undefined && document.images.length === 0")
     assert browser.title == "</title><script>window.pwned = 'title'</script>"
     assert browser.get_log("browser") == []
+
+
+def test_a_hostile_assessment_shows_as_text_and_runs_nothing(browser, pages):
+    browser.get_log("performance")
+    open_page(browser, pages["report-hostile"])
+    text = browser.find_element("tag name", "body").text
+    assert "<script>window.pwned = 'person'</script>" in text and "(javascript:alert(1))" in text
+    assert "</style><script>window.pwned = 'plan'</script>" in text
+    assert browser.execute_script("return window.pwned === undefined && document.images.length === 0")
+    assert browser.get_log("browser") == []
+    own = pages["report-hostile"].as_uri()
+    assert [u for u in requests_made(browser) if u != own] == []
 
 
 @pytest.mark.parametrize("name, width", [("big", 1280), *((name, width) for name in [*STYLED, *REPORT_PAGES]
