@@ -190,7 +190,7 @@ def test_text_and_rating_tables_share_one_header_block_on_a_page(tmp_path):
 
 def test_the_html_page_prints_the_progression_when_the_handout_does():
     assert b'class="matrix progression"' in render_html(big_ladder())
-    assert b"progression" not in render_html(load_ladder(DEFAULT_LADDER))
+    assert b'class="matrix progression"' not in render_html(load_ladder(DEFAULT_LADDER))
 
 
 @needs_pdftotext
