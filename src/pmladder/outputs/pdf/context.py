@@ -84,7 +84,7 @@ class Context:
         st = self.styles[style]
         return Rating(segments, self.fonts, st.size, st.leading)
 
-    def value_para(self, cell: content.Cell, style: str = "cell"):
+    def value_para(self, cell: content.Cell, style: str = "cell", bullet_style: str = "cell-bullet"):
         """A value: rating dots (with the point's name under them), its text, a list of
         statements, a dash where none is given, or nothing for another track's dimension."""
         if not cell.theirs:
@@ -92,7 +92,7 @@ class Context:
         if cell.dimension.is_rating:
             return self.named(cell, self.rating(self.dot_segments(cell), style))
         if cell.statements:
-            return [self.para(item, "cell-bullet", bullet="\u2022") for item in cell.statements]
+            return [self.para(item, bullet_style, bullet="\u2022") for item in cell.statements]
         return self.para(MISSING if cell.is_missing else cell.text, style)
 
     def named(self, cell: content.Cell, dots) -> list:

@@ -46,6 +46,7 @@ def text_styles(style: Style) -> dict[str, TextStyle]:
         "cell-head": ts(8.5, 11, True, light),
         "cell-head-small": ts(7.5, 9.5, False, light),
         "cell-bullet": ts(8.5, 11, indent=8, space_after=1.5),
+        "cell-statement": ts(8, 10, indent=8, space_after=1),  # the progression's long lists, in wide columns
         "cell-group": ts(8.5, 11, True, p.primary),
         "toc0": ts(10.5, 15, True),
         "toc1": ts(10, 14, indent=14),

@@ -73,11 +73,11 @@ def placed_cell(ctx: Context, placed: tuple[content.Placed, ...]) -> list:
     """A track's roles at one level: the value alone for one role (the column and the row say
     whose it is), each under its title when the track has several roles there."""
     if len(placed) == 1:
-        value = ctx.value_para(placed[0].cell)
+        value = ctx.value_para(placed[0].cell, bullet_style="cell-statement")
         return value if isinstance(value, list) else [value]
     story: list = []
     for p in placed:
         story.append(ctx.para(p.role.title, "cell-bold"))
-        value = ctx.value_para(p.cell)
+        value = ctx.value_para(p.cell, bullet_style="cell-statement")
         story += value if isinstance(value, list) else [value]
     return story
