@@ -146,3 +146,17 @@ def test_the_api_takes_the_parts():
     import pmladder
 
     assert len(pdf_texts(pmladder.render_pdf(pmladder.load_ladder(), parts=["chart", "matrix"], without=["matrix"]))) == 1
+
+
+def test_the_callers_flowables_carry_the_tracks_under_the_chart(design):
+    """pmladder.flowables: the chart and what its tracks are, at the width of the caller's frame."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from pmladder.outputs.pdf.handout import flowables
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, leftMargin=90, rightMargin=90).build(flowables(design, load_style("default")))
+    first = pdf_texts(buffer.getvalue())[0]
+    assert "The ladder at a glance" in first
+    assert all(norm(t.description) in norm(first) for t in design.tracks)

@@ -91,7 +91,7 @@ def chart_bytes(figure, fmt: str = "png", *, dpi: float = 144) -> bytes:
 def flowables(ladder: LadderLike, *, style: StyleLike = None, roles: Sequence[str] | None = None,
               highlight: str | None = None, page_breaks: bool = True,
               heading_styles: Mapping[str, Any] | None = None) -> list:
-    """ReportLab flowables (the chart, role pages, the matrix) for your own document's story.
+    """ReportLab flowables (the chart and its tracks, role pages, the matrix) for your own document's story.
 
     They carry their own embedded fonts and paragraph styles and fit your frame's width.
     `page_breaks=False` runs them on without starting each role page and the matrix on a new

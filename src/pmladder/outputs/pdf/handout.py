@@ -73,7 +73,7 @@ def flowables(
     page_breaks: bool = True,
     heading_styles: Mapping[str, object] | None = None,
 ) -> list:
-    """Flowables for a caller's own story: the ladder chart, the role pages and the matrix.
+    """Flowables for a caller's own story: the ladder chart and its tracks, the role pages and the matrix.
 
     They carry their own (embedded) fonts and text styles, and each is laid out for the width
     of the frame it lands in. `page_breaks` starts each role page and the matrix on a new page;
@@ -87,6 +87,8 @@ def flowables(
     links = {content.role_key(r) for r in chosen}
     story: list = [ctx.heading(ladder.label("overview"), "h2"),
                    LazySceneFlowable(lambda w: chart_scene(ctx, w, ctx.frame_height * 0.62, highlight), links)]
+    if content.track_notes(ladder, chosen):
+        story += [Spacer(1, 14), Deferred(lambda w, h: [front.track_notes(ctx, chosen, w)])]
     # After a page break each part is built at the top of a page, where the height left is what
     # the caller's frame offers (its room); without page breaks that is unknown.
     room = (lambda h: h) if page_breaks else (lambda h: None)  # noqa: E731

@@ -95,13 +95,13 @@ def introduction(ctx: Context) -> list:
     return story
 
 
-def track_notes(ctx: Context, chosen: list[Role]) -> Table | None:
+def track_notes(ctx: Context, chosen: list[Role], width: float | None = None) -> Table | None:
     """Under the chart: each described track, its name ruled in its chart colour, and what it is
     (the chart shows where a role sits; this says what its track means)."""
     notes = content.track_notes(ctx.ladder, chosen)
     if not notes:
         return None
-    w = ctx.frame_width
+    w = width or ctx.frame_width
     name_w = min(w * 0.3, max(ctx.fonts.width(n.name, 8.5, True) for n in notes) + 14)
     rows = [[ctx.para(n.name, "cell-bold"), ctx.para(n.description, "cell")] for n in notes]
     table = Table(rows, colWidths=[name_w, w - name_w], splitInRow=1)
