@@ -129,3 +129,11 @@ class TestDeclared:
         (tmp_path / "me.yaml").write_text("ladder: {file: ladder.yaml}\nrole: senior\n", encoding="utf-8")
         data = render_report_pdf(load_assessment(tmp_path / "me.yaml"), load_style(None))
         assert PdfReader(io.BytesIO(data)).root_object["/Lang"] == "en-GB"
+
+
+def test_the_starter_says_english_for_the_writer_to_change():
+    from pmladder.load.starter import starter_text
+
+    text = starter_text()
+    assert load_ladder(text=text).language == "en"
+    assert load_ladder(text=text.replace("  language: en  #", "  language: pl  #", 1)).language == "pl"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..resources import default_ladder_path
 
 GUIDANCE = """\
@@ -13,7 +15,9 @@ GUIDANCE = """\
 #     pmladder pdf THIS_FILE
 #
 # The format, field by field: docs/format.md in the pmladder repository. In short:
-# - ladder.title is required; subtitle, organization, version and intro are optional.
+# - ladder.title is required; subtitle, organization, version, language and intro are optional.
+#   language is the BCP 47 tag of the language you write in (pl, de, ja, en-GB): the web page
+#   and the PDFs declare it; ladder.labels translates the words pmladder prints itself.
 # - tracks (optional) split the ladder into columns, e.g. individual contributor and manager;
 #   when you define tracks, every role needs `track: <id>`.
 # - dimensions are the rows of the comparison matrix: `kind: text` (the default) or
@@ -37,4 +41,7 @@ GUIDANCE = """\
 def starter_text() -> str:
     # The starter declares the current format, so the fields above are open to it.
     ladder = default_ladder_path().read_text(encoding="utf-8").replace("\nschema: 1\n", "\nschema: 2\n", 1)
-    return GUIDANCE + ladder
+    # Said outright, so a ladder rewritten in another language is one word from declaring it.
+    line = "  language: en  # the language you write in (BCP 47: pl, de, ja, en-GB)\n"
+    ladder, found = re.subn(r"(\nladder:\n  title: [^\n]*\n)", lambda m: m.group(1) + line, ladder, count=1)
+    return GUIDANCE + (ladder if found else ladder.replace("\nladder:\n", "\nladder:\n" + line, 1))
