@@ -202,23 +202,25 @@ def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
               f"200-role peak memory {memory['pdf 200 roles'] / 1024:.0f} MiB (limit 200)")
         failed += memory["pdf 200 roles"] / 1024 > 200
     if "pdf big framework" in median:
-        failed += big_framework_report(median["pdf big framework"], work / "big.pdf")
+        failed += big_framework_report(median["pdf big framework"], floor_pdf, work / "big.pdf")
     failed += html_page.report(work, make_ladder)
     if not weasy:
         print("weasyprint is not installed: its comparison was skipped (pip install weasyprint)")
     return 1 if failed else 0
 
 
-def big_framework_report(seconds: float, pdf: Path) -> int:
-    """The big framework's handout against issue 14's targets: time and page count (1: missed)."""
+def big_framework_report(seconds: float, floor: float, pdf: Path) -> int:
+    """The big framework's handout against issue 14's targets: time and page count (1: missed).
+    The time is also given against the ReportLab floor of the same run, which says more on a
+    loaded machine than the absolute target."""
     from pypdf import PdfReader
 
     pages = len(PdfReader(pdf).pages)
     limit = BIG_FRAMEWORK_PAGES_BEFORE // 2
     print()
     print(f"big framework (12 roles, 23 competencies, ~60 statements a role): {seconds:.3f} s "
-          f"(target {BIG_FRAMEWORK_SECONDS:.1f} s), {pages} pages (before: {BIG_FRAMEWORK_PAGES_BEFORE}; "
-          f"target about half, {limit})")
+          f"(target {BIG_FRAMEWORK_SECONDS:.1f} s; {seconds / floor:.1f}x the reportlab floor), {pages} pages "
+          f"(before: {BIG_FRAMEWORK_PAGES_BEFORE}; target about half, {limit})")
     return int(seconds > BIG_FRAMEWORK_SECONDS) + int(pages > limit * 1.1)
 
 
