@@ -29,6 +29,13 @@ class TestMarkdown:
         ("`code` _em_ ~~gone~~ $x$", "\\`code\\` \\_em\\_ \\~\\~gone\\~\\~ \\$x\\$ (Level 1)"),
         ("A | B", "A \\| B (Level 1)"),
         ("&amp; \\", "&amp;amp; \\\\ (Level 1)"),
+        # before: the override ran on past the cell, and "(Level 1)" and the cells after it
+        # were shown reversed; now what the text leaves open is closed where it ends
+        ("\u202eevil", "\u202eevil\u202c (Level 1)"),
+        ("\u2067a \u202bb\u202c c", "\u2067a \u202bb\u202c c\u2069 (Level 1)"),
+        ("\u202ba\u2068b\u2069", "\u202ba\u2068b\u2069\u202c (Level 1)"),
+        ("\u202ba\u2068b\u202c", "\u202ba\u2068b\u202c\u2069\u202c (Level 1)"),  # a PDF inside an isolate closes nothing
+        ("closed \u202ex\u202c and a stray \u202c", "closed \u202ex\u202c and a stray \u202c (Level 1)"),
     ])
     def test_markup_in_ladder_text_is_escaped(self, runner, write, title, cell):
         header = matrix(runner, write, title).splitlines()[0]

@@ -29,6 +29,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"  # axe-core, MPL-2.0: see tests/vendor/README.md
 HOSTILE = ROOT / "tests" / "corpus" / "html" / "hostile.yaml"
+LONG_WORDS = ROOT / "tests" / "corpus" / "html" / "long-words.yaml"
 FORMAT2 = ROOT / "data" / "examples" / "design-two-track.yaml"
 STYLES = sorted(builtin_styles())  # what `pmladder styles` lists
 STYLED = [f"{ladder}@{style}" for style in STYLES for ladder in ("default", "pl-ja")]
@@ -47,7 +48,8 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
     big = folder / "big.yaml"
     big.write_text(yaml.safe_dump(make_ladder(12, tracks=2, dimensions=23)), encoding="utf-8")
-    sources = {"default": None, "pl-ja": POLISH_JAPANESE, "format2": FORMAT2, "hostile": HOSTILE, "big": big}
+    sources = {"default": None, "pl-ja": POLISH_JAPANESE, "format2": FORMAT2, "hostile": HOSTILE, "big": big,
+               "long-words": LONG_WORDS}
     out = {}
     for name, source in sources.items():
         path = folder / f"{name}.html"
@@ -142,8 +144,10 @@ def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", *STYLED, *REPORT_PAGES])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", "hostile", "long-words", *STYLED, *REPORT_PAGES])
 def test_nothing_overflows(browser, pages, name, width):
+    """Before, on the hostile and long-word ladders, a word longer than the line widened the
+    banner, the contents, a role's chips and the compare form, and the page scrolled sideways."""
     open_page(browser, pages[name], width)
     assert browser.execute_script(OVERFLOWS, False) == []
 
@@ -245,6 +249,17 @@ def test_a_hostile_assessment_shows_as_text_and_runs_nothing(browser, pages):
     assert browser.get_log("browser") == []
     own = pages["report-hostile"].as_uri()
     assert [u for u in requests_made(browser) if u != own] == []
+
+
+def test_a_right_to_left_override_stays_in_its_own_field(browser, pages):
+    """The organization opens U+202E and never closes it. Before, the version after it was
+    reordered to its left, as if the override ran on; the loader now closes what a text leaves
+    open (U+202C), so the line reads organization, then version."""
+    open_page(browser, pages["long-words"])
+    spans = browser.execute_script("return [...document.querySelectorAll('p.meta span')].map("
+                                   "e => [e.textContent, e.getBoundingClientRect().left])")
+    assert [text for text, _ in spans] == ["\u202eevil org\u202c", "Version 1.0"]
+    assert spans[0][1] < spans[1][1]
 
 
 @pytest.mark.parametrize("name, width", [("big", 1280), *((name, width) for name in [*STYLED, *REPORT_PAGES]

@@ -34,6 +34,26 @@ _NONCHARACTER = re.compile("[\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]")
 _BYTE_ORDER_MARK = "\ufeff"  # at the start of a file it is dropped; inside text it breaks PDF charts
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+# Bidirectional embeddings and overrides (closed by U+202C) and isolates (closed by U+2069).
+_EMBEDDINGS, _ISOLATES, _BIDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def closed_bidi(text: str) -> str:
+    """`text` with the right-to-left (or left-to-right) overrides, embeddings and isolates it
+    leaves open closed at its end, as the Unicode bidi algorithm closes them at a paragraph's
+    end: an override left open in a title must not reverse what an output prints after it
+    (a table's next cell, the rest of a line), nor a text file's next lines."""
+    opened: list[str] = []
+    for char in _BIDI.findall(text):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            opened.append(char)
+        elif char == "\u202c":  # closes the last embedding, unless an isolate opened since
+            if opened and opened[-1] in _EMBEDDINGS:
+                opened.pop()
+        elif "\u2069" == char and any(c in _ISOLATES for c in opened):  # closes the last isolate and what it holds
+            while opened.pop() not in _ISOLATES:
+                pass
+    return text + "".join("\u2069" if c in _ISOLATES else "\u202c" for c in reversed(opened))
 
 
 class TooManyProblems(Exception):
@@ -122,6 +142,8 @@ class Checker:
                      "U+2060 (word joiner) keeps words together")
             return None
         text = text.strip() if "\n" not in text else text.strip("\n").rstrip()
+        if _BIDI.search(text):
+            text = closed_bidi(text)
         self.characters += len(text)
         if required and not text:
             self.add(value, path, "expected text, got an empty string")
