@@ -211,7 +211,7 @@ def dejavu_with_cmap(cmap: bytes) -> bytes:
 def font_style(tmp_path: Path, font: bytes) -> Path:
     (tmp_path / "brand.ttf").write_bytes(font)
     style = tmp_path / "brand.yaml"
-    style.write_text("fonts:\n  body: brand.ttf\n  bold: brand.ttf\n", encoding="utf-8")
+    style.write_text("fonts:\n  body: brand.ttf\n", encoding="utf-8")
     return style
 
 
@@ -249,7 +249,7 @@ class TestFontCharacterMaps:
         style = font_style(tmp_path, dejavu_with_cmap(cmap_table((3, 10, format12_subtable(
             [(0x20, 0x7E, 3), (0x10FFF0, 0x7FFFFFFF, 1)])))))
         run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
-        assert (run.returncode, run.stderr) == (1, f"Error: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
+        assert (run.returncode, run.stderr) == (1, f"Error: {style}:2: fonts.body: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
                                                    "(its character map has codes past U+10FFFF)\n")
 
     @pytest.mark.parametrize(("subtable", "at"), [
@@ -269,7 +269,7 @@ class TestFontCharacterMaps:
         """Before: 8,000 segments each spanning the BMP, 80 kB: `pdf` still reading it after a minute."""
         style = font_style(tmp_path, dejavu_with_cmap(cmap_table((3, 1, format4_subtable([(0x20, 0xFFFE, 0)] * 8000)))))
         run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
-        assert (run.returncode, run.stderr) == (1, f"Error: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
+        assert (run.returncode, run.stderr) == (1, f"Error: {style}:2: fonts.body: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
                                                    "(its character map has overlapping ranges (at U+0020))\n")
 
     def test_codes_naming_glyphs_the_font_lacks_fall_back(self, tmp_path):

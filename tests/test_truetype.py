@@ -16,7 +16,8 @@ from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
 
-from pmladder.errors import RenderError
+from pmladder.errors import RenderError, StyleError
+from pmladder.load.style import load_style
 from pmladder.resources import dejavu_dir
 from pmladder.text.fonts import _DEJAVU, resolve_font
 from pmladder.text.truetype import FontFile, FontFileError
@@ -174,3 +175,8 @@ def test_postscript_outlines_are_measured_but_not_embedded(tmp_path):
     assert (ours.cmap.ranges, ours.char_width("A")) == (((ord("A"), ord("A"), 1),), 0.64)
     with pytest.raises(RenderError, match="PostScript \\(CFF\\) outlines"):
         resolve_font(str(tmp_path / "sketch.otf"))
+    (tmp_path / "style.yaml").write_text("fonts:\n  body: sketch.otf\n", encoding="utf-8")
+    with pytest.raises(StyleError) as info:  # a style naming it is refused at its line
+        load_style(tmp_path / "style.yaml")
+    assert info.value.lines == [f"{tmp_path / 'style.yaml'}:2: fonts.body: {tmp_path / 'sketch.otf'}: has PostScript "
+                                "(CFF) outlines, which PDFs here cannot embed; use a TrueType font"]

@@ -243,6 +243,18 @@ class _StyleReader:
                 missing = exc.reason == "no such file"
                 self.check.add(value, path, f"font file not found: {resolved}" if missing
                                else f"font file {resolved}: {exc.reason}")
+                return str(resolved)
+            # Read now (once: fonts are cached), so a broken font is reported at its line.
+            from ..text.truetype import FontFileError, open_font
+
+            try:
+                font = open_font(str(resolved))
+            except FontFileError as exc:
+                self.check.add(value, path, str(exc))
+            else:
+                if not font.embeddable:
+                    self.check.add(value, path, f"{resolved}: has PostScript (CFF) outlines, which PDFs here "
+                                   "cannot embed; use a TrueType font")
             return str(resolved)
         return text
 
