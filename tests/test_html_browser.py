@@ -30,6 +30,7 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"  # axe-core, MPL-2.0: see tests/vendor/README.md
 HOSTILE = ROOT / "tests" / "corpus" / "html" / "hostile.yaml"
 LONG_WORDS = ROOT / "tests" / "corpus" / "html" / "long-words.yaml"
+HOSTILE_REPORT = ROOT / "tests" / "corpus" / "html" / "hostile-assessment.yaml"
 FORMAT2 = ROOT / "data" / "examples" / "design-two-track.yaml"
 STYLES = sorted(builtin_styles())  # what `pmladder styles` lists
 STYLED = [f"{ladder}@{style}" for style in STYLES for ladder in ("default", "pl-ja")]
@@ -71,6 +72,8 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     (folder / "me.yaml").write_text(HOSTILE_ASSESSMENT, encoding="utf-8")
     out["report-hostile"] = folder / "report-hostile.html"
     out["report-hostile"].write_bytes(render_report_html(load_assessment(folder / "me.yaml")))
+    out["report-hostile-long"] = folder / "report-hostile-long.html"
+    out["report-hostile-long"].write_bytes(render_report_html(load_assessment(HOSTILE_REPORT), None))
     return out
 
 
@@ -133,7 +136,8 @@ def requests_made(browser) -> list[str]:
     return urls
 
 
-@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "hostile", "big", *REPORTS])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "hostile", "big", *REPORTS, "report-hostile",
+                                  "report-hostile-long"])
 def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, pages, name):
     browser.get_log("performance")
     open_page(browser, pages[name])
@@ -144,7 +148,8 @@ def test_loads_with_no_console_message_and_no_request_but_its_own_file(browser, 
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", "hostile", "long-words", *STYLED, *REPORT_PAGES])
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big", "hostile", "long-words", *STYLED, *REPORT_PAGES,
+                                  "report-hostile", "report-hostile-long"])
 def test_nothing_overflows(browser, pages, name, width):
     """Before, on the hostile and long-word ladders, a word longer than the line widened the
     banner, the contents, a role's chips and the compare form, and the page scrolled sideways."""
@@ -249,6 +254,19 @@ def test_a_hostile_assessment_shows_as_text_and_runs_nothing(browser, pages):
     assert browser.get_log("browser") == []
     own = pages["report-hostile"].as_uri()
     assert [u for u in requests_made(browser) if u != own] == []
+
+
+def test_a_hostile_assessment_with_long_words_and_jinja_runs_nothing(browser, pages):
+    """The development report page (assess -f html) with script, handlers, javascript: links and
+    Jinja syntax in every field of the assessment: all of it text, none of it run, no link made."""
+    open_page(browser, pages["report-hostile-long"])
+    text = browser.find_element("tag name", "body").text
+    assert "<script>window.pwned='evidence'</script> **b** | c" in text
+    assert "javascript:window.pwned='link'" in text and "{{ 7*7 }} {% if true %}x{% endif %}" in text
+    assert browser.execute_script("return window.pwned === undefined && document.images.length === 0 && "
+                                  "[...document.links].every(a => a.getAttribute('href').startsWith('#'))")
+    assert browser.title.startswith("Development report · </title><script>window.pwned='person'</script>")
+    assert browser.get_log("browser") == []
 
 
 def test_a_right_to_left_override_stays_in_its_own_field(browser, pages):
