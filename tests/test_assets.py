@@ -333,6 +333,23 @@ class TestLogos:
         with pytest.raises(images.ImageProblem, match="image is 12,288 x 12,288 pixels"):
             images.check_logo(Path(logo_style(tmp_path, "logo.jpg", huge)).parent / "logo.jpg")
 
+    @pytest.mark.parametrize(("name", "problem"), [
+        ("/etc/passwd", "expected a PNG, JPEG or SVG image"),  # refused by its name, never opened
+        ("https://example.com/logo.png", "https:/example.com/logo.png: no such file"),  # a path, never fetched
+        ("file:///etc/passwd", "expected a PNG, JPEG or SVG image"),
+    ])
+    def test_a_logo_named_by_a_url_or_a_system_file(self, tmp_path, monkeypatch, name, problem):
+        opened = []
+        real_open = os.open
+        monkeypatch.setattr(os, "open", lambda path, *a, **k: opened.append(os.fspath(path)) or real_open(path, *a, **k))
+        (tmp_path / "team.yaml").write_text(f"logo:\n  file: {name}\n", encoding="utf-8")
+        with pytest.raises(StyleError) as info:
+            load_style(tmp_path / "team.yaml")
+        monkeypatch.undo()
+        where = "" if problem.startswith("expected") else f"{tmp_path}/"
+        assert info.value.lines == [f"{tmp_path / 'team.yaml'}:2: logo.file: {where}{problem}"]
+        assert not [path for path in opened if not path.startswith(str(tmp_path))]  # no system file, a URL is a local name
+
     def test_an_svg_with_50000_elements(self, tmp_path):
         """Before: 20 s in svglib, and again on every page that shows the logo."""
         assert style_errors(logo_style(tmp_path, "logo.svg", svg(50_000))) == [
