@@ -160,3 +160,13 @@ def test_the_callers_flowables_carry_the_tracks_under_the_chart(design):
     first = pdf_texts(buffer.getvalue())[0]
     assert "The ladder at a glance" in first
     assert all(norm(t.description) in norm(first) for t in design.tracks)
+
+
+def test_the_web_pages_overview_says_what_each_track_is(design):
+    """The web page too: each track's name and description under its chart, ruled in its colour."""
+    from pmladder.outputs.html.page import render_html
+
+    html = render_html(design, style=load_style("default")).decode("utf-8")
+    overview = html.split('id="overview"')[1].split('id="roles"')[0]
+    for k, track in enumerate(design.tracks):
+        assert f'<div class="track-{k}"><dt>{track.name}</dt><dd>{track.description}</dd></div>' in overview

@@ -28,6 +28,7 @@ from ...content import (
     role_index,
     role_key,
     role_page,
+    track_notes,
     uses_progression,
     whole_matrix,
     worksheet,
@@ -138,6 +139,7 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
         narrow_chart=paint_svg(narrow, title=ladder.label("overview"), title_id="chart-title-narrow",
                                css_class="chart narrow"),
         index=role_index(ladder, roles),
+        tracks=track_notes(ladder, roles),
         pages=[role_page(ladder, r) for r in roles],
         matrix=matrix(ladder, PRINTED_ROLES),
         progression=progression(ladder) if uses_progression(ladder) else None,  # printed instead
