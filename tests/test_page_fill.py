@@ -242,3 +242,16 @@ def test_the_same_ladder_gives_the_same_bytes(rendered):
     ladder, data, _ = rendered["design"]
     assert render_pdf(ladder, load_style("default")) == data
 
+
+
+def test_a_worksheet_too_long_for_one_column_takes_two_and_stays_one_page():
+    """The design ladder's worksheets of six dimensions do not fit one column: each is set in
+    two and is one page, not a page and a leftover dimension overleaf."""
+    style = load_style("default")
+    data = render_pdf(load_ladder(str(LADDERS["design"])), style, worksheet=True)
+    reader = PdfReader(io.BytesIO(data))
+    entries = outline(reader)
+    start = next(i for i, (depth, title, _) in enumerate(entries) if depth == 0 and title == "Evidence worksheet")
+    pages = [page for depth, _, page in entries[start + 1:] if depth == 1]
+    assert len(pages) == 7
+    assert pages == list(range(pages[0], pages[0] + 7)) and pages[-1] == len(reader.pages) - 1

@@ -7,7 +7,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from .... import content
 from ....model import Role
 from ..context import Context
-from ..flowables import Ruled
+from ..flowables import Ruled, stack_height
 from ..textblocks import Grid, GridLook
 
 GUTTER = 28  # points between the two columns of a long worksheet
@@ -20,7 +20,8 @@ def worksheet(ctx: Context, role: Role) -> list:
     blocks = [[*([ctx.para(heading, "h3")] if heading else []), ctx.para(cell.dimension.name, "ws-dim"),
                *_listed(ctx.value_para(cell, "ws-value")), Spacer(1, 4),
                Ruled(3, 19, ctx.palette.rule), Spacer(1, 6)] for cell, heading in zip(sheet.expected, headings)]
-    if len(blocks) <= 6:
+    flat = story + [f for block in blocks for f in block]
+    if len(blocks) <= 6 and stack_height(flat, ctx.frame_width) <= ctx.frame_height:
         return story + [KeepTogether(block) for block in blocks]
     # Longer lists in two columns, so a role's worksheet stays one page.
     cells = [_spaced(block) for block in blocks]
