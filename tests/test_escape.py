@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import ladder_text
+from conftest import ROOT, ladder_text
 from pmladder.cli import cli
 
 
@@ -61,3 +61,22 @@ class TestCsv:
     def test_other_text_is_left_alone(self, runner, write):
         rows = list(csv.reader(io.StringIO(matrix(runner, write, "Lead, <b>PM</b> 'x'", "csv"))))
         assert rows[1][2] == "Lead, <b>PM</b> 'x'"
+
+
+class TestSvgChart:
+    def test_hostile_ladder_text_is_text_in_the_svg_chart(self, runner, tmp_path):
+        """chart --svg of the hostile web-page corpus: the file parses as XML, holds no script,
+        link, foreign object or event handler, references only itself, and shows the text."""
+        from xml.etree import ElementTree
+
+        out = tmp_path / "hostile.svg"
+        result = runner.invoke(cli, ["chart", str(ROOT / "tests" / "corpus" / "html" / "hostile.yaml"), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        root = ElementTree.parse(out).getroot()
+        names = {element.tag.rpartition("}")[2] for element in root.iter()}
+        assert not names & {"script", "a", "foreignObject", "image", "iframe", "animate", "set"}, names
+        attributes = [(name, value) for element in root.iter() for name, value in element.attrib.items()]
+        assert not [name for name, _ in attributes if name.rpartition("}")[2].lower().startswith("on")]
+        assert all(value.startswith("#") for name, value in attributes if name.rpartition("}")[2] == "href")
+        shown = " ".join("".join(element.itertext()) for element in root.iter() if element.tag.endswith("text"))
+        assert "<script>window.pwned='role'</script>" in shown
