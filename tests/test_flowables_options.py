@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.colors import red
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
@@ -39,6 +39,21 @@ def test_without_page_breaks_the_parts_run_on():
     summary = "Accountable for the success"
     assert summary not in with_breaks[0] and summary in with_breaks[1]
     assert summary in without[0]
+
+@pytest.mark.parametrize("ladder_file", ["default", "data/examples/inzynieria-pl-ja.yaml", "big"])
+@pytest.mark.parametrize("pagesize", [A4, A5], ids=["A4", "A5"])
+def test_a_running_story_fits_any_callers_page(ladder_file, pagesize, big_framework_file):
+    """Without page breaks a role's heading band, a paragraph split at a page's foot or the
+    chart may land anywhere in the caller's frames: each moves on or shrinks to what the frame
+    holds, instead of a LayoutError (A5 and the portrait PL/JA chart, a big framework on A4)."""
+    path = {"default": None, "big": big_framework_file}.get(ladder_file, ladder_file)
+    ladder = pmladder.load_ladder(path) if path else pmladder.load_ladder()
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=pagesize, invariant=1).build(pmladder.flowables(ladder, page_breaks=False))
+    text = " ".join(pdf_texts(buffer.getvalue())).split()
+    joined = " ".join(text)
+    assert all(" ".join(role.title.split()) in joined for role in ladder.roles)
+
 
 def test_a_row_taller_than_a_page_splits_in_a_running_story():
     data = make_ladder(2, 1, 2)

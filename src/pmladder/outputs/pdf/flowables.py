@@ -25,6 +25,17 @@ def at_top(avail_height: float, room: float | None) -> bool:
     return room is None or avail_height >= room - _FUZZ
 
 
+def split_at_top(flowable, avail_height: float, room: float | None) -> bool:
+    """at_top, for a flowable's split(). Where the frame's height is unknown (a caller's own
+    document), the first offer is taken as part-way down a frame, so what cannot fit moves on,
+    and a later one as the top: ReportLab offers a flowable it postponed the next frame, and
+    stops with a LayoutError if that one is refused too."""
+    if room is not None:
+        return at_top(avail_height, room)
+    flowable.split_offers = getattr(flowable, "split_offers", 0) + 1
+    return flowable.split_offers > 1
+
+
 class PageNumbers:
     """The pages bookmarks fell on, and the forms that print them once the layout is done."""
 
@@ -83,12 +94,12 @@ class Headed(Flowable):
         return self.heads[0].getSpaceBefore()
 
     def split(self, avail_width, avail_height):
-        body, top = self.body, at_top(avail_height, self.room)
+        body, top = self.body, split_at_top(self, avail_height, self.room)
         self.wrap(avail_width, avail_height)
         parts = body.split(avail_width, avail_height - self._heads_h)
         if len(parts) < 2:  # at the top there is nothing to gain on the next page: flow apart
             return [*self.heads, body] if top else []
-        if not top and self.min_rows:
+        if not top and self.min_rows and self.room is not None:
             # Fewer than min_rows rows here: they move over unless most of the page would stay
             # empty (or, for a row split here, unless a sixth of the page is left).
             few = len(parts[0].rows) < min(body.header_rows + self.min_rows, len(body.rows))
@@ -223,7 +234,7 @@ class HeadBand(Flowable):
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
-        if at_top(avail_height, self.room):
+        if split_at_top(self, avail_height, self.room):
             # Taller than a page (a title of hundreds of words): no band, the text flows on.
             return [*(self.title.split(avail_width, avail_height) or [self.title]), Spacer(1, self.between),
                     self.chips]

@@ -86,18 +86,21 @@ def flowables(
         require_role(ladder, highlight)
     links = {content.role_key(r) for r in chosen}
     story: list = [ctx.heading(ladder.label("overview"), "h2"),
-                   LazySceneFlowable(lambda w: chart_scene(ctx, w, ctx.frame_height * 0.62, highlight), links)]
+                   LazySceneFlowable(lambda w: chart_scene(ctx, w, ctx.frame_height * 0.62, highlight), links,
+                                     fit=lambda w, h: chart_scene(ctx, w, h, highlight))]
     if content.track_notes(ladder, chosen):
         story += [Spacer(1, 14), Deferred(lambda w, h: [front.track_notes(ctx, chosen, w)])]
     # After a page break each part is built at the top of a page, where the height left is what
     # the caller's frame offers (its room); without page breaks that is unknown.
     room = (lambda h: h) if page_breaks else (lambda h: None)  # noqa: E731
-    between = [PageBreak()] if page_breaks else [Spacer(1, 12)]
+    def between() -> list:  # a new one each time: ReportLab marks the flowable it postpones
+        return [PageBreak()] if page_breaks else [Spacer(1, 12)]
+
     for role in chosen:
-        story += between
+        story += between()
         story.append(Anchor(content.role_key(role), role.title, 0, ctx.pages.record))
         story.append(Deferred(lambda w, h, role=role: role_page(ctx, role, w, room(h))))
-    story += between
+    story += between()
     story.append(Deferred(lambda w, h: matrix(ctx, w, room(h), heading=True)))
     return story
 

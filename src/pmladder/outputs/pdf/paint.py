@@ -216,9 +216,10 @@ class SceneFlowable(Flowable):
 class LazySceneFlowable(Flowable):
     """A scene built for the width the frame (or table cell) offers, then drawn as above."""
 
-    def __init__(self, build, links=None):
+    def __init__(self, build, links=None, fit=None):
         super().__init__()
         self.build = build  # width -> Scene
+        self.fit = fit  # (width, height) -> Scene no taller than height, for a frame smaller than planned
         self.links = links
         self._inner: SceneFlowable | None = None
         self._for_width: float | None = None
@@ -229,6 +230,14 @@ class LazySceneFlowable(Flowable):
             self._for_width = avail_width
         self.width, self.height = self._inner.wrap(avail_width, avail_height)
         return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        # Offered again after moving on (the top of a caller's frame that is still too low):
+        # drawn to the height there is, rather than a LayoutError.
+        if self.fit is None or getattr(self, "split_offers", 0) < 1:
+            self.split_offers = getattr(self, "split_offers", 0) + 1
+            return []
+        return [SceneFlowable(self.fit(avail_width, avail_height), self.links, max_height=avail_height)]
 
     def draw(self):
         self._inner.canv = self.canv

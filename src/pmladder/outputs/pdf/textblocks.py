@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from ...text.fonts import FontSet
 from ...text.wrap import BREAKABLE_SPACE, wrap
-from .flowables import at_top
+from .flowables import split_at_top
 from .paint import Ink, colour
 
 
@@ -141,12 +141,14 @@ class TextBlock(Flowable):
         self.wrap(avail_width, avail_height)
         fits = int(avail_height // self.leading)
         n = len(self._lines)
-        if n >= 4:  # no line left alone at the foot of a page or the top of the next
-            fits = min(fits, n - 2) if fits >= 2 else 0
+        # No line left alone at the foot of a page or the top of the next: both parts keep two
+        # lines (the rest of a split is offered what this frame has left, and must not split again
+        # into single lines there).
+        fits = min(fits, n - 2) if fits >= 2 else 0
         if fits <= 0 or fits >= n:
             return []
         first, rest = self.split_lines(fits)
-        first.spaceAfter = rest.spaceBefore = 0
+        first.spaceBefore, first.spaceAfter, rest.spaceBefore = self.spaceBefore, 0, 0
         rest.bullet = None
         return [first, rest]
 
@@ -292,7 +294,8 @@ class Grid(Flowable):
                 and getattr(row[0][0], "style", None) == self.look.group_style and not any(row[1:]))
 
     def split(self, avail_width, avail_height):
-        if self.next_page_only and not at_top(avail_height, self.room):
+        top = split_at_top(self, avail_height, self.room)
+        if self.next_page_only and not top:
             return []
         heights = self._measure()
         n, h = len(self.rows), self.header_rows
@@ -319,7 +322,7 @@ class Grid(Flowable):
             pieces = self._pieces(cut, None, None)
             pieces[1].next_page_only = widow  # not split again into what is left of this page
             return pieces
-        if at_top(avail_height, self.room):  # it cannot start any higher: split it where it is
+        if top:  # it cannot start any higher: split it where it is
             return self._split_in_row(k, avail_height - used)
         return []  # nothing fits here: the table starts on the next page
 

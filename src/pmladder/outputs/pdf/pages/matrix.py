@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from .... import content
 from ..context import Context
-from ..flowables import Headed, at_top
+from ..flowables import Headed, at_top, split_at_top
 from ..textblocks import Grid
 from .progression import progression
 
@@ -96,7 +96,7 @@ class FollowOn(Flowable):
 
     def split(self, avail_width, avail_height):
         headed = self.headed
-        if at_top(avail_height, self.room):
+        if split_at_top(self, avail_height, self.room):
             return headed.split(avail_width, avail_height)
         headed.wrap(avail_width, avail_height)
         header = headed.row_height(0)
