@@ -128,17 +128,6 @@ class Context:
 
     # -- tables
 
-    def table_commands(self, size: float, *, pad_x: float, pad_top: float, pad_bottom: float) -> list:
-        """The TableStyle commands every table starts from: our font, top-aligned, even padding."""
-        return [
-            ("FONT", (0, 0), (-1, -1), self.fonts.regular.name, size),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
-            ("TOPPADDING", (0, 0), (-1, -1), pad_top),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad_bottom),
-        ]
-
     def headed_look(self, *, pad_top: float, pad_bottom: float, **kw) -> GridLook:
         """A comparison table: header row on the primary colour, tinted first column, zebra rows."""
         p = self.palette

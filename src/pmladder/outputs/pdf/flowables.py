@@ -1,4 +1,4 @@
-"""The handout's own flowables: anchors and page references, columns, bands and chips.
+"""The handout's own flowables: anchors and page references, rows, columns, bands and chips.
 
 Each is laid out for the space its frame offers; none reaches into the document being built
 or into the frame. Page numbers known only at the end go through a PageNumbers object the
@@ -369,6 +369,57 @@ class Ruled(Flowable):
             canv.line(0, i * self.spacing, self.width, i * self.spacing)
 
 
+class Row(Flowable):
+    """One row of a small layout table, standing alone: flowables side by side in columns of
+    fixed widths, top-aligned inside their padding, optionally with a bar of colour down its
+    left edge and a rule under it. A story of rows is a table that breaks between rows, and
+    between the lines of a row that does not fit (what stays behind keeps its bar and rule)."""
+
+    BAR, RULE = 3.0, 0.4  # line widths in points
+
+    def __init__(self, cells: list, widths: list[float], *, pad_x: float = 0.0, pad_top: float = 0.0,
+                 pad_bottom: float = 0.0, bar: str | None = None, rule: str | None = None):
+        super().__init__()
+        self.cells, self.widths = cells, widths
+        self.pad_x, self.pad_top, self.pad_bottom = pad_x, pad_top, pad_bottom
+        self.bar, self.rule = bar, rule  # colours as '#RRGGBB', or None
+        self.width = sum(widths)
+        self._heights: list[float] = []
+
+    def wrap(self, avail_width, avail_height):
+        self._heights = [cell.wrap(w - 2 * self.pad_x, avail_height)[1] for cell, w in zip(self.cells, self.widths)]
+        self.height = self.pad_top + max(self._heights, default=0.0) + self.pad_bottom
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        self.wrap(avail_width, avail_height)
+        room = avail_height - self.pad_top - self.pad_bottom
+        firsts, rests = [], []
+        for cell, w, h in zip(self.cells, self.widths, self._heights):
+            pieces = [cell, Spacer(0, 0)] if h <= room else cell.split(w - 2 * self.pad_x, room)
+            if len(pieces) != 2:
+                return []  # a cell that cannot be cut here: the row goes to the next page
+            firsts.append(pieces[0])
+            rests.append(pieces[1])
+        look = dict(pad_x=self.pad_x, pad_top=self.pad_top, pad_bottom=self.pad_bottom, bar=self.bar, rule=self.rule)
+        return [Row(firsts, self.widths, **look), Row(rests, self.widths, **look)]
+
+    def draw(self):
+        canv, x = self.canv, 0.0
+        for cell, w, h in zip(self.cells, self.widths, self._heights):
+            cell.drawOn(canv, x + self.pad_x, self.height - self.pad_top - h)
+            x += w
+        canv.saveState()
+        canv.setLineCap(1)  # round ends, as a ReportLab table's rules had
+        if self.bar:
+            canv.setStrokeColor(colour(self.bar))
+            canv.setLineWidth(self.BAR)
+            canv.line(0, 0, 0, self.height)
+        if self.rule:
+            canv.setStrokeColor(colour(self.rule))
+            canv.setLineWidth(self.RULE)
+            canv.line(0, 0, self.width, 0)
+        canv.restoreState()
 
 
 class PageRef(Flowable):

@@ -89,7 +89,7 @@ def flowables(
                    LazySceneFlowable(lambda w: chart_scene(ctx, w, ctx.frame_height * 0.62, highlight), links,
                                      fit=lambda w, h: chart_scene(ctx, w, h, highlight))]
     if content.track_notes(ladder, chosen):
-        story += [Spacer(1, 14), Deferred(lambda w, h: [front.track_notes(ctx, chosen, w)])]
+        story += [Spacer(1, 14), Deferred(lambda w, h: front.track_notes(ctx, chosen, w))]
     # After a page break each part is built at the top of a page, where the height left is what
     # the caller's frame offers (its room); without page breaks that is unknown.
     room = (lambda h: h) if page_breaks else (lambda h: None)  # noqa: E731
@@ -185,7 +185,7 @@ def overview(ctx: Context, chosen: list[Role], highlight: str | None, opening: l
     story: list = [ctx.anchor("overview", ladder.label("overview"), 0)]
     story += opening or [ctx.heading(ladder.label("overview"))]
     notes = front.track_notes(ctx, chosen)
-    below = [Spacer(1, 14), notes] if notes is not None else []
+    below = [Spacer(1, 14), *notes] if notes else []
     room = ctx.frame_height - _height(ctx, story) - _height(ctx, below) - 12
     chart_h = max(ctx.frame_height * 0.45, min(ctx.frame_height * 0.8, room))
     links = {content.role_key(r) for r in chosen} if linked else set()  # only to pages that are there

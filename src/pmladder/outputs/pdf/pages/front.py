@@ -3,13 +3,13 @@ tracks under the ladder chart."""
 
 from __future__ import annotations
 
-from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
+from reportlab.platypus import HRFlowable, Spacer
 
 from .... import content
 from ....errors import RenderError
 from ....model import Role
 from ..context import Context
-from ..flowables import Band, LadderShape, PageRef
+from ..flowables import Band, LadderShape, PageRef, Row
 from ..logo import LogoFlowable
 from ..paint import colour
 from ..textblocks import TextBlock
@@ -73,17 +73,13 @@ def contents(ctx: Context, parts) -> list:
     ladder = ctx.ladder
     entries = content.contents(ladder, parts=parts)
     rows = []
-    for level, title, key in entries:
+    for i, (level, title, key) in enumerate(entries):
         st = "toc0" if level == 0 else "toc1"
-        rows.append([ctx.para(title, st, link=key), PageRef(key, ctx.styles["toc-page"].size, ctx.pages)])
-    table = Table(rows, colWidths=[ctx.frame_width - 48, 48], splitInRow=1)
-    commands = ctx.table_commands(10, pad_x=0, pad_top=1.5, pad_bottom=1.5)
-    for i, (level, _, _) in enumerate(entries):
-        if level == 0 and i > 0:
-            commands.append(("TOPPADDING", (0, i), (-1, i), 8))
-    table.setStyle(TableStyle(commands))
+        cells = [ctx.para(title, st, link=key), PageRef(key, ctx.styles["toc-page"].size, ctx.pages)]
+        # More space above each part than above the entries under it.
+        rows.append(Row(cells, [ctx.frame_width - 48, 48], pad_top=8 if level == 0 and i else 1.5, pad_bottom=1.5))
     title = ladder.label("contents")
-    return [ctx.anchor("contents", title, 0), ctx.heading(title), Spacer(1, 6), table]
+    return [ctx.anchor("contents", title, 0), ctx.heading(title), Spacer(1, 6), *rows]
 
 
 def introduction(ctx: Context) -> list:
@@ -95,19 +91,14 @@ def introduction(ctx: Context) -> list:
     return story
 
 
-def track_notes(ctx: Context, chosen: list[Role], width: float | None = None) -> Table | None:
+def track_notes(ctx: Context, chosen: list[Role], width: float | None = None) -> list[Row]:
     """Under the chart: each described track, its name ruled in its chart colour, and what it is
-    (the chart shows where a role sits; this says what its track means)."""
+    (the chart shows where a role sits; this says what its track means). None described: []."""
     notes = content.track_notes(ctx.ladder, chosen)
     if not notes:
-        return None
+        return []
     w = width or ctx.frame_width
     name_w = min(w * 0.3, max(ctx.fonts.width(n.name, 8.5, True) for n in notes) + 14)
-    rows = [[ctx.para(n.name, "cell-bold"), ctx.para(n.description, "cell")] for n in notes]
-    table = Table(rows, colWidths=[name_w, w - name_w], splitInRow=1)
-    commands = ctx.table_commands(8.5, pad_x=6, pad_top=3, pad_bottom=4)
-    for i, note in enumerate(notes):
-        commands.append(("LINEBEFORE", (0, i), (0, i), 3, colour(ctx.palette.track_colour(note.column))))
-        commands.append(("LINEBELOW", (0, i), (-1, i), 0.4, colour(ctx.palette.rule)))
-    table.setStyle(TableStyle(commands))
-    return table
+    return [Row([ctx.para(n.name, "cell-bold"), ctx.para(n.description, "cell")], [name_w, w - name_w],
+                pad_x=6, pad_top=3, pad_bottom=4, bar=ctx.palette.track_colour(n.column), rule=ctx.palette.rule)
+            for n in notes]
