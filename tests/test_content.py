@@ -210,6 +210,12 @@ class TestStatementDifferences:
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
         assert cell.replaced == "Ersetzt alles von A"
 
+    def test_long_cells_put_the_names_above_and_short_ones_keep_their_column(self):
+        long = self.ladder(["A statement of some forty characters, " * 3] * 3, ["Another one"])
+        assert profile(long, long.role("a")).tables[0].names_above
+        shipped = load_ladder()
+        assert not any(t.names_above for r in shipped.roles for t in profile(shipped, r).tables)
+
     def test_the_same_statements_reordered_are_no_change(self):
         ladder = self.ladder(["x", "y"], ["y", "x"])
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values

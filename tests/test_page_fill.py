@@ -173,8 +173,8 @@ def cell_text(page: Page, first: Line) -> str:
 
 def test_a_row_that_goes_on_overleaf_carries_its_name():
     """A cell of 100 statements runs over several pages: on each page it continues on, the
-    row's first column reads "Big competency (continued)" at the row's top, level with its
-    first statement there, and its group's heading is repeated above it."""
+    row reads "Big competency (continued)" at its top, and its group's heading is repeated
+    above it."""
     style = load_style("default")
     ladder = load_ladder(statements_ladder(100, groups=True))
     pages = read_pages(render_pdf(ladder, style), style.page.margin_mm * MM)
@@ -189,8 +189,9 @@ def test_a_row_that_goes_on_overleaf_carries_its_name():
             continued += 1
             groups = [ln for ln in page.lines if ln.text == "Craft (continued)"]
             assert groups and groups[0].top < names[0].top
-            beside = [ln.top for ln in page.lines if ln.x > names[0].x + 40 and ln.top > groups[0].bottom]
-            assert abs(names[0].top - min(beside)) < 2  # at the row's top, level with its text
+            # At the row's top: no statement of the row above it (beside it, or under it when
+            # long cells put the name over its values).
+            assert min(ln.top for ln in statements) > names[0].top - 2
     assert continued >= 2
 
 
@@ -200,7 +201,7 @@ def test_a_continued_row_is_named_in_the_ladders_language(tmp_path):
     data["ladder"]["labels"] = {"continued": "{name} (cd.)"}
     style = load_style("default")
     pages = read_pages(render_pdf(load_ladder(data), style), style.page.margin_mm * MM)
-    assert any(cell_text(page, ln) == "Big competency (cd.)" for page in pages for ln in page.lines
+    assert any(cell_text(page, ln).startswith("Big competency (cd.)") for page in pages for ln in page.lines
                if ln.text.startswith("Big competency"))
 
 
@@ -255,3 +256,28 @@ def test_a_worksheet_too_long_for_one_column_takes_two_and_stays_one_page():
     pages = [page for depth, _, page in entries[start + 1:] if depth == 1]
     assert len(pages) == 7
     assert pages == list(range(pages[0], pages[0] + 7)) and pages[-1] == len(reader.pages) - 1
+
+
+def test_long_cells_put_each_name_over_its_values_and_give_them_the_width():
+    """A framework's statement lists: the role's table has no name column; a dimension's name
+    heads its row's first cell, and the role's and the next role's columns share the width."""
+    style = load_style("default")
+    margin = style.page.margin_mm * MM
+    pages = read_pages(render_pdf(load_ladder(statements_ladder(6, groups=False)), style), margin)
+    page = next(p for p in pages if any(ln.text == "What changes at the next level" for ln in p.lines))
+    start = next(ln.top for ln in page.lines if ln.text == "What changes at the next level")
+    end = min([ln.top for ln in page.lines if ln.text == "Profile"] + [page.height])  # the next role's
+    table = [ln for ln in page.lines if start < ln.top < end]
+    assert not any(ln.text.startswith("Dimension") for ln in table)
+    name = next(ln for ln in table if ln.text == "Big competency")
+    first = next(ln for ln in page.lines if "s000" in ln.text)
+    assert 0 < first.top - name.top < 15 and abs(first.x - name.x) < 12  # right under the name
+    head = next(ln for ln in page.lines if ln.text.startswith("\u2192 Second role"))
+    assert head.x - margin > 0.45 * (page.width - 2 * margin)
+
+
+def test_short_cells_keep_the_name_column(rendered):
+    """The shipped ladder's role pages keep their Dimension column."""
+    _, _, pages = rendered["default"]
+    role_pages = [p for p in pages if any(ln.text == "What changes at the next level" for ln in p.lines)]
+    assert role_pages and all(any(ln.text.startswith("Dimension") for ln in p.lines) for p in role_pages)

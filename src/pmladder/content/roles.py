@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from ..model import DEFAULT_LABELS, Dimension, Group, Ladder, Role
 from .cells import Cell, change_cell, value_cell
+from .progression import LONG_CELL, cell_length
 
 NEXT_ROLES_PER_TABLE = 2  # next roles beside the profile; more get a table of their own
 
@@ -55,6 +56,9 @@ class ProfileTable(NamedTuple):
     rows: tuple[ProfileRow, ...]
     added: str = DEFAULT_LABELS["added_statements"]  # over a next role's new statements
     dropped: str = DEFAULT_LABELS["dropped_statements"]  # over those that fall away
+    # Long cells (a framework's statement lists): each dimension's name heads its row instead
+    # of a column of its own, so that the values get the page's width.
+    names_above: bool = False
 
 
 class Profile(NamedTuple):
@@ -145,7 +149,8 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
                              for n in group),
                        ladder.group(d.group))
             for d in shown)
+        long = any(cell_length(r.values.get(d.id)) > LONG_CELL for d in shown for r in (role, *group))
         tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows,
-                                   ladder.label("added_statements"), ladder.label("dropped_statements")))
+                                   ladder.label("added_statements"), ladder.label("dropped_statements"), long))
     same = tuple(f"{n.title}: {ladder.label('no_changes')}" for n in nexts if not ladder.changes(role, n))
     return Profile(title, tuple(tables), unchanged=same)

@@ -387,7 +387,7 @@ class Grid(Flowable):
                 left = 0
             firsts.append(first)
             rests.append(rest)
-        if not any(firsts[1:] if len(firsts) > 1 else firsts):  # a name alone is no start of a row
+        if not any(firsts[1:]) and len(firsts[0]) <= 1:  # a name alone is no start of a row
             return None, None
         return firsts, rests
 

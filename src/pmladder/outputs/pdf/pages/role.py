@@ -90,6 +90,8 @@ def profile_section(ctx: Context, profile: content.Profile, width: float, room: 
 
 
 def profile_table(ctx: Context, table: content.ProfileTable, width: float, room: float | None) -> Grid:
+    if table.names_above:
+        return stacked_profile_table(ctx, table, width, room)
     # Wide enough for every name (and the column's heading) on one line where that takes
     # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
     # word split in two reads worse than a narrower value column).
@@ -113,3 +115,19 @@ def profile_table(ctx: Context, table: content.ProfileTable, width: float, room:
                      *(ctx.change_para(cell, table) for cell in row.next_values)])
     look = ctx.headed_look(pad_top=2.5, pad_bottom=3, compact_rows=frozenset(compact))
     return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look, room=room)
+
+
+def stacked_profile_table(ctx: Context, table: content.ProfileTable, width: float, room: float | None) -> Grid:
+    """The profile table for long cells: no name column; each dimension's name heads the role's
+    own cell (and says "(continued)" over the rest of a row split across pages)."""
+    columns = 1 + len(table.nexts)
+    rows = [[ctx.para(table.role.title, "cell-head"),
+             *(ctx.para("\u2192 " + n.title, "cell-head") for n in table.nexts)]]
+    for heading, row in content.headed(table.rows):
+        if heading:
+            rows.append(ctx.group_row(heading, columns - 1))
+        own = ctx.value_para(row.value)
+        rows.append([[ctx.para(row.dimension.name, "cell-bold"), *(own if isinstance(own, list) else [own])],
+                     *(ctx.change_para(cell, table) for cell in row.next_values)])
+    look = ctx.headed_look(pad_top=2.5, pad_bottom=3)
+    return Grid(rows, [width / columns] * columns, look, room=room)
