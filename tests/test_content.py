@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import DEFAULT_LADDER, POLISH_JAPANESE, TWO_TRACK, make_ladder
 from pmladder import load_ladder
 from pmladder.content import contents, excerpt_roles, matrix, profile, role_index, role_page, whole_matrix
-from pmladder.content.cells import Cell
+from pmladder.content.cells import Cell, change_cell
 from pmladder.model import Dimension
 from pmladder.outputs.tables import to_csv, to_markdown
 
@@ -199,16 +199,34 @@ class TestStatementDifferences:
         """Frameworks that reword every behaviour per level (Dropbox's) would otherwise print
         the role's whole list twice in one row: once as its own, once as "no longer expected"."""
         ladder = self.ladder(["Ships features", "Asks for help"], ["Leads a project", "Mentors others"])
-        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        dimension = ladder.dimensions[0]
+        cell = change_cell(dimension, ("Ships features", "Asks for help"), ("Leads a project", "Mentors others"),
+                           "No change", "Replaces every statement of A")
         assert cell.added == ("Leads a project", "Mentors others") and cell.dropped == ()
         assert cell.replaced == "Replaces every statement of A" and cell.is_difference
         assert cell.text == "+ Leads a project\n+ Mentors others\nReplaces every statement of A"
 
+    def test_a_table_rewritten_in_every_row_says_so_once_over_it(self):
+        ladder = self.ladder(["Ships features", "Asks for help"], ["Leads a project", "Mentors others"])
+        [table] = profile(ladder, ladder.role("a")).tables
+        assert table.note == "Every statement for B is new: none of those for A carry over."
+        [cell] = table.rows[0].next_values
+        assert cell.added == ("Leads a project", "Mentors others") and cell.replaced is None
+        assert cell.text == "+ Leads a project\n+ Mentors others"
+
+    def test_a_row_that_keeps_a_statement_leaves_the_table_without_the_note(self):
+        ladder = ladder_of([role("a", 1, {"scope": ["x", "y"], "reach": ["p"]}, ["b"]),
+                            role("b", 2, {"scope": ["x", "z"], "reach": ["q"]})],
+                           dimensions=(SCOPE, {"id": "reach", "name": "Reach"}))
+        [table] = profile(ladder, ladder.role("a")).tables
+        assert table.note is None
+        replaced = {row.dimension.id: row.next_values[0].replaced for row in table.rows}
+        assert replaced == {"scope": None, "reach": "Replaces every statement of A"}
+
     def test_the_replaced_line_comes_from_the_ladders_labels(self):
         ladder = ladder_of([role("a", 1, {"scope": ["x"]}, ["b"]), role("b", 2, {"scope": ["y"]})],
-                           labels={"replaced_statements": "Ersetzt alles von {role}"})
-        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
-        assert cell.replaced == "Ersetzt alles von A"
+                           labels={"replaced_table": "Alles neu bei {next}, nichts von {role}"})
+        assert profile(ladder, ladder.role("a")).tables[0].note == "Alles neu bei B, nichts von A"
 
     def test_long_cells_put_the_names_above_and_short_ones_keep_their_column(self):
         long = self.ladder(["A statement of some forty characters, " * 3] * 3, ["Another one"])

@@ -38,6 +38,8 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "added_statements": "New at this level",
     "dropped_statements": "No longer expected",
     "replaced_statements": "Replaces every statement of {role}",  # none of the role's carry over
+    # Over a table where that holds for every row: said once instead of in each row.
+    "replaced_table": "Every statement for {next} is new: none of those for {role} carry over.",
     "matrix": "Comparison matrix",
     "continued": "{name} (continued)",  # a heading over a page, or a table row, that continues
     "dimension": "Dimension",

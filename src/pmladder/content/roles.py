@@ -59,6 +59,9 @@ class ProfileTable(NamedTuple):
     # Long cells (a framework's statement lists): each dimension's name heads its row instead
     # of a column of its own, so that the values get the page's width.
     names_above: bool = False
+    # Said once over the table when no statement of the role carries over to its one next role
+    # in any row (each row's cell then lists only the new statements).
+    note: str | None = None
 
 
 class Profile(NamedTuple):
@@ -150,7 +153,19 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
                        ladder.group(d.group))
             for d in shown)
         long = any(cell_length(r.values.get(d.id)) > LONG_CELL for d in shown for r in (role, *group))
+        rows, note = _replaced_once(ladder, role, group, rows)
         tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows,
-                                   ladder.label("added_statements"), ladder.label("dropped_statements"), long))
+                                   ladder.label("added_statements"), ladder.label("dropped_statements"), long, note))
     same = tuple(f"{n.title}: {ladder.label('no_changes')}" for n in nexts if not ladder.changes(role, n))
     return Profile(title, tuple(tables), unchanged=same)
+
+
+def _replaced_once(ladder: Ladder, role: Role, nexts: list[Role], rows: tuple[ProfileRow, ...]):
+    """The rows, and the table's note, when every statement list is rewritten for the one next
+    role: the note says it once and the cells drop their own line (a framework that rewords
+    every level would repeat it in every row)."""
+    changed = [row.next_values[0] for row in rows if len(nexts) == 1 and row.next_values[0].is_difference]
+    if not changed or not all(cell.replaced and cell.added for cell in changed):
+        return rows, None
+    note = ladder.label("replaced_table", role=role.title, next=nexts[0].title)
+    return tuple(row._replace(next_values=(row.next_values[0]._replace(replaced=None),)) for row in rows), note

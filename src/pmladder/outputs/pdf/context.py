@@ -110,7 +110,8 @@ class Context:
             story: list = []
             for heading, items, mark in ((added, cell.added, "+"), (dropped, cell.dropped, "\u2212")):
                 if items:
-                    story.append(self.para(heading, "cell-small"))
+                    if cell.dropped:  # two lists to tell apart; new ones alone say so by their "+"
+                        story.append(self.para(heading, "cell-small"))
                     story += [self.para(item, "cell-bullet", bullet=mark) for item in items]
             if cell.replaced:
                 story.append(self.para(cell.replaced, "cell-small"))

@@ -9,7 +9,7 @@ from .... import content
 from ....model import Role
 from ....scene.radar import radar_scene
 from ..context import Context
-from ..flowables import Chips, Columns, HeadBand, Headed, HeadedTable, stack_height
+from ..flowables import Chips, Columns, HeadBand, Headed, stack_height
 from ..paint import LazySceneFlowable
 from ..textblocks import Grid
 
@@ -84,7 +84,11 @@ def profile_section(ctx: Context, profile: content.Profile, width: float, room: 
     story: list = []
     for table in profile.tables:
         grid = profile_table(ctx, table, width, room)
-        story += [Spacer(1, 8), grid] if story else [HeadedTable(ctx.para(profile.title, "h2"), grid)]
+        note = [ctx.para(table.note, "caption")] if table.note else []
+        if story:
+            story += [Spacer(1, 8), *note, grid]
+        else:
+            story.append(Headed([ctx.para(profile.title, "h2"), *note], grid, room, min_rows=3))
     story += [ctx.para(caption, "caption") for caption in profile.unchanged]
     return story
 
