@@ -228,7 +228,7 @@ class GridLook:
         return self.pad_top, self.pad_bottom
 
 
-SPLIT_ROW_SHARE = 0.2  # a row that does not fit is split between its lines when moving it whole
+SPLIT_ROW_SHARE = 0.1  # a row that does not fit is split between its lines when moving it whole
 # to the next page would leave more than this share of the page empty, and a row taller than
 TALL_ROW_SHARE, TALL_ROW_START = 0.5, 0.08  # half a page starts wherever a few of its lines fit
 
