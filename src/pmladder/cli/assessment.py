@@ -15,6 +15,7 @@ from .plan import (
     _ladder_path,
     _plan,
     _refuse_clobbering,
+    _refuse_output_mixups,
     _refuse_terminal,
     _render_all,
     _require_roles,
@@ -56,14 +57,11 @@ def assess(assessments, output, output_dir, fmt, template_role, ladder_path, for
         raise click.UsageError("--force is for --template (a report always replaces its older self)")
     if not assessments:
         raise click.UsageError("which assessment? give a file (or --template ROLE_ID to start one)")
-    if output and len(assessments) > 1:
-        raise click.UsageError("-o/--output takes one assessment; use --output-dir for several")
+    _refuse_output_mixups(len(assessments), output, output_dir, "assessment")
     from ..load.evidence_sheet import is_workbook, load_evidence_sheet
 
     if any(is_workbook(s) for s in assessments) and not sheet_role:
         raise click.UsageError("a workbook holds an evidence sheet per role: give --role ROLE_ID")
-    if output and output_dir:
-        raise click.UsageError("give -o/--output or --output-dir, not both")
     from ..load.assessment import load_assessment
     from ..load.style import load_style
 

@@ -148,6 +148,14 @@ def _ladder_path(source: str | None) -> str:
     return source if source is not None else str(default_ladder_path())
 
 
+def _refuse_output_mixups(count: int, output, output_dir, what: str = "ladder") -> None:
+    """-o names one file: not for several inputs, and not beside --output-dir."""
+    if output and count > 1:
+        raise click.UsageError(f"-o/--output takes one {what}; use --output-dir for several")
+    if output and output_dir:
+        raise click.UsageError("give -o/--output or --output-dir, not both")
+
+
 def _plan(sources, output, output_dir, chosen, path_of) -> list[tuple]:
     """(source, target) pairs: -o for one source, else NAME.suffix in the output folder."""
     folder = output_dir or DEFAULT_OUTPUT_DIR

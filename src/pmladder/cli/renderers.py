@@ -28,6 +28,7 @@ from .plan import (
     _ladder_path,
     _plan,
     _refuse_clobbering,
+    _refuse_output_mixups,
     _refuse_terminal,
     _render_all,
     _require_roles,
@@ -119,10 +120,7 @@ def pdf(ladders, output, output_dir, fmt, style_name, page_size, role_ids, highl
         handout_parts(chosen_parts, without=_flat(without), worksheet=worksheet, excerpt=bool(role_ids))
     except RenderError as exc:
         raise click.UsageError(f"{exc} (--parts, --without)") from None
-    if output and len(ladders) > 1:
-        raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
-    if output and output_dir:
-        raise click.UsageError("give -o/--output or --output-dir, not both")
+    _refuse_output_mixups(len(ladders), output, output_dir)
     chosen = _choose_format("handout", fmt, output)
     sources = list(ladders) or [None]
     plan = _plan(sources, output, output_dir, chosen, _ladder_path)
@@ -163,10 +161,7 @@ def html(ladders, output, output_dir, fmt, style_name, highlight):
     """
     from ..load.style import load_style
 
-    if output and len(ladders) > 1:
-        raise click.UsageError("-o/--output takes one ladder; use --output-dir for several")
-    if output and output_dir:
-        raise click.UsageError("give -o/--output or --output-dir, not both")
+    _refuse_output_mixups(len(ladders), output, output_dir)
     chosen = _choose_format("page", fmt, output)
     sources = list(ladders) or [None]
     plan = _plan(sources, output, output_dir, chosen, _ladder_path)
