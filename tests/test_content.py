@@ -214,6 +214,16 @@ class TestStatementDifferences:
         assert cell.added == ("Leads a project", "Mentors others") and cell.replaced is None
         assert cell.text == "+ Leads a project\n+ Mentors others"
 
+    def test_a_list_kept_whole_leaves_the_table_without_the_note(self):
+        """One list unchanged ("No change"), another rewritten: not "every statement is new"."""
+        ladder = ladder_of([role("a", 1, {"scope": ["x", "y"], "reach": ["p"]}, ["b"]),
+                            role("b", 2, {"scope": ["x", "y"], "reach": ["q"]})],
+                           dimensions=(SCOPE, {"id": "reach", "name": "Reach"}))
+        [table] = profile(ladder, ladder.role("a")).tables
+        assert table.note is None
+        assert {row.dimension.id: row.next_values[0].text for row in table.rows} == {
+            "scope": "No change", "reach": "+ q\nReplaces every statement of A"}
+
     def test_a_row_that_keeps_a_statement_leaves_the_table_without_the_note(self):
         ladder = ladder_of([role("a", 1, {"scope": ["x", "y"], "reach": ["p"]}, ["b"]),
                             role("b", 2, {"scope": ["x", "z"], "reach": ["q"]})],

@@ -50,9 +50,11 @@ def test_a_running_story_fits_any_callers_page(ladder_file, pagesize, big_framew
     ladder = pmladder.load_ladder(path) if path else pmladder.load_ladder()
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=pagesize, invariant=1).build(pmladder.flowables(ladder, page_breaks=False))
-    text = " ".join(pdf_texts(buffer.getvalue())).split()
-    joined = " ".join(text)
+    pages = [" ".join(page.split()) for page in pdf_texts(buffer.getvalue())]
+    joined = " ".join(pages)
     assert all(" ".join(role.title.split()) in joined for role in ladder.roles)
+    # The chart is drawn under its heading, not moved on and the first page left empty.
+    assert set(ladder.ordered_roles[0].title.split()) <= set(pages[0].split())
 
 
 def test_a_row_taller_than_a_page_splits_in_a_running_story():

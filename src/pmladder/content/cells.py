@@ -32,6 +32,12 @@ class Cell(NamedTuple):
         return bool(self.added or self.dropped or self.replaced)
 
     @property
+    def lists_headed(self) -> bool:
+        """Whether a difference heads its lists ("New at this level", "No longer expected"):
+        only where both are there to tell apart; new statements alone say so by their "+"."""
+        return bool(self.dropped)
+
+    @property
     def is_missing(self) -> bool:
         """No value given (and not "no change"): outputs show a dash or an empty cell."""
         return self.unchanged is None and self.value is None

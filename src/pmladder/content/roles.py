@@ -164,8 +164,11 @@ def _replaced_once(ladder: Ladder, role: Role, nexts: list[Role], rows: tuple[Pr
     """The rows, and the table's note, when every statement list is rewritten for the one next
     role: the note says it once and the cells drop their own line (a framework that rewords
     every level would repeat it in every row)."""
-    changed = [row.next_values[0] for row in rows if len(nexts) == 1 and row.next_values[0].is_difference]
-    if not changed or not all(cell.replaced and cell.added for cell in changed):
+    if len(nexts) != 1:  # the note names one next role
+        return rows, None
+    lists = [row.next_values[0] for row in rows  # every statement list, "no change" ones included
+             if isinstance(row.value.value, tuple) or isinstance(row.next_values[0].value, tuple)]
+    if not lists or not all(cell.replaced and cell.added for cell in lists):
         return rows, None
     note = ladder.label("replaced_table", role=role.title, next=nexts[0].title)
     return tuple(row._replace(next_values=(row.next_values[0]._replace(replaced=None),)) for row in rows), note

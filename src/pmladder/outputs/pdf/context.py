@@ -110,7 +110,7 @@ class Context:
             story: list = []
             for heading, items, mark in ((added, cell.added, "+"), (dropped, cell.dropped, "\u2212")):
                 if items:
-                    if cell.dropped:  # two lists to tell apart; new ones alone say so by their "+"
+                    if cell.lists_headed:
                         story.append(self.para(heading, "cell-small"))
                     story += [self.para(item, "cell-bullet", bullet=mark) for item in items]
             if cell.replaced:

@@ -232,9 +232,12 @@ class LazySceneFlowable(Flowable):
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
-        # Offered again after moving on (the top of a caller's frame that is still too low):
-        # drawn to the height there is, rather than a LayoutError.
-        if self.fit is None or getattr(self, "split_offers", 0) < 1:
+        # In a caller's frame lower than planned: drawn to the height there is when that is at
+        # least half the plan, or once it has moved on (the top of the next frame), rather than
+        # a LayoutError or a page left empty under its heading.
+        planned = self.wrap(avail_width, avail_height)[1]
+        moved_on = getattr(self, "split_offers", 0) > 0
+        if self.fit is None or (avail_height < planned / 2 and not moved_on):
             self.split_offers = getattr(self, "split_offers", 0) + 1
             return []
         return [SceneFlowable(self.fit(avail_width, avail_height), self.links, max_height=avail_height)]

@@ -139,13 +139,10 @@ class TextBlock(Flowable):
 
     def split(self, avail_width, avail_height):
         self.wrap(avail_width, avail_height)
-        fits = int(avail_height // self.leading)
-        n = len(self._lines)
-        # No line left alone at the foot of a page or the top of the next: both parts keep two
-        # lines (the rest of a split is offered what this frame has left, and must not split again
-        # into single lines there).
-        fits = min(fits, n - 2) if fits >= 2 else 0
-        if fits <= 0 or fits >= n:
+        # The rest of a split is offered what this frame has left, and must not split again
+        # into single lines there.
+        fits = lines_kept_here(len(self._lines), int(avail_height // self.leading))
+        if not fits:
             return []
         first, rest = self.split_lines(fits)
         first.spaceBefore, first.spaceAfter, rest.spaceBefore = self.spaceBefore, 0, 0
@@ -228,6 +225,14 @@ class GridLook:
         return self.pad_top, self.pad_bottom
 
 
+def lines_kept_here(count: int, room: int) -> int:
+    """How many of a paragraph's `count` lines stay above a page break with room for `room`:
+    none, or a split that leaves no line alone on either side (both parts keep two)."""
+    kept = min(room, count - 2)
+    return kept if kept >= 2 else 0
+
+
+WIDOW_ROW_SHARE = 0.1  # a last row shorter than this share of a page does not go over alone
 SPLIT_ROW_SHARE = 0.1  # a row that does not fit is split between its lines when moving it whole
 # to the next page would leave more than this share of the page empty, and a row taller than
 TALL_ROW_SHARE, TALL_ROW_START = 0.5, 0.08  # half a page starts wherever a few of its lines fit
@@ -314,7 +319,7 @@ class Grid(Flowable):
             if pieces:
                 return pieces
         # No short last row alone overleaf: the one before it goes with it.
-        widow = k == n - 1 and k - h >= 3 and fits_a_page and heights[k - 1] <= SPLIT_ROW_SHARE / 2 * self.room
+        widow = k == n - 1 and k - h >= 3 and fits_a_page and heights[k - 1] <= WIDOW_ROW_SHARE * self.room
         cut = k - 1 if widow else k
         while cut > h and self.heads_rows(cut - 1):  # a group's heading goes over with its rows
             cut -= 1
@@ -374,9 +379,7 @@ class Grid(Flowable):
                     left -= block.height
                     continue
                 lines = block.line_count if isinstance(block, TextBlock) else 0
-                fits = int(left // block.leading) if lines else 0
-                if lines >= 4:
-                    fits = min(fits, lines - 2) if fits >= 2 else 0
+                fits = lines_kept_here(lines, int(left // block.leading)) if lines else 0
                 if fits > 0:
                     head, tail = block.split_lines(fits)
                     tail.bullet = None  # the item goes on; its bullet was printed
