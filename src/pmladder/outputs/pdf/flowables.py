@@ -14,26 +14,8 @@ from reportlab.platypus import ActionFlowable, Flowable, PageBreak, Spacer
 
 from ...scene.elements import tint
 from ...text.fonts import FontSet
+from .frames import at_top, split_at_top
 from .paint import colour, draw_text
-
-_FUZZ = 1e-3  # points: what a frame's own arithmetic may lose between its top and its room
-
-
-def at_top(avail_height: float, room: float | None) -> bool:
-    """Whether a flowable offered `avail_height` is at the top of an empty frame of height `room`
-    (None: unknown, taken as the top, so that what cannot fit is split rather than postponed)."""
-    return room is None or avail_height >= room - _FUZZ
-
-
-def split_at_top(flowable, avail_height: float, room: float | None) -> bool:
-    """at_top, for a flowable's split(). Where the frame's height is unknown (a caller's own
-    document), the first offer is taken as part-way down a frame, so what cannot fit moves on,
-    and a later one as the top: ReportLab offers a flowable it postponed the next frame, and
-    stops with a LayoutError if that one is refused too."""
-    if room is not None:
-        return at_top(avail_height, room)
-    flowable.split_offers = getattr(flowable, "split_offers", 0) + 1
-    return flowable.split_offers > 1
 
 
 class PageNumbers:

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable
 
 from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text, line_runs
 from ...text.fonts import FontSet
+from .frames import split_at_top
 
 _REGISTERED: set[str] = set()
 
@@ -236,9 +237,8 @@ class LazySceneFlowable(Flowable):
         # least half the plan, or once it has moved on (the top of the next frame), rather than
         # a LayoutError or a page left empty under its heading.
         planned = self.wrap(avail_width, avail_height)[1]
-        moved_on = getattr(self, "split_offers", 0) > 0
+        moved_on = split_at_top(self, avail_height, None)  # a caller's frame: its height unknown
         if self.fit is None or (avail_height < planned / 2 and not moved_on):
-            self.split_offers = getattr(self, "split_offers", 0) + 1
             return []
         return [SceneFlowable(self.fit(avail_width, avail_height), self.links, max_height=avail_height)]
 

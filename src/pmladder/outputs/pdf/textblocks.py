@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from ...text.fonts import FontSet
 from ...text.wrap import BREAKABLE_SPACE, wrap
-from .flowables import split_at_top
+from .frames import split_at_top
 from .paint import Ink, colour
 
 

@@ -7,7 +7,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from .... import content
 from ..context import Context
-from ..flowables import Headed, at_top, split_at_top
+from ..flowables import Headed
+from ..frames import at_top, split_at_top
 from ..textblocks import Grid
 from .progression import progression
 

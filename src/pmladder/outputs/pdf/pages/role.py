@@ -94,44 +94,34 @@ def profile_section(ctx: Context, profile: content.Profile, width: float, room: 
 
 
 def profile_table(ctx: Context, table: content.ProfileTable, width: float, room: float | None) -> Grid:
-    if table.names_above:
-        return stacked_profile_table(ctx, table, width, room)
-    # Wide enough for every name (and the column's heading) on one line where that takes
-    # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
-    # word split in two reads worse than a narrower value column).
-    names = [table.corner, *(row.dimension.name for row in table.rows)]
-    longest = max(ctx.fonts.width(name, 8.5, True) for name in names) + 12
-    name_w = longest if longest <= width * 0.3 else min(width * 0.4, max(width * 0.22, ctx.longest_word(names) + 12))
-    col_w = (width - name_w) / (1 + len(table.nexts))
+    """The role's values beside each next role's. Long cells (table.names_above) have no name
+    column: each dimension's name heads the role's own cell, "(continued)" over a split row's rest."""
+    named = not table.names_above
+    columns = 1 + len(table.nexts)
+    if named:
+        # Wide enough for every name (and the column's heading) on one line where that takes
+        # under 30% of the width; else for the longest word (up to 40%: in a narrow frame a
+        # word split in two reads worse than a narrower value column).
+        names = [table.corner, *(row.dimension.name for row in table.rows)]
+        longest = max(ctx.fonts.width(name, 8.5, True) for name in names) + 12
+        name_w = longest if longest <= width * 0.3 else min(width * 0.4, max(width * 0.22, ctx.longest_word(names) + 12))
+        widths = [name_w] + [(width - name_w) / columns] * columns
+    else:
+        widths = [width / columns] * columns
 
     def head(other: Role, arrow: bool):  # the level is on the chips and in the matrix
         return ctx.para(("\u2192 " if arrow else "") + other.title, "cell-head")
 
-    rows = [[ctx.para(table.corner, "cell-head"), head(table.role, False),
+    rows = [[*([ctx.para(table.corner, "cell-head")] if named else []), head(table.role, False),
              *(head(n, True) for n in table.nexts)]]
     compact = set()
     for heading, row in content.headed(table.rows):
         if heading:
-            rows.append(ctx.group_row(heading, 1 + len(table.nexts)))
+            rows.append(ctx.group_row(heading, len(widths) - 1))
         if row.dimension.is_rating and not row.dimension.points:
             compact.add(len(rows))
-        rows.append([ctx.para(row.dimension.name, "cell-bold"), ctx.value_para(row.value),
-                     *(ctx.change_para(cell, table) for cell in row.next_values)])
+        name, own = ctx.para(row.dimension.name, "cell-bold"), ctx.value_para(row.value)
+        firsts = [name, own] if named else [[name, *(own if isinstance(own, list) else [own])]]
+        rows.append([*firsts, *(ctx.change_para(cell, table) for cell in row.next_values)])
     look = ctx.headed_look(pad_top=2.5, pad_bottom=3, compact_rows=frozenset(compact))
-    return Grid(rows, [name_w] + [col_w] * (1 + len(table.nexts)), look, room=room)
-
-
-def stacked_profile_table(ctx: Context, table: content.ProfileTable, width: float, room: float | None) -> Grid:
-    """The profile table for long cells: no name column; each dimension's name heads the role's
-    own cell (and says "(continued)" over the rest of a row split across pages)."""
-    columns = 1 + len(table.nexts)
-    rows = [[ctx.para(table.role.title, "cell-head"),
-             *(ctx.para("\u2192 " + n.title, "cell-head") for n in table.nexts)]]
-    for heading, row in content.headed(table.rows):
-        if heading:
-            rows.append(ctx.group_row(heading, columns - 1))
-        own = ctx.value_para(row.value)
-        rows.append([[ctx.para(row.dimension.name, "cell-bold"), *(own if isinstance(own, list) else [own])],
-                     *(ctx.change_para(cell, table) for cell in row.next_values)])
-    look = ctx.headed_look(pad_top=2.5, pad_bottom=3)
-    return Grid(rows, [width / columns] * columns, look, room=room)
+    return Grid(rows, widths, look, room=room)
