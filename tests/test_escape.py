@@ -5,11 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from html.parser import HTMLParser
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, ladder_text
 from pmladder.cli import cli
+from pmladder.outputs.escape import markdown_cell, markdown_text
 
 
 def matrix(runner, write, title: str, fmt: str = "md") -> str:
@@ -25,7 +32,7 @@ class TestMarkdown:
         ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt; (Level 1)"),
         # before: **bold** (shown in bold)
         ("**bold**", "\\*\\*bold\\*\\* (Level 1)"),
-        ("[click](http://x) ![i](y)", "\\[click\\](http://x) \\!\\[i\\](y) (Level 1)"),
+        ("[click](http://x) ![i](y)", "\\[click\\](http\\://x) \\!\\[i\\](y) (Level 1)"),
         ("`code` _em_ ~~gone~~ $x$", "\\`code\\` \\_em\\_ \\~\\~gone\\~\\~ \\$x\\$ (Level 1)"),
         ("A | B", "A \\| B (Level 1)"),
         ("&amp; \\", "&amp;amp; \\\\ (Level 1)"),
@@ -45,11 +52,101 @@ class TestMarkdown:
         lines = matrix(runner, write, "Senior PM (Growth) - EU #1, 2.0").splitlines()
         assert lines[:2] == ["| Dimension | Senior PM (Growth) - EU #1, 2.0 (Level 1) |", "| --- | --- |"]
 
+    def test_plain_colons_dots_and_at_signs_are_unchanged(self, runner, write):
+        title = "Scope: team, ratio 3:2 at 9.30 @ HQ (e.g. docs.example)"
+        assert matrix(runner, write, title).splitlines()[0] == f"| Dimension | {title} (Level 1) |"
+
     def test_line_breaks_stay_inside_the_cell(self, runner, write):
         text = ladder_text('- {id: a, title: T, level: 1, summary: s, dimensions: {d: "x\\n# y"}}\n',
                            'dimensions:\n  - {id: d, name: "a\\n\\n| b", kind: text}\n')
         result = runner.invoke(cli, ["matrix", write(text)])
         assert result.output.splitlines()[2] == "| a \\| b | x # y |"
+
+
+class GitHubView(HTMLParser):
+    """What GitHub shows of rendered Markdown: its text, and the tags that are not plain text.
+    After rendering, GitHub makes an emoji of any `:name:` left in a text node, and a mention
+    (a link) of an `@name` at a word's start."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.texts: list[str] = []
+        self.cell_texts: list[str] = []  # in the table's body cells
+        self.in_cell = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.in_cell = self.in_cell or tag == "td"
+
+    def handle_endtag(self, tag):
+        self.in_cell = self.in_cell and tag != "td"
+
+    def handle_data(self, data):
+        self.texts.append(data)
+        if self.in_cell:
+            self.cell_texts.append(data)
+
+    @property
+    def emoji_and_mentions(self) -> list[str]:
+        pattern = re.compile(r":[a-z0-9_+-]+:|(?<![a-z0-9])@[a-z0-9]", re.I)
+        return [found for text in self.texts for found in pattern.findall(text)]
+
+    @property
+    def shown(self) -> str:  # the word joiner that breaks a pattern up is invisible
+        return "".join(self.texts).replace("\u2060", "").strip()
+
+    @property
+    def cell(self) -> str:
+        return "".join(self.cell_texts).replace("\u2060", "").strip()
+
+
+def on_github(markdown: str) -> GitHubView:
+    # cmark-gfm is GitHub's own Markdown parser, with its table, autolink and tag-filter extensions
+    return GitHubView(cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE))
+
+
+def cell_on_github(text: str) -> GitHubView:
+    return on_github(f"| h |\n| --- |\n| {markdown_cell(text)} |\n")
+
+
+TABLE = {"table", "thead", "tr", "th", "tbody", "td"}
+
+
+LINK_AND_EMOJI_TEXT = [
+    ":warning: read this", "parser.js:100:14", ":+1: and :white_check_mark:", "a:b:c:d:e",
+    "www.example.com", "(www.example.com)", "see WWW.Example.com", "https://example.com/path?q=1",
+    "HTTP://X.COM", "ftp://files.example.com", "x:https://a.com", "ana@example.com", "first.last+pm@example.co.uk",
+    "mailto:ana@example.com", "xmpp:ana@example.com/home", "https://example.com/a@b.de", "ask @product-leads",
+]
+
+
+class TestMarkdownOnGitHub:
+    @pytest.mark.parametrize("text", LINK_AND_EMOJI_TEXT)
+    def test_links_and_emoji_codes_show_as_written_in_a_cell(self, text):
+        # before: GitHub linked the address, or drew an emoji in place of :warning:
+        view = cell_on_github(text)
+        assert view.tags == TABLE and not view.emoji_and_mentions and view.cell == text
+
+    @pytest.mark.parametrize("text", LINK_AND_EMOJI_TEXT)
+    def test_and_in_a_paragraph(self, text):
+        view = on_github(markdown_text(text))
+        assert view.tags == {"p"} and not view.emoji_and_mentions and view.shown == text
+
+    def test_the_matrix_on_github_shows_the_title_as_written(self, runner, write):
+        view = on_github(matrix(runner, write, ":rocket: PM, www.pm.example, pm@example.com"))
+        assert "a" not in view.tags and not view.emoji_and_mentions
+        assert ":rocket: PM, www.pm.example, pm@example.com (Level 1)" in view.shown
+
+    @given(st.lists(st.sampled_from([
+        "www.", "http", "https", "://", ":", "@", "a", "1", "_", "+", "-", " ", ".", "com", "ok", "(", ")", "/",
+        "*", "~", "<", ">", "&", "amp;", "\\", "`", "[", "]", "|", "$", "!", "#", "=", '"', "x.y",
+    ]), max_size=12).map("".join))
+    def test_any_mix_of_markup_shows_as_written(self, text):
+        view = cell_on_github(text)
+        assert view.tags <= TABLE and not view.emoji_and_mentions and view.cell == " ".join(text.split())
 
 
 class TestCsv:

@@ -10,17 +10,30 @@ import re
 _MARKDOWN = re.compile(r"([\\`*_\[\]~|$!])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
+# GitHub turns `:name:` into an emoji, and an email address (or a mention) into a link, in the
+# text it has already parsed, where a backslash or an entity is a plain character again; an
+# invisible U+2060 WORD JOINER after the colon or the @ is the one thing that keeps both apart.
+_WORD_JOINER = "\u2060"
+_SHORTCODE_COLON = re.compile(r":(?=[A-Za-z0-9_+-]+:)")
+_AT_NAME = re.compile(r"@(?=[A-Za-z0-9])")
+# GitHub's extended autolinks, `www.` and `scheme://`, are found while parsing, so a backslash
+# before their `.` or `:` keeps them text; a backslash before punctuation shows nothing.
+_WWW_DOT = re.compile(r"(?i)(?<![a-z0-9])(www)\.")
+_SCHEME_COLON = re.compile(r":(?=//)")
+
 
 def markdown_cell(text: str) -> str:
     """`text` as one line of a Markdown table cell that every viewer shows as written.
 
     HTML's `< > &` become entities (a viewer that allows raw HTML would otherwise run
-    `<img onerror=...>`), Markdown's punctuation is backslash-escaped, and line breaks,
-    which would end the table row, become spaces.
+    `<img onerror=...>`), Markdown's punctuation is backslash-escaped, bare links and emoji
+    codes are broken up as above, and line breaks, which would end the table row, become spaces.
     """
     one_line = " ".join(text.split())
-    html_safe = re.sub(r"[&<>]", lambda m: _HTML[m.group()], one_line)
-    return _MARKDOWN.sub(r"\\\1", html_safe)
+    joined = _AT_NAME.sub("@" + _WORD_JOINER, _SHORTCODE_COLON.sub(":" + _WORD_JOINER, one_line))
+    html_safe = re.sub(r"[&<>]", lambda m: _HTML[m.group()], joined)
+    escaped = _MARKDOWN.sub(r"\\\1", html_safe)
+    return _SCHEME_COLON.sub(r"\\:", _WWW_DOT.sub(r"\1\\.", escaped))
 
 
 _BLOCK_START = re.compile(r"^([#>+=-]|\d+[.)])")
