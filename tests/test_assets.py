@@ -334,9 +334,10 @@ class TestLogos:
             images.check_logo(Path(logo_style(tmp_path, "logo.jpg", huge)).parent / "logo.jpg")
 
     @pytest.mark.parametrize(("name", "problem"), [
-        ("/etc/passwd", "expected a PNG, JPEG or SVG image"),  # refused by its name, never opened
+        ("/etc/passwd", "expected a PNG, JPEG or SVG image relative to this style, got the absolute path "
+                        "'/etc/passwd'"),  # refused by its name, never opened
         ("https://example.com/logo.png", "https:/example.com/logo.png: no such file"),  # a path, never fetched
-        ("file:///etc/passwd", "expected a PNG, JPEG or SVG image"),
+        ("file:///etc/passwd", "expected a PNG, JPEG or SVG image relative to this style, got 'file:///etc/passwd'"),
     ])
     def test_a_logo_named_by_a_url_or_a_system_file(self, tmp_path, monkeypatch, name, problem):
         opened = []

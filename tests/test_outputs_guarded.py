@@ -39,13 +39,14 @@ def _env() -> dict[str, str]:
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
-    """A ladder named like a PDF, a style extending a parent named like a PDF, a logo, a handout."""
+    """A ladder named like a PDF, a style extending a parent also named like a PDF, a logo, a handout."""
     shutil.copy(DEFAULT_LADDER, tmp_path / "team.pdf")
     shutil.copy(DEFAULT_LADDER, tmp_path / "team.yaml")
     brand = ROOT / "styles" / "brand-example"
     shutil.copytree(brand, tmp_path / "brand")
-    (tmp_path / "parent.pdf").write_text("extends: default\ndescription: a parent\n", encoding="utf-8")
-    (tmp_path / "brand.yaml").write_text("extends: parent.pdf\nlogo:\n  file: brand/logo.png\n", encoding="utf-8")
+    (tmp_path / "parent.yaml").write_text("extends: default\ndescription: a parent\n", encoding="utf-8")
+    os.link(tmp_path / "parent.yaml", tmp_path / "parent.pdf")  # a parent must be named .yaml: here also .pdf
+    (tmp_path / "brand.yaml").write_text("extends: parent.yaml\nlogo:\n  file: brand/logo.png\n", encoding="utf-8")
     assert invoke(["pdf", "team.yaml", "-o", "welcome.pdf"], tmp_path).exit_code == 0
     (tmp_path / "link.pdf").symlink_to("welcome.pdf")
     os.link(tmp_path / "welcome.pdf", tmp_path / "hard.pdf")
@@ -58,7 +59,7 @@ CLOBBERING = {
     "the style": (["pdf", "team.yaml", "--style", "./parent.pdf", "-o", "parent.pdf"], "parent.pdf",
                   "the style: parent.pdf"),
     "a style it extends": (["pdf", "team.yaml", "--style", "brand.yaml", "-o", "parent.pdf"], "parent.pdf",
-                           "a style it extends: parent.pdf"),
+                           "a style it extends: parent.yaml"),
     "the logo": (["chart", "team.yaml", "--style", "brand.yaml", "-o", "brand/logo.png"], "brand/logo.png",
                  "the style's logo: brand/logo.png"),
     "--prepend": (["pdf", "team.yaml", "--prepend", "welcome.pdf", "-o", "welcome.pdf"], "welcome.pdf",

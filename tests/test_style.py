@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 
-from conftest import POLISH_JAPANESE, TWO_TRACK, is_grey
+from conftest import POLISH_JAPANESE, ROOT, TWO_TRACK, is_grey
 from pmladder import StyleError, load_ladder, load_style
 from pmladder.cli import cli
 from pmladder.load.style import builtin_styles
@@ -133,8 +136,74 @@ class TestStyleFiles:
         path = write("# ours\nextends: corporate\n", "team.yaml")
         assert style_errors(path) == [
             f"{path}:2: extends: no style 'corporate': give a built-in style "
-            "(brand-example, default, print, slides) or a style file next to this one"
+            "(brand-example, default, print, slides) or a .yaml file relative to this style"
         ]
+
+
+class TestFilesAStyleNames:
+    """A style names its parent, fonts and logo relative to itself and by their kind of file:
+    a style someone sends cannot make pmladder read a file elsewhere by an absolute path, nor
+    read a file of another kind as a style (and print its content in the error)."""
+
+    @pytest.fixture
+    def elsewhere(self, tmp_path):
+        """Files outside the style's folder, each one that loads when named: a style (also
+        saved as .txt), a font and a logo."""
+        folder = tmp_path / "elsewhere"
+        folder.mkdir()
+        for name in ("parent.yaml", "parent.txt"):
+            (folder / name).write_text("extends: default\npalette:\n  primary: '#112233'\n", encoding="utf-8")
+        shutil.copy(ROOT / "styles" / "brand-example" / "logo.png", folder / "logo.png")
+        from pmladder.resources import dejavu_dir
+
+        shutil.copy(dejavu_dir() / "DejaVuSans.ttf", folder / "font.ttf")
+        (tmp_path / "team").mkdir()
+        return folder
+
+    EXPECTED_PARENT = "a built-in style (brand-example, default, print, slides) or a .yaml file relative to this style"
+    REFUSED = {
+        "an absolute parent": ("extends: {folder}/parent.yaml", "extends", EXPECTED_PARENT, "the absolute path {shown}"),
+        "a parent that is no .yaml": ("extends: ../elsewhere/parent.txt", "extends", EXPECTED_PARENT,
+                                      "'../elsewhere/parent.txt'"),
+        "a Windows path": ("extends: 'C:\\styles\\parent.yaml'", "extends", EXPECTED_PARENT,
+                           "the absolute path 'C:\\\\styles\\\\parent.yaml'"),
+        "an absolute font": ("fonts:\n  body: {folder}/font.ttf", "fonts.body",
+                             "a font name or a .ttf, .ttc or .otf file relative to this style", "the absolute path {shown}"),
+        "an absolute logo": ("logo:\n  file: {folder}/logo.png", "logo.file",
+                             "a PNG, JPEG or SVG image relative to this style", "the absolute path {shown}"),
+    }
+
+    @pytest.mark.parametrize("case", list(REFUSED))
+    def test_an_absolute_path_or_another_kind_of_file_is_refused_unopened(self, tmp_path, elsewhere, monkeypatch, case):
+        text, field, expected, got = self.REFUSED[case]
+        style = tmp_path / "team" / "team.yaml"
+        style.write_text(text.format(folder=elsewhere) + "\n", encoding="utf-8")
+        touched = []
+        for name in ("open", "stat"):
+            real = getattr(os, name)
+            monkeypatch.setattr(os, name, lambda path, *a, _real=real, **k: touched.append(os.fspath(path)) or _real(path, *a, **k))
+        with pytest.raises(StyleError) as info:
+            load_style(style)
+        monkeypatch.undo()
+        named = text.format(folder=elsewhere).rpartition(" ")[2]
+        shown = repr(named) if len(repr(named)) <= 40 else repr(named)[:36] + "...'"
+        line = text.count("\n") + 1
+        assert info.value.lines == [f"{style}:{line}: {field}: expected {expected}, got {got.format(shown=shown)}"]
+        assert not [path for path in touched if path.startswith(str(elsewhere))]
+
+    def test_a_relative_path_may_lead_to_a_sibling_folder(self, tmp_path, elsewhere):
+        style = tmp_path / "team" / "team.yaml"
+        style.write_text("extends: ../elsewhere/parent.yaml\nfonts:\n  body: ../elsewhere/font.ttf\n"
+                         "logo:\n  file: ../elsewhere/logo.png\n", encoding="utf-8")
+        loaded = load_style(style)
+        assert loaded.palette.primary == "#112233" and loaded.fonts.body.endswith("font.ttf") and loaded.logo
+
+    def test_the_command_says_so_and_exits_1(self, runner, tmp_path, elsewhere):
+        style = tmp_path / "team" / "team.yaml"
+        style.write_text(f"extends: {elsewhere}/parent.yaml\n", encoding="utf-8")
+        result = runner.invoke(cli, ["chart", "--style", str(style), "-o", str(tmp_path / "c.svg")])
+        assert result.exit_code == 1 and result.output.startswith(f"Error: {style}:1: extends: expected a built-in")
+        assert not (tmp_path / "c.svg").exists()
 
 
 def test_print_style_tells_tracks_apart_without_colour():

@@ -1,14 +1,16 @@
 """Styles: one object that drives both painters (colours, fonts, page, chart details).
 
 Built-in styles live in styles/*.yaml; a style may `extends:` another and change only a few
-keys. Paths in a style (fonts, logo) are relative to the style file.
+keys. Files a style names (a style it extends, fonts, a logo) are relative to the style file,
+and of their kind by name (.yaml, .ttf, .png...): an absolute path or another suffix is refused
+before anything is opened.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, NamedTuple
 
 from ..errors import Problem, StyleError
@@ -23,6 +25,8 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 MM = 72 / 25.4
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+STYLE_SUFFIXES = (".yaml", ".yml")
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 MAX_EXTENDS = 10  # styles in one `extends` chain, the style itself included
 # The range of each number a style may set: what still lays out, within the time and memory
 # bounds, on a Letter or A4 page (a margin of 50 mm leaves at least 11 cm of width).
@@ -164,18 +168,23 @@ class _StyleReader:
         return base._replace(**changes)
 
     def _parent(self, value: Value) -> Style | None:
-        """The style this one extends: a built-in name, or a file relative to this one."""
+        """The style this one extends: a built-in name, or a .yaml file relative to this one."""
         name = self.check.text(value, "extends", required=True)
         if not name:
             return None
         builtins = builtin_styles()
+        expected = f"a built-in style ({', '.join(builtins)}) or a .yaml file relative to this style"
         if name in builtins:
             target = builtins[name]
+        elif not Path(name).suffix and not PureWindowsPath(name).anchor:  # most likely a built-in name mistyped
+            self.check.add(value, "extends", f"no style {describe(name)}: give {expected}")
+            return None
         else:
-            target = self.path.parent / name
+            target = self._named_file(value, "extends", name, STYLE_SUFFIXES, expected)
+            if target is None:
+                return None
             if not target.is_file():
-                self.check.add(value, "extends", f"no style {describe(name)}: give a built-in style "
-                               f"({', '.join(builtins)}) or a style file next to this one")
+                self.check.add(value, "extends", f"no style {describe(name)}: give {expected}")
                 return None
         if str(target.resolve()) in self.chain:
             self.check.add(value, "extends", f"{describe(name)} leads back to this style: styles extend each other in a cycle")
@@ -184,6 +193,17 @@ class _StyleReader:
             self.check.add(value, "extends", f"styles extend each other more than {MAX_EXTENDS} deep")
             return None
         return _load(name, self.chain) if name in builtins else _load(target, self.chain, is_file=True)
+
+    def _named_file(self, value: Value, path: str, name: str, suffixes: tuple[str, ...], expected: str) -> Path | None:
+        """`name`, a file this style names, in the style's folder; an absolute path (POSIX or
+        Windows) or a name not ending in one of `suffixes` is refused, and nothing is opened."""
+        if PureWindowsPath(name).anchor:
+            self.check.add(value, path, f"expected {expected}, got the absolute path {describe(name)}")
+            return None
+        if not name.lower().endswith(suffixes):
+            self.check.add(value, path, f"expected {expected}, got {describe(name)}")
+            return None
+        return self.path.parent / name
 
     def _bool(self, value: Value, path: str) -> bool:
         if not isinstance(value.data, bool):
@@ -235,8 +255,11 @@ class _StyleReader:
     def _font(self, value: Value, path: str) -> str:
         """A font name stays a name; a file name is made relative to the style file."""
         text = self.check.text(value, path, required=True) or ""
-        if text.lower().endswith((".ttf", ".ttc", ".otf")):
-            resolved = self.path.parent / text
+        if text.lower().endswith(FONT_SUFFIXES):
+            resolved = self._named_file(value, path, text, FONT_SUFFIXES,
+                                        "a font name or a .ttf, .ttc or .otf file relative to this style")
+            if resolved is None:
+                return text
             try:
                 check_regular(resolved, FONT_BYTES)
             except UnreadableFile as exc:
@@ -266,9 +289,9 @@ class _StyleReader:
         name = check.text(fields.get("file"), "logo.file", required=True)
         if not name:
             return None
-        resolved = self.path.parent / name
-        if resolved.suffix.lower() not in LOGO_SUFFIXES:
-            check.add(fields["file"], "logo.file", "expected a PNG, JPEG or SVG image")
+        resolved = self._named_file(fields["file"], "logo.file", name, LOGO_SUFFIXES,
+                                    "a PNG, JPEG or SVG image relative to this style")
+        if resolved is None:
             return None
         try:
             check_logo(resolved)
