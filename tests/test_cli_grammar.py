@@ -73,6 +73,37 @@ def test_the_registry_and_light_commands_import_neither_reportlab_nor_matplotlib
     assert (tmp_path / "new.yaml").exists() and (tmp_path / "ladder.json").exists()
 
 
+REFUSED_CHARTS = {  # usage errors (exit 2) and what the ladder or style lacks (exit 1)
+    ("chart", "--svg", "-o", "c.png"): 2, ("chart", "-o", "c.gif"): 2, ("chart", "--size", "5x"): 2,
+    ("chart", "-o", "-"): 2, ("chart", "--radar", "pm", "--highlight", "pm"): 2,
+    ("chart", "-o", str(ROOT / "data" / "product-management.yaml"), "-f", "png"): 2,
+    ("chart", "--radar", "nobody"): 1, ("chart", "missing.yaml"): 1, ("chart", "--style", "nope"): 1,
+}
+
+
+def test_a_refused_chart_never_imports_matplotlib(tmp_path):
+    """Before: the chart command imported matplotlib (a third of a second, and numpy and PIL with
+    it) before it checked -o, --size or the terminal, so every refusal paid for it."""
+    code = (
+        "import sys; from pmladder.cli import cli\n"
+        f"for args in {[list(args) for args in REFUSED_CHARTS]!r}:\n"
+        "    try:\n        cli.main(args, prog_name='pmladder')\n    except SystemExit as exc:\n"
+        "        print('exit', exc.code, file=sys.stderr)\n"
+        "print(sorted(m for m in ('matplotlib', 'PIL', 'numpy') if m in sys.modules), file=sys.stderr)"
+    )
+    controller, terminal = pty.openpty()  # so that `-o -` is a terminal
+    try:
+        proc = subprocess.run([sys.executable, "-c", code], stdout=terminal, stderr=subprocess.PIPE, cwd=tmp_path,
+                              timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    lines = proc.stderr.decode().splitlines()
+    assert [line for line in lines if line.startswith("exit")] == [f"exit {code}" for code in REFUSED_CHARTS.values()], lines
+    assert lines[-1] == "[]"
+    assert not list(tmp_path.iterdir())
+
+
 class TestFormats:
     @pytest.mark.parametrize("args, message", [
         (["chart", "--svg", "-o", "c.png"], "-o c.png: the name ends in .png but the format is svg "

@@ -57,7 +57,7 @@ from .plan import (
 def chart(ladder, output, fmt, png, svg, pdf, size, dpi, highlight, radar, style_name):
     """Draw the ladder diagram of LADDER, or a competency radar, as an image for slides and the web."""
     from ..load.style import load_style
-    from ..outputs.chart.render import parse_size
+    from ..outputs.chart.size import parse_size  # not .render: a refused run never loads matplotlib
 
     radar_ids = _flat(radar) if radar else None
     if radar_ids and highlight:
@@ -75,6 +75,8 @@ def chart(ladder, output, fmt, png, svg, pdf, size, dpi, highlight, radar, style
     model = load_ladder(ladder)
     _require_roles(model, "--radar", radar_ids or ())
     _require_roles(model, "--highlight", [highlight] if highlight else [])
+    from ..outputs.chart import render  # noqa: F401  (the renderer and matplotlib, imported before the freeze)
+
     _freeze_imports()
     rendered = chosen.render(model, style=style, highlight=highlight, radar=radar_ids,
                              size=size or ("square" if radar_ids else "slide"), dpi=dpi)
