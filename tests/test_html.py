@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import re
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import POLISH_JAPANESE, ROOT
+from conftest import POLISH_JAPANESE, ROOT, ladder_text
 from pmladder.cli import cli
 from pmladder.load.ladder import load_ladder
 from pmladder.outputs.html.page import render_html
@@ -249,3 +250,113 @@ def test_a_cache_folder_that_cannot_be_used_only_costs_compiling(monkeypatch):
         assert render_html(load_ladder(None)) == expected
     finally:
         page_module._environment.cache_clear()
+
+
+class Languages(HTMLParser):
+    """Each text of a page with the language it is in (the nearest `lang` around it), the
+    attribute values, and apart the texts of <title> (the page's, an SVG's) and <option>,
+    which hold no elements."""
+
+    VOID = {"meta", "img", "input", "br", "hr", "wbr", "link", "col", "source"}
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str, str | None]] = []
+        self.plain: list[str] = []
+        self.attributes: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes += [value for _, value in attrs if value]
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang") or (self.open[-1][1] if self.open else None)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.attributes += [value for _, value in attrs if value]
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if data.strip() and self.open:
+            if self.open[-1][0] in ("title", "option"):
+                self.plain.append(data)
+            else:
+                self.texts.append((data, self.open[-1][1]))
+
+    @property
+    def unmarked_kana(self) -> list[str]:
+        from pmladder.text.scripts import has_kana
+
+        return [text for text, lang in self.texts if has_kana(text) and lang != "ja"]
+
+
+def test_japanese_in_a_polish_ladder_is_marked_as_japanese():
+    """Before: the page said lang="pl" throughout, so a browser could draw the Japanese titles
+    and paragraphs in Chinese glyph forms (and a screen reader read them as Polish)."""
+    page = render_html(load_ladder(str(POLISH_JAPANESE))).decode("utf-8")
+    found = Languages(page)
+    assert '<html lang="pl">' in page
+    for text in ("このキャリアラダーについて", "全社およびその先", "シニアエンジニア"):  # a heading, a value, a title
+        assert (text, "ja") in found.texts, text
+    # in a text of both, only the Japanese is marked: the level and track stay Polish
+    assert ("技術フェロー", "ja") in found.texts and (" · Poziom 6 · Ścieżka ekspercka", "pl") in found.texts
+    assert not found.unmarked_kana
+    from pmladder.text.scripts import cjk_runs
+
+    assert all(all(cjk for _, cjk in cjk_runs(text.strip())) for text, lang in found.texts if lang == "ja")
+
+
+def test_a_japanese_ladder_marks_nothing(write):
+    path = write(ladder_text("- {id: a, title: シニアエンジニア, level: 1, summary: 概要です}\n", "  language: ja\n"))
+    page = render_html(load_ladder(path)).decode("utf-8")
+    assert page.count("lang=") == 1 and '<html lang="ja">' in page
+
+
+def _every_text_in_kana(data, key=None, counter=None):
+    """The hostile page corpus with each text replaced by a numbered Japanese one: ids and
+    references stay as they are."""
+    counter = itertools.count() if counter is None else counter
+    if isinstance(data, dict):
+        return {k: _every_text_in_kana(v, k, counter) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_every_text_in_kana(v, key, counter) for v in data]
+    if isinstance(data, str) and key not in ("id", "track", "scale", "group", "kind", "next", "reports_to"):
+        placeholders = "".join(re.findall(r"\{\w+\}", data))
+        return f"かな{next(counter)}{placeholders}"
+    return data
+
+
+def test_the_mark_never_lands_in_an_attribute_or_the_title(tmp_path):
+    """Japanese in every field of a Polish page: each text is marked where it is shown, and
+    no attribute value (an aria-label, an alt) or <title> gets a <span> into it."""
+    import yaml
+
+    data = _every_text_in_kana(yaml.safe_load(HOSTILE.read_text(encoding="utf-8")))
+    data["ladder"]["language"] = "pl"
+    data["ladder"]["labels"] = {key: f"かな {value}" for key, value in load_ladder(None).labels.items()}
+    path = tmp_path / "kana.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    page = render_html(load_ladder(str(path)), style=str(BRAND)).decode("utf-8")
+    found = Languages(page)
+    assert found.attributes and not [value for value in found.attributes if "<" in value or "lang" in value]
+    assert found.plain and not [text for text in found.plain if "<" in text]
+    assert not found.unmarked_kana
+
+    from pmladder.load.assessment import load_assessment
+    from pmladder.outputs.html.report import render_report_html
+
+    assessment = (ROOT / "data" / "examples" / "assessment-pm.yaml").read_text(encoding="utf-8")
+    me = tmp_path / "me.yaml"
+    me.write_text(assessment.replace("person: Alex Example", "person: かなさん"), encoding="utf-8")
+    ladder = yaml.safe_load((ROOT / "data" / "product-management.yaml").read_text(encoding="utf-8"))
+    ladder["ladder"].update(language="pl", labels=data["ladder"]["labels"])
+    ladder["schema"] = 2
+    (tmp_path / "pm.yaml").write_text(yaml.safe_dump(ladder, allow_unicode=True), encoding="utf-8")
+    report = render_report_html(load_assessment(me, ladder=load_ladder(str(tmp_path / "pm.yaml"))), str(BRAND))
+    found = Languages(report.decode("utf-8"))
+    assert found.attributes and not [value for value in found.attributes if "<" in value or "lang" in value]
+    assert "かなさん" in found.plain[0] and not [text for text in found.plain if "<" in text]
+    assert not found.unmarked_kana

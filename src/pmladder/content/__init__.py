@@ -22,6 +22,7 @@ from .document import (
     excerpt_roles,
     handout_date,
     handout_parts,
+    language_runs,
     part_error,
     role_index,
     role_key,
@@ -36,7 +37,7 @@ from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, 
 
 __all__ = [
     "DEFAULT_PARTS", "EXCERPT_PARTS", "PARTS", "TrackNote", "handout_parts", "part_error", "track_notes",
-    "Bullets", "Chip", "excerpt_caption", "role_key", "version_line", "worksheet_key",
+    "Bullets", "Chip", "excerpt_caption", "role_key", "language_runs", "version_line", "worksheet_key",
     "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
     "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "document_language", "excerpt_roles",
     "LevelRow", "Placed", "Progression", "ProgressionView", "progression", "uses_progression",

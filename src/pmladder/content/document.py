@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..errors import RenderError
 from ..model import DEFAULT_LABELS, Ladder, Role, require_role
+from ..text.scripts import cjk_runs, has_kana
 from .cells import Cell, value_cell
 
 SEPARATOR = " \u00b7 "  # " · " between the bits of one line
@@ -106,6 +107,16 @@ def document_language(ladder: Ladder) -> str:
     if ladder.language:
         return ladder.language
     return "en" if dict(ladder.labels) == dict(DEFAULT_LABELS) else "und"
+
+
+def language_runs(text: str, document: str) -> tuple[tuple[str, str | None], ...]:
+    """`text` cut where its language leaves the document's (`document`, a BCP 47 tag), as far
+    as the script tells: in a text with kana, which only Japanese writes, each run of CJK script
+    (kana, ideographs, their punctuation) is Japanese ('ja'); the rest of it, and ideographs in a
+    text without kana (they could as well be Chinese), are in the document's language (None)."""
+    if document.split("-")[0].lower() == "ja" or not has_kana(text):
+        return ((text, None),)
+    return tuple((run, "ja" if cjk else None) for run, cjk in cjk_runs(text))
 
 
 def handout_date(environ=None, *, ladder_date: datetime.date | None = None) -> datetime.date:

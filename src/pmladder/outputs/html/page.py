@@ -18,11 +18,13 @@ from importlib.resources import files
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ...content import (
     contents,
     cover,
     document_language,
+    language_runs,
     matrix,
     progression,
     role_index,
@@ -49,11 +51,32 @@ TEMPLATE = "page.html.j2"
 _LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
+@jinja2.pass_context
+def _in_its_language(context: jinja2.runtime.Context, value):
+    """Every text a template prints, each part of it in another language than the page's
+    (Japanese in a Polish ladder) marked with its own, so that a browser draws it in that
+    language's glyph forms and a screen reader speaks it in that language.
+    Attribute values and <title> print theirs through `plain`, which marks nothing."""
+    # The common case, a str with nothing past U+3040 (Latin, Cyrillic...), decided in C.
+    if type(value) is str and value and max(value) >= "\u3040":
+        runs = language_runs(value, context["lang"])
+        if len(runs) > 1 or runs[0][1]:
+            return Markup("").join(Markup('<span lang="{}">{}</span>').format(language, run) if language
+                                   else escape(run) for run, language in runs)
+    return value
+
+
+def _plain(value) -> Markup:
+    """Text for an attribute value or a <title>, which hold no elements: escaped, unmarked."""
+    return escape(value)
+
+
 @cache
 def _environment(cached: bool) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(files(__package__) / "templates")),
         autoescape=True,  # every {{ }} is escaped: ladder text never becomes markup
+        finalize=_in_its_language,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -64,6 +87,7 @@ def _environment(cached: bool) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache() if cached else None,
     )
     env.globals.update(role_key=role_key, worksheet_key=worksheet_key)
+    env.filters["plain"] = _plain
     return env
 
 
@@ -129,15 +153,17 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
     css, script = css_for(style, "page.css"), _asset("compare.js")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
+    lang = document_language(ladder)
     page = template().render(
         ladder=ladder,
-        lang=document_language(ladder),
+        lang=lang,
         cover=cover(ladder),
         label=ladder.label,
         contents=[e for e in contents(ladder, worksheet=True)],
-        chart=paint_svg(scene, title=ladder.label("overview"), title_id="chart-title", css_class="chart wide"),
+        chart=paint_svg(scene, title=ladder.label("overview"), title_id="chart-title", css_class="chart wide",
+                        language=lang),
         narrow_chart=paint_svg(narrow, title=ladder.label("overview"), title_id="chart-title-narrow",
-                               css_class="chart narrow"),
+                               css_class="chart narrow", language=lang),
         index=role_index(ladder, roles),
         tracks=track_notes(ladder, roles),
         pages=[role_page(ladder, r) for r in roles],

@@ -29,19 +29,21 @@ def render_report_html(assessment: Assessment, style: Style | str | None = None)
     style = load_style(style)
     ladder = assessment.ladder
     found = report(assessment)
+    lang = document_language(ladder)
     chart = narrow_chart = None
     if found.radar:
         title = ladder.label("profile")
         with FontSet.for_style(style).reporting_missing(text_locator(ladder)) as fonts:
             wide, narrow = (report_radar_scene(found.radar, style, width=w, height=h, fonts=fonts, min_text=t)
                             for w, h, t in (WIDE, NARROW))
-            chart = paint_svg(wide, title=title, title_id="radar-title", css_class="chart wide")
-            narrow_chart = paint_svg(narrow, title=title, title_id="radar-title-narrow", css_class="chart narrow")
+            chart = paint_svg(wide, title=title, title_id="radar-title", css_class="chart wide", language=lang)
+            narrow_chart = paint_svg(narrow, title=title, title_id="radar-title-narrow", css_class="chart narrow",
+                                     language=lang)
     css = css_for(style, "page.css", "report.css")
     page = template(TEMPLATE).render(
         found=found,
         ladder=ladder,
-        lang=document_language(ladder),
+        lang=lang,
         label=ladder.label,
         chart=chart,
         narrow_chart=narrow_chart,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ...content import language_runs
 from ...scene.elements import Box, Circle, Line, Polygon, Scene, Text
 
 _ANCHOR = {"start": "start", "middle": "middle", "end": "end"}
@@ -26,8 +27,9 @@ def _colour(value: str | None) -> str:
     return escape(value) if value else "none"
 
 
-def paint_svg(scene: Scene, *, title: str, title_id: str, css_class: str = "chart") -> Markup:
-    """`scene` as one <svg> element, titled (for assistive technology) by `title`."""
+def paint_svg(scene: Scene, *, title: str, title_id: str, css_class: str = "chart", language: str = "und") -> Markup:
+    """`scene` as one <svg> element, titled (for assistive technology) by `title`; a text in
+    another language than the page's (`language`) says which (content.text_language)."""
     h = scene.height
     out = [Markup('<svg xmlns="http://www.w3.org/2000/svg" class="{}" viewBox="0 0 {} {}" '
                   'aria-labelledby="{}" role="group">').format(css_class, _n(scene.width), _n(h), title_id),
@@ -45,18 +47,18 @@ def paint_svg(scene: Scene, *, title: str, title_id: str, css_class: str = "char
             if link is not None:
                 out.append(Markup('<a href="#{}">').format(link))
             open_link = link
-        out.append(_item(item, h))
+        out.append(_item(item, h, language))
     if open_link is not None:
         out.append(Markup("</a>"))
     out.append(Markup("</svg>"))
     return Markup("").join(out)
 
 
-def _item(item, h: float) -> Markup:
+def _item(item, h: float, language: str) -> Markup:
     if isinstance(item, Box):
         return _box(item, h)
     if isinstance(item, Text):
-        return _text(item, h)
+        return _text(item, h, language)
     if isinstance(item, Line):
         return _line(item, h)
     if isinstance(item, Polygon):
@@ -83,12 +85,14 @@ def _box(box: Box, h: float) -> Markup:
         _n(box.stroke_width), _dash(box.dash))
 
 
-def _text(text: Text, h: float) -> Markup:
+def _text(text: Text, h: float, language: str) -> Markup:
     weight = Markup(' font-weight="bold"') if text.bold else Markup("")
+    shown = Markup("").join(Markup('<tspan lang="{}">{}</tspan>').format(lang, run) if lang else escape(run)
+                            for run, lang in language_runs(text.text, language))
     return Markup('<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="{}" textLength="{}" '
                   'lengthAdjust="spacingAndGlyphs"{}>{}</text>').format(
         _n(text.x), _n(h - text.y), _n(text.size), _colour(text.color), _ANCHOR[text.anchor], _n(text.width),
-        weight, text.text)
+        weight, shown)
 
 
 def _line(line: Line, h: float) -> Markup:
