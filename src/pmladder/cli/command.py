@@ -161,13 +161,10 @@ _OWN_PROCESS = "pmladder's own process"  # the context object main() runs the co
 def _freeze_imports() -> None:
     """Keep the garbage collector off the objects every import just made (hundreds of
     thousands for matplotlib or ReportLab, none of them garbage): each full collection, and
-    the one at exit, would walk them all again. And collect young objects every 50,000
-    allocations instead of every 700: layout makes and frees them by the hundred thousand,
-    nearly all by reference counting (peak memory of a 200-role handout is unchanged).
-    Only in the pmladder process itself: neither the library nor `cli` called from another
-    program (or a test runner) does this to it."""
+    the one at exit, would walk them all again. (The entry point, pmladder.__main__, has
+    already made young collections rarer.) Only in the pmladder process itself: neither the
+    library nor `cli` called from another program (or a test runner) does this to it."""
     if click.get_current_context().find_root().obj == _OWN_PROCESS:
         import gc
 
         gc.freeze()
-        gc.set_threshold(50_000, 20, 100)

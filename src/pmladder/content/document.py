@@ -5,7 +5,6 @@ the evidence worksheets."""
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -29,6 +28,8 @@ def part_error(name: str, known: Iterable[str] = PARTS) -> str | None:
     known = list(known)
     if name in known:
         return None
+    import difflib  # only for a wrong name, as the loader's suggestions (1 ms a handout spared)
+
     hint = difflib.get_close_matches(name[:100], known, n=1, cutoff=0.6)
     said = f" (did you mean '{hint[0]}'?)" if hint else f"; parts: {', '.join(known)}"
     return f"unknown part '{name}'{said}"
