@@ -14,8 +14,7 @@ import yaml
 
 from conftest import pdf_texts
 from pmladder import LadderError, load_ladder, load_style
-from pmladder.load import checks, dimensions
-from pmladder.load import ladder as loader
+from pmladder.load import checks, dimensions, limits
 
 
 def _role(i: int, **fields) -> dict:
@@ -59,7 +58,7 @@ def _dimensions(n: int) -> dict:
 
 def _characters(n: int) -> dict:
     """A ladder holding exactly n characters of text: a title, role titles, summaries."""
-    roles = loader.MAX_ROLES
+    roles = limits.MAX_ROLES
     left = n - 1 - roles  # the ladder's title and one-letter role titles
     each, extra = divmod(left, roles)
     summaries = [each + (k < extra) for k in range(roles)]
@@ -87,20 +86,20 @@ LIMITS = {
                ("roles[0].skills", f"{ITEMS + 1} items; the limit is {ITEMS}")),
     "responsibilities": (lambda n: _with_role(responsibilities=[f"r{i}" for i in range(n)]), ITEMS,
                          ("roles[0].responsibilities", f"{ITEMS + 1} items; the limit is {ITEMS}")),
-    "next": (_next, loader.MAX_NEXT,
-             ("roles[0].next", f"{loader.MAX_NEXT + 1} roles; the limit is {loader.MAX_NEXT}")),
-    "tracks": (_tracks, loader.MAX_TRACKS,
-               ("tracks", f"{loader.MAX_TRACKS + 1} tracks; the limit is {loader.MAX_TRACKS}")),
+    "next": (_next, limits.MAX_NEXT,
+             ("roles[0].next", f"{limits.MAX_NEXT + 1} roles; the limit is {limits.MAX_NEXT}")),
+    "tracks": (_tracks, limits.MAX_TRACKS,
+               ("tracks", f"{limits.MAX_TRACKS + 1} tracks; the limit is {limits.MAX_TRACKS}")),
     "dimensions": (_dimensions, dimensions.MAX_DIMENSIONS,
                    ("dimensions", f"{dimensions.MAX_DIMENSIONS + 1} dimensions; the limit is {dimensions.MAX_DIMENSIONS}")),
     "intro sections": (lambda n: _base(ladder={"title": "T", "intro": [{"heading": "H", "body": "B"}] * n}),
-                       loader.MAX_INTRO,
-                       ("ladder.intro", f"{loader.MAX_INTRO + 1} sections; the limit is {loader.MAX_INTRO}")),
-    "roles": (lambda n: _base(roles=[_role(i) for i in range(n)]), loader.MAX_ROLES,
-              ("roles", f"{loader.MAX_ROLES + 1} roles; the limit is {loader.MAX_ROLES}")),
-    "all text": (_characters, loader.MAX_CHARACTERS,
-                 ("", f"the ladder holds {loader.MAX_CHARACTERS + 1:,} characters of text; "
-                      f"the limit is {loader.MAX_CHARACTERS:,}")),
+                       limits.MAX_INTRO,
+                       ("ladder.intro", f"{limits.MAX_INTRO + 1} sections; the limit is {limits.MAX_INTRO}")),
+    "roles": (lambda n: _base(roles=[_role(i) for i in range(n)]), limits.MAX_ROLES,
+              ("roles", f"{limits.MAX_ROLES + 1} roles; the limit is {limits.MAX_ROLES}")),
+    "all text": (_characters, limits.MAX_CHARACTERS,
+                 ("", f"the ladder holds {limits.MAX_CHARACTERS + 1:,} characters of text; "
+                      f"the limit is {limits.MAX_CHARACTERS:,}")),
 }
 
 
@@ -117,15 +116,15 @@ def test_the_limits_table_in_the_docs_names_every_limit():
     from conftest import ROOT
 
     docs = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    for row in (f"| Roles | at most {loader.MAX_ROLES:,} |", f"| Tracks | at most {loader.MAX_TRACKS} |",
+    for row in (f"| Roles | at most {limits.MAX_ROLES:,} |", f"| Tracks | at most {limits.MAX_TRACKS} |",
                 f"| Dimensions | at most {dimensions.MAX_DIMENSIONS} ",
-                f"| Roles in one `next` or `reports_to` | at most {loader.MAX_NEXT} |",
+                f"| Roles in one `next` or `reports_to` | at most {limits.MAX_NEXT} |",
                 f"| Items in one list of text | at most {checks.MAX_ITEMS} ",
-                f"| Introduction sections | at most {loader.MAX_INTRO} |",
-                f"| A role's own sections | at most {loader.MAX_SECTIONS} |",
-                f"| Named levels | at most {loader.MAX_LEVEL_NAMES} |",
+                f"| Introduction sections | at most {limits.MAX_INTRO} |",
+                f"| A role's own sections | at most {limits.MAX_SECTIONS} |",
+                f"| Named levels | at most {limits.MAX_LEVEL_NAMES} |",
                 f"| One title, name, heading or label | at most {checks.MAX_NAME} characters |",
-                f"| All text together | at most {loader.MAX_CHARACTERS:,} characters |"):
+                f"| All text together | at most {limits.MAX_CHARACTERS:,} characters |"):
         assert row in docs, row
 
 
@@ -175,7 +174,7 @@ def test_the_cover_holds_a_title_and_subtitle_at_their_limits(letter):
 
     title, subtitle = letter * NAME, "Sub " * (NAME // 4)
     data = _base(ladder={"title": title, "subtitle": subtitle, "organization": "O" * NAME, "version": "V" * NAME},
-                 tracks=[{"id": f"t{i}", "name": letter * NAME} for i in range(loader.MAX_TRACKS)],
+                 tracks=[{"id": f"t{i}", "name": letter * NAME} for i in range(limits.MAX_TRACKS)],
                  roles=[_role(0, track="t0")])
     cover = pdf_texts(render_pdf(load_ladder(data), load_style(None)))[0]
     squeezed = "".join(cover.split())
@@ -230,9 +229,9 @@ def test_a_chart_grows_at_most_four_times_the_height_asked_for():
     """1,000 tracks grew a chart to 67,000 pt (a minute, 1.3 GB); now it grows 4x, then its text shrinks."""
     from pmladder.outputs.chart.render import MAX_GROWTH, render_chart
 
-    tracks = [{"id": f"t{i}", "name": f"Track {i}"} for i in range(loader.MAX_TRACKS)]
-    roles = [_role(i, level=1 + i // loader.MAX_TRACKS, track=f"t{i % loader.MAX_TRACKS}",
-                   title=f"Role {i} " + "word " * 10) for i in range(loader.MAX_ROLES)]  # one a cell
+    tracks = [{"id": f"t{i}", "name": f"Track {i}"} for i in range(limits.MAX_TRACKS)]
+    roles = [_role(i, level=1 + i // limits.MAX_TRACKS, track=f"t{i % limits.MAX_TRACKS}",
+                   title=f"Role {i} " + "word " * 10) for i in range(limits.MAX_ROLES)]  # one a cell
     chart = render_chart(load_ladder(_base(tracks=tracks, roles=roles)), size=(1920, 1080), dpi=100)
     width, height = chart.figure.get_size_inches() * 100
     assert (round(width), round(height)) == (1920, 1080 * MAX_GROWTH)
@@ -293,7 +292,7 @@ def test_a_chart_too_crowded_to_read_is_refused_in_one_line(runner, tmp_path):
     """Past four times the height asked for, titles shrank to 1.2 pt and took 12 s to paint."""
     from pmladder.cli import cli
 
-    data = _base(roles=[_role(i, level=1 + i % 99) for i in range(loader.MAX_ROLES)])  # 99 levels, one track
+    data = _base(roles=[_role(i, level=1 + i % 99) for i in range(limits.MAX_ROLES)])  # 99 levels, one track
     path = tmp_path / "tall.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = runner.invoke(cli, ["chart", str(path), "-o", "-"])

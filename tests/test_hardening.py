@@ -48,7 +48,7 @@ from pmladder import Ladder, LadderError, RenderError, load_ladder, load_style
 from pmladder.cli import cli
 from pmladder.errors import MissingGlyphsWarning
 from pmladder.load import checks as _checks
-from pmladder.load import ladder as loader
+from pmladder.load import limits
 from pmladder.load import reader as _yaml
 from pmladder.outputs import atomic as output
 
@@ -308,7 +308,7 @@ def test_the_largest_allowed_ladder_loads(tmp_path):
 def test_limits_in_the_docs_are_the_limits_in_the_code():
     docs = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     assert f"| File size | 5 MB ({_yaml.MAX_BYTES:,} bytes) |" in docs
-    assert f"| Roles | at most {loader.MAX_ROLES:,} |" in docs
+    assert f"| Roles | at most {limits.MAX_ROLES:,} |" in docs
     assert f"| One text field | at most {_checks.MAX_TEXT:,} characters |" in docs
     assert f"| Nesting depth | at most {_yaml.MAX_DEPTH} levels |" in docs
     assert f"| Values after alias expansion | at most {_yaml.MAX_VALUES:,} |" in docs

@@ -250,7 +250,7 @@ class TestLimits:
 
 class TestLabels:
     def test_intro_lines_join_with_a_space_but_not_between_japanese_characters(self):
-        from pmladder.load.ladder import paragraphs
+        from pmladder.load.ladder_meta import paragraphs
 
         body = "First line\nsecond line.\n\n日本語の文は\n続きます。\nNext"
         assert paragraphs(body) == ("First line second line.", "日本語の文は続きます。 Next")

@@ -1,9 +1,9 @@
-"""The handout's code uses ReportLab as published and stays in small pieces.
+"""The handout's code uses ReportLab as published.
 
 No private attribute of another object is read or written (ReportLab's `canv._doctemplate`,
 `canv._pagesize`, `frame._aH`, `frame._atTop`, a flowable's `_frame`), no private method of a
-ReportLab class is overridden (`_endBuild`, `_doSave`), and no module or class outgrows the
-team's limits (~500 and ~250 lines).
+ReportLab class is overridden (`_endBuild`, `_doSave`). (The size limits on modules and
+classes hold for the whole package: test_structure.py.)
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import importlib
 import inspect
 import pkgutil
 from pathlib import Path
-
-import pytest
 
 import pmladder.outputs.pdf as pdf_package
 
@@ -65,12 +63,3 @@ def test_no_private_reportlab_method_is_overridden():
                 if name.startswith("_") and not name.startswith("__") and any(name in vars(b) for b in bases):
                     overridden.append(f"{cls.__module__}.{cls.__name__}.{name}")
     assert overridden == []
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PDF_DIR)))
-def test_modules_and_classes_stay_small(path):
-    text = path.read_text(encoding="utf-8")
-    assert text.count("\n") <= 500
-    for node in ast.walk(ast.parse(text)):
-        if isinstance(node, ast.ClassDef):
-            assert node.end_lineno - node.lineno + 1 <= 250, node.name

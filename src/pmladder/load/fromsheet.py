@@ -112,22 +112,7 @@ class _Builder(LadderDoc):
         """Roles as rows; with `as_track` (several such sheets) and no track column, the sheet is a track."""
         header_index = header_row(sheet)
         header = sheet.rows[header_index]
-        fields: dict[int, str] = {}
-        competencies: dict[int, str] = {}
-        headed: dict[str, int] = {}  # a competency's column on this sheet
-        for index, cell in enumerate(header):
-            name = key(cell.value)
-            if cell.value is None:
-                continue
-            # a role field's column once; the same word again is a competency ("Skills")
-            if name in _ROLE_FIELDS and _ROLE_FIELDS[name] not in fields.values():
-                fields[index] = _ROLE_FIELDS[name]
-            elif name in headed:
-                self.problem(cell, "competency", f"{cell.value!r} heads column {_column(sheet, headed[name])} "
-                             "already; give each competency one column")
-            else:
-                headed[name] = index
-                competencies[index] = self._dimension(cell, None)
+        fields, competencies = self._role_columns(sheet, header)
         if not {"title", "id"} & set(fields.values()) or "level" not in fields.values():
             self.problem(header[0], "", "a row per role needs a 'title' (or 'id') column and a 'level' column")
             return
@@ -137,9 +122,8 @@ class _Builder(LadderDoc):
         values_by_dim: dict[str, list[Cell]] = {d: [] for d in competencies.values()}
         parsed = []
         for number_, row in rows:
-            role: dict[str, Any] = {}
             given = {field: at(row, i, sheet, number_) for i, field in fields.items()}
-            parsed.append((role, given, row, number_))
+            parsed.append((given, row, number_))
             for i, dim_id in competencies.items():
                 cell = at(row, i, sheet, number_)
                 if cell.value is not None:
@@ -147,7 +131,8 @@ class _Builder(LadderDoc):
         for dim_id, cells in values_by_dim.items():
             self._guess_kind(dim_id, cells)
         titles = {}
-        for role, given, row, number_ in parsed:
+        for given, row, number_ in parsed:
+            role: dict[str, Any] = {}
             title_cell = given.get("title") if given.get("title", Cell(None, "")).value is not None else given.get("id")
             if title_cell is None or title_cell.value is None:
                 if any(c.value is not None for c in given.values()):
@@ -164,21 +149,8 @@ class _Builder(LadderDoc):
                 role["track"] = Leaf(self._track(Cell(sheet.name, sheet.where)), title_cell, "track")
             for field in ("short", "level", "track", "summary", "next", "reports_to", *_LISTS, "sections"):
                 cell = given.get(field)
-                if cell is None or cell.value is None:
-                    continue
-                if field == "level":
-                    role[field] = number(cell, field)
-                elif field == "track":
-                    role[field] = Leaf(self._track(cell), cell, field)
-                elif field in _LISTS:
-                    role[field] = listed(cell, field)
-                elif field == "sections":
-                    role[field] = read_sections(cell)
-                elif field in ("next", "reports_to"):
-                    role[field] = [Leaf(part, cell, field) for part in re.split(r"[,\n]", str(cell.value))
-                                   if part.strip()]
-                else:
-                    role[field] = text(cell, field)
+                if cell is not None and cell.value is not None:
+                    role[field] = self._role_field(field, cell)
             values = {}
             for i, dim_id in competencies.items():
                 cell = at(row, i, sheet, number_)
@@ -187,7 +159,46 @@ class _Builder(LadderDoc):
             if values:
                 role["dimensions"] = values
             self.roles.append(role)
-        for role in self.roles:  # next / reports to may name a role by its title
+        self._roles_named_by_title(titles)
+
+    def _role_columns(self, sheet: Sheet, header: tuple[Cell, ...]) -> tuple[dict[int, str], dict[int, str]]:
+        """The role field (id, title, level...) and the competency (its dimension id) each
+        column of a roles sheet holds."""
+        fields: dict[int, str] = {}
+        competencies: dict[int, str] = {}
+        headed: dict[str, int] = {}  # a competency's column on this sheet
+        for index, cell in enumerate(header):
+            name = key(cell.value)
+            if cell.value is None:
+                continue
+            # a role field's column once; the same word again is a competency ("Skills")
+            if name in _ROLE_FIELDS and _ROLE_FIELDS[name] not in fields.values():
+                fields[index] = _ROLE_FIELDS[name]
+            elif name in headed:
+                self.problem(cell, "competency", f"{cell.value!r} heads column {_column(sheet, headed[name])} "
+                             "already; give each competency one column")
+            else:
+                headed[name] = index
+                competencies[index] = self._dimension(cell, None)
+        return fields, competencies
+
+    def _role_field(self, field: str, cell: Cell) -> Any:
+        """A role's field as the ladder document holds it, from its cell."""
+        if field == "level":
+            return number(cell, field)
+        if field == "track":
+            return Leaf(self._track(cell), cell, field)
+        if field in _LISTS:
+            return listed(cell, field)
+        if field == "sections":
+            return read_sections(cell)
+        if field in ("next", "reports_to"):
+            return [Leaf(part, cell, field) for part in re.split(r"[,\n]", str(cell.value)) if part.strip()]
+        return text(cell, field)
+
+    def _roles_named_by_title(self, titles: dict[str, str]) -> None:
+        """`next` and `reports_to` may name a role by its title (a key of `titles`): its id instead."""
+        for role in self.roles:
             for field in ("next", "reports_to"):
                 role.get(field, [])[:] = [leaf._replace(value=titles.get(key(leaf.value), leaf.value.strip()))
                                           for leaf in role.get(field, [])]

@@ -15,8 +15,9 @@ from typing import Any
 from ..model import DEFAULT_LABELS
 from .checks import MAX_ITEMS, MAX_NAME, MAX_TEXT
 from .dimensions import MAX_DIMENSIONS, MAX_SCALE
-from .ladder import MAX_INTRO, MAX_LEVEL, MAX_LEVEL_NAMES, MAX_NEXT, MAX_ROLES, MAX_SECTIONS, MAX_TRACKS, SCHEMA_VERSION
+from .ladder import SCHEMA_VERSION
 from .language import MAX_TAG, TAG_PATTERN
+from .limits import MAX_INTRO, MAX_LEVEL, MAX_LEVEL_NAMES, MAX_NEXT, MAX_ROLES, MAX_SECTIONS, MAX_TRACKS
 
 SCHEMA_ID = "https://pmladder.invalid/schema/ladder-2.json"  # a name, not a place: the schema travels with pmladder
 

@@ -117,6 +117,17 @@ def margin_of(s: float) -> float:
     return 16 * s
 
 
+class _Wheel(NamedTuple):
+    """Where the radar is drawn: its centre, its radius, each axis's angle, and the scale of
+    the canvas against a 540 pt square."""
+
+    cx: float
+    cy: float
+    radius: float
+    angles: list[float]
+    s: float
+
+
 def series_radar_scene(
     dims: tuple[Dimension, ...],
     series: list[RadarSeries] | tuple[RadarSeries, ...],
@@ -154,21 +165,33 @@ def series_radar_scene(
     # Longer names wrap onto two lines beside the axis, but a single word is never split.
     longest_word = max(fonts.width(word, label_size) for d in dims for word in d.name.split())
     label_w = max(min(label_w, width * 0.16), longest_word)
-    cx = width / 2
-    cy = (top + bottom) / 2
     dot = 2.4 * max(s, 0.6)  # the marker of each rating
     gap = max(8 * s, dot + 0.5 * label_size)  # a label clears the marker of a full rating, even when small
     radius = max(20.0, min((width - 2 * margin) / 2 - label_w - gap, (top - bottom) / 2 - 2.4 * label_size - gap))
     n = len(dims)
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    wheel = _Wheel(width / 2, (top + bottom) / 2, radius, [math.pi / 2 - 2 * math.pi * i / n for i in range(n)], s)
+    items += _rings_and_axes(wheel, dims, p, fonts, max(min_text, 7.5 * s), point_names)
+    for dim, a in zip(dims, wheel.angles):
+        items += _axis_label(wheel, dim, a, series, fonts, p, width - margin, margin, gap, label_size)
+    items += _shapes(wheel, dims, series, dot, gaps)
+    if len(series) > 1:
+        items.extend(_radar_legend(fonts, series, p, width, margin, legend_size, s))
+    return Scene(width, height, tuple(items), p.background)
+
+
+def _rings_and_axes(wheel: _Wheel, dims: tuple[Dimension, ...], p, fonts: FontSet, tick: float,
+                    point_names: bool) -> list:
+    """The rings, an axis per dimension, and the scale's values (of `tick` size) or ticks."""
+    cx, cy, radius, s = wheel.cx, wheel.cy, wheel.radius, wheel.s
+    items: list = []
     steps = max(d.scale for d in dims)
     shared_scale = len({d.scale for d in dims}) == 1
     # A ring at each step when every axis has the same scale; with scales of different lengths
     # (3 of 4 is not 3 of 5) only the outer ring, every axis's top, and each axis its own ticks.
     for step in range(1, steps + 1) if shared_scale else (steps,):
-        ring = tuple((cx + radius * step / steps * math.cos(a), cy + radius * step / steps * math.sin(a)) for a in angles)
+        ring = tuple((cx + radius * step / steps * math.cos(a), cy + radius * step / steps * math.sin(a)) for a in wheel.angles)
         items.append(Polygon(ring, None, p.rule, 0.6 * max(s, 0.6), kind="ring"))
-    for dim, a in zip(dims, angles):
+    for dim, a in zip(dims, wheel.angles):
         items.append(Line(((cx, cy), (cx + radius * math.cos(a), cy + radius * math.sin(a))), p.rule, 0.6 * max(s, 0.6), kind="axis"))
         if not shared_scale:
             half = 3.5 * max(s, 0.6)  # a short crossbar, square to the axis
@@ -177,7 +200,6 @@ def series_radar_scene(
                 x, y = cx + r * math.cos(a), cy + r * math.sin(a)
                 dx, dy = -math.sin(a) * half, math.cos(a) * half
                 items.append(Line(((x - dx, y - dy), (x + dx, y + dy)), p.muted, 0.8 * max(s, 0.6), kind="tick-mark"))
-    tick = max(min_text, 7.5 * s)
     if shared_scale and radius / steps >= 2.2 * tick:  # room between the numbers
         # The scale, once, along the first axis: each ring's value (or its name) just below it.
         shared = dims[0].points if point_names and len({d.points for d in dims}) == 1 else ()
@@ -185,34 +207,49 @@ def series_radar_scene(
             y = cy + radius * step / steps - ASCENT * tick - 2
             label = f"{step} {shared[step - 1].name}" if shared else str(step)
             items.append(text_run(fonts, label, cx + 3 * s, y, tick, p.muted, kind="tick"))
-    for _i, (dim, a) in enumerate(zip(dims, angles)):
-        lx = cx + (radius + gap) * math.cos(a)
-        ly = cy + (radius + gap) * math.sin(a)
-        cos = math.cos(a)
-        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-        avail = width - margin - lx if anchor == "start" else (lx - margin if anchor == "end" else 2 * min(lx - margin, width - margin - lx))
-        avail += 1e-6  # the room was made for the longest word: rounding must not split it ("Interactio|n")
-        lines = [(line, p.text) for line in wrap(fonts, dim.name, max(avail, 30 * s), label_size)]
-        # One role: the name of its point on a scale that names them ("Evangelizes") under the axis.
-        value = series[0].values.get(dim.id) if len(series) == 1 else None
-        point = dim.point(value) if isinstance(value, int) else None
-        if point:
-            lines += [(line, p.muted) for line in wrap(fonts, point.name, max(avail, 30 * s), label_size)]
-        block = (len(lines) - 1) * LEADING * label_size
-        if math.sin(a) > 0.2:
-            base = ly + DESCENT * label_size + block
-        elif math.sin(a) < -0.2:
-            base = ly - ASCENT * label_size
-        else:
-            base = ly - (ASCENT - DESCENT) * label_size / 2 + block / 2
-        for line, ink in lines:
-            items.append(text_run(fonts, line, lx, base, label_size, ink, anchor=anchor, kind="axis-label"))
-            base -= LEADING * label_size
-    # Fills first, then every outline and point on top, so one shape never hides another's edge.
+    return items
+
+
+def _axis_label(wheel: _Wheel, dim: Dimension, a: float, series, fonts: FontSet, p, right: float, left: float,
+                gap: float, label_size: float) -> list:
+    """The dimension's name past the end of its axis (at angle `a`), within `left`..`right`;
+    under it, with one series, the name of that series' point on the dimension's scale."""
+    s = wheel.s
+    items: list = []
+    lx = wheel.cx + (wheel.radius + gap) * math.cos(a)
+    ly = wheel.cy + (wheel.radius + gap) * math.sin(a)
+    cos = math.cos(a)
+    anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+    avail = right - lx if anchor == "start" else (lx - left if anchor == "end" else 2 * min(lx - left, right - lx))
+    avail += 1e-6  # the room was made for the longest word: rounding must not split it ("Interactio|n")
+    lines = [(line, p.text) for line in wrap(fonts, dim.name, max(avail, 30 * s), label_size)]
+    # One role: the name of its point on a scale that names them ("Evangelizes") under the axis.
+    value = series[0].values.get(dim.id) if len(series) == 1 else None
+    point = dim.point(value) if isinstance(value, int) else None
+    if point:
+        lines += [(line, p.muted) for line in wrap(fonts, point.name, max(avail, 30 * s), label_size)]
+    block = (len(lines) - 1) * LEADING * label_size
+    if math.sin(a) > 0.2:
+        base = ly + DESCENT * label_size + block
+    elif math.sin(a) < -0.2:
+        base = ly - ASCENT * label_size
+    else:
+        base = ly - (ASCENT - DESCENT) * label_size / 2 + block / 2
+    for line, ink in lines:
+        items.append(text_run(fonts, line, lx, base, label_size, ink, anchor=anchor, kind="axis-label"))
+        base -= LEADING * label_size
+    return items
+
+
+def _shapes(wheel: _Wheel, dims: tuple[Dimension, ...], series, dot: float, gaps: bool) -> list:
+    """Each series' shape: fills first, then every outline and point on top, so one shape
+    never hides another's edge."""
+    cx, cy, radius, s = wheel.cx, wheel.cy, wheel.radius, wheel.s
+    items: list = []
     shapes = []
     for entry in series:
         points = []
-        for dim, a in zip(dims, angles):
+        for dim, a in zip(dims, wheel.angles):
             value = entry.values.get(dim.id)
             if not isinstance(value, int) and gaps:
                 points.append(None)
@@ -233,6 +270,4 @@ def series_radar_scene(
             items.append(Polygon(tuple(points), None, entry.colour, width_, kind="outline"))
         if not entry.dashed:
             items.extend(Circle(x, y, dot, entry.colour) for x, y in (pt for pt in points if pt))
-    if len(series) > 1:
-        items.extend(_radar_legend(fonts, series, p, width, margin, legend_size, s))
-    return Scene(width, height, tuple(items), p.background)
+    return items

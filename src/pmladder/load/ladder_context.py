@@ -1,0 +1,72 @@
+"""What each part of the ladder loader reads with: the checker that collects the problems, the
+format the file declares, and the rules for ids and for references to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .checks import Checker
+from .dimensions import suggest
+from .limits import MAX_NEXT
+from .reader import Value, describe
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ReadContext:
+    def __init__(self, check: Checker):
+        self.check = check
+        self.schema: int | None = None  # as declared; None reads every format
+
+    def format2(self, value: Value, path: str, what: str) -> None:
+        """Refuse a format 2 feature in a file that declares the older format."""
+        if self.schema == 1:
+            self.check.add(value, path, f"{what} is a format 2 feature, and this file says schema: 1 "
+                           "(write schema: 2)")
+
+    def id(self, value: Value | None, path: str, seen: Mapping[str, Any], what: str) -> str | None:
+        check = self.check
+        if value is None:
+            return None
+        if not isinstance(value.data, str) or not _ID.fullmatch(value.data) or len(value.data) > 64:
+            check.add(
+                value, path,
+                f"expected a {what} id of lowercase letters, digits, '-' and '_' (at most 64), got {describe(value.data)}",
+            )
+            return None
+        if value.data in seen:
+            first = seen[value.data]
+            where = f" (first given at line {first.line})" if isinstance(first, Value) else ""
+            # First in the report: an id typed twice often means another role lost its id, and the
+            # "unknown role" errors that follow are its consequence.
+            check.add(value, path, f"duplicate {what} id '{value.data}'{where}", first=True)
+            return None
+        return value.data
+
+    def id_list(self, value: Value | None, path: str) -> tuple[str, ...]:
+        if value is not None and isinstance(value.data, str):
+            value = Value([value], value.line)  # `next: pm` means `next: [pm]`
+        ids = []
+        for index, item in enumerate(self.check.items(value, path, limit=MAX_NEXT, what="roles")):
+            if not isinstance(item.data, str):
+                self.check.add(item, f"{path}[{index}]", f"expected a role id, got {describe(item.data)}")
+            else:
+                ids.append(item.data)
+        return tuple(ids)
+
+    def references(self, value: Value, path: str, known: Mapping[str, Any], what: str,
+                   single: bool = False) -> tuple[str, ...]:
+        """Ids of known things: one id, or (unless `single`) a list of them."""
+        items = [value] if single or not isinstance(value.data, list) else value.data
+        found = []
+        for position, item in enumerate(items):
+            item_path = path if item is value else f"{path}[{position}]"
+            if not isinstance(item.data, str):
+                self.check.add(item, item_path, f"expected a {what} id, got {describe(item.data)}")
+            elif item.data not in known:
+                self.check.add(item, item_path, f"unknown {what} {describe(item.data)}{suggest(item.data, known)}")
+            else:
+                found.append(item.data)
+        return tuple(found)

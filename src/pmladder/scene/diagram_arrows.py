@@ -1,0 +1,150 @@
+"""The ladder diagram's promotion arrows, routed through the gaps between rows and columns so
+that none crosses a box."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Role
+from .diagram_grid import Grid, Sizing, Slot
+from .elements import Line
+
+
+class _Route:
+    """An arrow that turns: up (or down) into the channel beside its start row, along it, through
+    a column gap when it skips rows, and into its target from below (or above)."""
+
+    def __init__(self, a: Slot, b: Slot):
+        self.a, self.b = a, b
+        up = b.row >= a.row
+        self.start_y = a.rect.top if up else a.rect.y
+        self.end_y = b.rect.y if b.row > a.row else b.rect.top
+        self.first = a.row if up else a.row - 1  # channel k lies between rows k and k+1
+        self.last = b.row - 1 if b.row > a.row else b.row
+        self.vertical = None  # the column boundary it climbs along, when it skips rows
+        if abs(b.row - a.row) > 1 or b.row < a.row:
+            self.vertical = a.column + 1 if b.column > a.column else a.column
+
+
+def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot], grid: Grid) -> list[Line]:
+    """An arrow for every `next` of `roles` (in their order): first the straight ones between
+    neighbours on one row, then those that turn."""
+    s = sizing.scale
+    by_id = {slot.role.id: slot for slot in slots}
+    edges = [(by_id[role.id], by_id[n]) for role in roles for n in role.next]
+    width = sizing.style.chart.arrow_width * max(s, 0.6)
+    head = 6.5 * max(s, 0.6)
+
+    def arrow(points) -> Line:
+        return Line(tuple(_dedupe(points)), sizing.style.palette.muted, width, arrow=True, head=head)
+
+    arrows: list[Line] = []
+    routed = []
+    for a, b in edges:
+        if _side_by_side(a, b, slots):  # same level, nothing between: side to side
+            left, right = (a, b) if a.rect.x < b.rect.x else (b, a)
+            y = (max(left.rect.y, right.rect.y) + min(left.rect.top, right.rect.top)) / 2
+            start, end = (left.rect.right, right.rect.x) if a is left else (right.rect.x, left.rect.right)
+            arrows.append(arrow([(start, y), (end, y)]))
+        else:
+            routed.append(_Route(a, b))
+    ports = _ports([(r.a, r.b) for r in routed], spacing=max(10.0, 28 * s))
+
+    # Channel k is the gap between rows k and k+1, bounded by the boxes actually in them.
+    def channel(k: int) -> tuple[float, float]:
+        low = max((sl.rect.top for sl in slots if sl.row == k), default=grid.y0)
+        high = min((sl.rect.y for sl in slots if sl.row == k + 1), default=grid.y1)
+        return low, high
+
+    # Lanes: routes that share a channel each get their own line within it.
+    h_lanes: dict[int, list[_Route]] = defaultdict(list)
+    v_lanes: dict[int, list[_Route]] = defaultdict(list)
+    for route in routed:
+        h_lanes[route.first].append(route)
+        if route.last != route.first:
+            h_lanes[route.last].append(route)
+        if route.vertical is not None:
+            v_lanes[route.vertical].append(route)
+
+    def spread(users: list[_Route], route: _Route, centre: float, room: float) -> float:
+        if len(users) == 1:
+            return centre
+        k = next(i for i, user in enumerate(users) if user is route)
+        return centre - room / 2 + room * k / (len(users) - 1)
+
+    for route in routed:
+        sx, ex = ports[(route.a.role.id, route.b.role.id)]
+        low, high = channel(route.first)
+        y_first = spread(h_lanes[route.first], route, (low + high) / 2, (high - low) * 0.5)
+        points = [(sx, route.start_y), (sx, y_first)]
+        if route.vertical is None:
+            points += [(ex, y_first), (ex, route.end_y)]
+        else:
+            users = v_lanes[route.vertical]
+            vx = spread(users, route, grid.x0 + route.vertical * grid.col_w, min(grid.gap_h * 0.5, 4 * len(users)))
+            low, high = channel(route.last)
+            y_last = spread(h_lanes[route.last], route, (low + high) / 2, (high - low) * 0.5)
+            points += [(vx, y_first), (vx, y_last), (ex, y_last), (ex, route.end_y)]
+        arrows.append(arrow(points))
+    return arrows
+
+
+def _ports(edges: list[tuple[Slot, Slot]], spacing: float) -> dict[tuple[str, str], tuple[float, float]]:
+    """Where each arrow leaves and enters its boxes (x positions).
+
+    An arrow to the box straight above uses both centres, so the ladder's spine is a straight
+    line; arrows that turn leave and arrive beside the centre, on the side they head for.
+    """
+    ports: dict[tuple[tuple[str, str], bool], float] = {}  # (edge, leaving?) -> x
+    straight: dict[tuple[str, str], float] = {}
+    for a, b in edges:
+        low, high = max(a.rect.x, b.rect.x), min(a.rect.right, b.rect.right)
+        if b.row == a.row + 1 and a.column == b.column and high - low >= min(20.0, a.rect.w / 3):
+            # Boxes that overlap horizontally: one vertical line through the middle of the overlap.
+            straight[(a.role.id, b.role.id)] = (low + high) / 2
+    ends: dict[str, list[tuple[Slot, Slot, bool]]] = defaultdict(list)  # box -> (box, other, outgoing)
+    for a, b in edges:
+        ends[a.role.id].append((a, b, True))
+        ends[b.role.id].append((b, a, False))
+    for items in ends.values():
+        for outgoing in (True, False):
+            group = [(box, other) for box, other, out in items if out is outgoing]
+            if not group:
+                continue
+            box = group[0][0]
+
+            def key(other: Slot, box: Slot = box, outgoing: bool = outgoing) -> tuple[str, str]:
+                """The edge between `box` and `other`, as (from, to)."""
+                return (box.role.id, other.role.id) if outgoing else (other.role.id, box.role.id)
+
+            centre_taken = any(key(o) in straight for _, o in group)
+            right = sorted((o for _, o in group if key(o) not in straight and o.rect.cx >= box.rect.cx), key=lambda o: o.rect.cx)
+            left = sorted((o for _, o in group if key(o) not in straight and o.rect.cx < box.rect.cx), key=lambda o: -o.rect.cx)
+            step = min(spacing, box.rect.w / (2 * (max(len(left), len(right)) + 1)))
+            for _, other in group:
+                if key(other) in straight:
+                    ports[(key(other), outgoing)] = straight[key(other)]
+            for side, others in ((1, right), (-1, left)):
+                for k, other in enumerate(others):
+                    offset = (k + 1) * step if centre_taken or len(others) > 1 or left and right else 0.0
+                    ports[(key(other), outgoing)] = box.rect.cx + side * offset
+    return {(a.role.id, b.role.id): (ports[((a.role.id, b.role.id), True)], ports[((a.role.id, b.role.id), False)])
+            for a, b in edges}
+
+
+def _side_by_side(a: Slot, b: Slot, slots: list[Slot]) -> bool:
+    """Two boxes on one row with nothing between them: a straight arrow joins their sides."""
+    if a.row != b.row:
+        return False
+    low, high = sorted((a.rect.right, b.rect.right))
+    return not any(
+        s.row == a.row and s is not a and s is not b and low - 1 < s.rect.cx < high + 1 for s in slots
+    )
+
+
+def _dedupe(points):
+    out = []
+    for point in points:
+        if not out or (abs(out[-1][0] - point[0]) > 0.01 or abs(out[-1][1] - point[1]) > 0.01):
+            out.append(point)
+    return out
