@@ -25,8 +25,8 @@ def test_every_module_is_checked():
 def test_modules_and_classes_stay_small(path):
     text = path.read_text(encoding="utf-8")
     lines = text.count("\n")
-    assert lines <= MAX_MODULE_LINES, f"{lines} lines"
-    too_long = [f"{node.name}: {node.end_lineno - node.lineno + 1} lines"
-                for node in ast.walk(ast.parse(text))
-                if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES]
+    too_long = [f"the module: {lines} lines"] if lines > MAX_MODULE_LINES else []
+    too_long += [f"class {node.name}: {node.end_lineno - node.lineno + 1} lines"
+                 for node in ast.walk(ast.parse(text))
+                 if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES]
     assert too_long == []

@@ -1,4 +1,8 @@
-"""Ladder files to model objects: the only code that sees a ladder's raw data."""
+"""Ladder files to model objects: the only code that sees a ladder's raw data.
+
+The file as a whole, its tracks and named levels are read here; its `ladder:` part in
+ladder_meta, its roles in ladder_roles, its scales, groups and dimensions in dimensions.
+"""
 
 from __future__ import annotations
 
@@ -94,7 +98,7 @@ def _read_ladder(check: Checker, root: Value, name: str | None) -> Ladder | None
         ctx.schema = check.integer(top["schema"], "schema", low=1, high=SCHEMA_VERSION)
     meta = read_meta(ctx, top.get("ladder"))
     tracks = _tracks(ctx, top.get("tracks"))
-    dims = DimensionReader(check, tracks, ctx.id, ctx.references, ctx.format2)
+    dims = DimensionReader(check, tracks, ctx.new_id, ctx.references, ctx.format2)
     dims.read_scales(top.get("scales"))
     dims.read_groups(top.get("groups"))
     dims.read_dimensions(top.get("dimensions"))
@@ -143,7 +147,7 @@ def _tracks(ctx: ReadContext, value: Value | None) -> dict[str, Track]:
         fields = check.fields(item, path, required=("id", "name"), optional=("description",))
         if not fields:
             continue
-        track_id = ctx.id(fields.get("id"), f"{path}.id", tracks, "track")
+        track_id = ctx.new_id(fields.get("id"), f"{path}.id", tracks, "track")
         name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
         if track_id and name:
             tracks[track_id] = Track(track_id, name, check.text(fields.get("description"), f"{path}.description"))

@@ -16,6 +16,8 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class ReadContext:
+    """Passed to each part of the reader; `schema` is set once the file's `schema:` is read."""
+
     def __init__(self, check: Checker):
         self.check = check
         self.schema: int | None = None  # as declared; None reads every format
@@ -26,7 +28,8 @@ class ReadContext:
             self.check.add(value, path, f"{what} is a format 2 feature, and this file says schema: 1 "
                            "(write schema: 2)")
 
-    def id(self, value: Value | None, path: str, seen: Mapping[str, Any], what: str) -> str | None:
+    def new_id(self, value: Value | None, path: str, seen: Mapping[str, Any], what: str) -> str | None:
+        """A new id (of a role, a track, a dimension...: `what`), well formed and not in `seen`."""
         check = self.check
         if value is None:
             return None
@@ -45,7 +48,9 @@ class ReadContext:
             return None
         return value.data
 
-    def id_list(self, value: Value | None, path: str) -> tuple[str, ...]:
+    def role_ids(self, value: Value | None, path: str) -> tuple[str, ...]:
+        """The role ids of `next` or `reports_to`: one id or a list; whether the roles exist is
+        checked once every role is read."""
         if value is not None and isinstance(value.data, str):
             value = Value([value], value.line)  # `next: pm` means `next: [pm]`
         ids = []

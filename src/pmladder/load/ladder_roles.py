@@ -53,7 +53,7 @@ def _role(ctx: ReadContext, item: Value, path: str, tracks: dict[str, Track], di
     )
     if not fields:
         return None
-    role_id = ctx.id(fields.get("id"), f"{path}.id", seen, "role")
+    role_id = ctx.new_id(fields.get("id"), f"{path}.id", seen, "role")
     if role_id:
         seen[role_id] = item
     title = check.text(fields.get("title"), f"{path}.title", required=True, limit=MAX_NAME)
@@ -66,7 +66,7 @@ def _role(ctx: ReadContext, item: Value, path: str, tracks: dict[str, Track], di
         track = found[0] if found else None
     if "track" in fields and not tracks:
         check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
-    next_ids = ctx.id_list(fields.get("next"), f"{path}.next")
+    next_ids = ctx.role_ids(fields.get("next"), f"{path}.next")
     reports_to = _reports_to(ctx, fields.get("reports_to"), f"{path}.reports_to")
     values = dims.values(fields.get("dimensions"), f"{path}.dimensions", track)
     sections = _sections(ctx, fields.get("sections"), f"{path}.sections")
@@ -93,7 +93,7 @@ def _reports_to(ctx: ReadContext, value: Value | None, path: str) -> tuple[str, 
         return ()
     if isinstance(value.data, list):
         ctx.format2(value, path, "several roles in reports_to")
-        return ctx.id_list(value, path)
+        return ctx.role_ids(value, path)
     text = ctx.check.text(value, path)
     return (text,) if text else ()
 
