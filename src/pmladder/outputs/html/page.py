@@ -59,7 +59,7 @@ def _in_its_language(context: jinja2.runtime.Context, value):
     Attribute values and <title> print theirs through `plain`, which marks nothing."""
     # The common case, a str with nothing past U+3040 (Latin, Cyrillic...), decided in C.
     if type(value) is str and value and max(value) >= "\u3040":
-        runs = language_runs(value, context["lang"])
+        runs = language_runs(value, context.get("lang", "und"))
         if len(runs) > 1 or runs[0][1]:
             return Markup("").join(Markup('<span lang="{}">{}</span>').format(language, run) if language
                                    else escape(run) for run, language in runs)
