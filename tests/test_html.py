@@ -252,6 +252,35 @@ def test_a_cache_folder_that_cannot_be_used_only_costs_compiling(monkeypatch):
         page_module._environment.cache_clear()
 
 
+def test_templates_compiled_by_another_set_up_are_not_reused(monkeypatch, tmp_path):
+    """A compiled template depends on the environment's set-up as well as on its source: one
+    left in the shared cache folder by a pmladder whose environment differs (here: without the
+    `finalize` that marks Japanese) must not be loaded in place of this one's."""
+    import tempfile
+
+    import jinja2
+
+    from pmladder.outputs.html import page as page_module
+
+    ladder = load_ladder(POLISH_JAPANESE)
+    page_module._environment.cache_clear()
+    expected = render_html(ladder)  # a cache folder of its own
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the shared cache folder, in the test's own place
+    page_module._environment.cache_clear()
+    try:
+        other = jinja2.Environment(loader=page_module._environment(False).loader, autoescape=True,
+                                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                                   bytecode_cache=jinja2.FileSystemBytecodeCache())
+        other.globals.update(page_module._environment(False).globals)
+        other.filters["plain"] = page_module._plain
+        for name in other.list_templates(extensions=["j2"]):
+            other.get_template(name)  # compiled into the cache folder, without finalize
+        assert list(tmp_path.rglob("*.cache")), "the other set-up's compiled templates are in the folder"
+        assert render_html(ladder) == expected
+    finally:
+        page_module._environment.cache_clear()
+
+
 class Languages(HTMLParser):
     """Each text of a page with the language it is in (the nearest `lang` around it), the
     attribute values, and apart the texts of <title> (the page's, an SVG's) and <option>,
