@@ -3,6 +3,10 @@
 Everything here is in points and library-free; every painter draws the result as it is.
 Text is measured and wrapped with text.fonts.FontSet, so a title breaks at the same place in the
 slide PNG, the SVG and the handout.
+
+Here the heading, the rows with their level names and the track names are laid out, and the
+largest title size that fits is searched for; diagram_grid places the boxes, diagram_boxes fits
+and draws their text, diagram_arrows routes the promotion arrows, diagram_legend draws the legend.
 """
 
 from __future__ import annotations
