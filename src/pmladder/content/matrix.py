@@ -44,6 +44,17 @@ class MatrixGroup(NamedTuple):
     rows: tuple[MatrixRow, ...]  # in the ladder's dimension order
 
     @property
+    def runs(self) -> list[tuple[MatrixRow, ...]]:
+        """The rows in order, in runs of rows of one kind (text or rating)."""
+        runs: list[list[MatrixRow]] = []
+        for row in self.rows:
+            if runs and runs[-1][-1].dimension.is_rating == row.dimension.is_rating:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        return [tuple(run) for run in runs]
+
+    @property
     def text_rows(self) -> tuple[MatrixRow, ...]:
         return tuple(r for r in self.rows if not r.dimension.is_rating)
 

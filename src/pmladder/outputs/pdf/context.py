@@ -112,6 +112,7 @@ class Context:
                 if items:
                     if cell.lists_headed:
                         story.append(self.para(heading, "cell-small"))
+                        story[-1].keepWithNext = True  # never the last line before a page break
                     story += [self.para(item, "cell-bullet", bullet=mark) for item in items]
             if cell.replaced:
                 story.append(self.para(cell.replaced, "cell-small"))

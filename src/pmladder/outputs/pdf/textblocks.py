@@ -236,6 +236,14 @@ WIDOW_ROW_SHARE = 0.1  # a last row shorter than this share of a page does not g
 SPLIT_ROW_SHARE = 0.1  # a row that does not fit is split between its lines when moving it whole
 # to the next page would leave more than this share of the page empty, and a row taller than
 TALL_ROW_SHARE, TALL_ROW_START = 0.5, 0.08  # half a page starts wherever a few of its lines fit
+# What of a split row goes overleaf is at least this share of a page (a line or a note alone
+# under the repeated header says little): the row is cut higher, or moves whole.
+REST_ROW_SHARE = 0.05
+
+
+def _stack_height(cells: list) -> float:
+    """The height of a row's content: its tallest cell's blocks stacked."""
+    return max((sum(block.height for block in cell) for cell in cells), default=0.0)
 
 
 class Grid(Flowable):
@@ -328,12 +336,19 @@ class Grid(Flowable):
             pieces[1].next_page_only = widow  # not split again into what is left of this page
             return pieces
         if top:  # it cannot start any higher: split it where it is
-            return self._split_in_row(k, avail_height - used)
+            return self._split_in_row(k, avail_height - used, whole_rest=False) or []
         return []  # nothing fits here: the table starts on the next page
 
-    def _split_in_row(self, k: int, room: float) -> list:
+    def _split_in_row(self, k: int, room: float, whole_rest: bool = True) -> list:
+        """Row k cut where `room` points end; with `whole_rest`, higher up when less than
+        REST_ROW_SHARE of a page would go overleaf, and not at all when it cannot be."""
         top, bottom = self.look.pads(self._index(k))
         first, rest = self._split_row(self.rows[k], room - top - bottom)
+        if first is not None and self.room is not None and _stack_height(rest) < REST_ROW_SHARE * self.room:
+            content = self.row_height(k) - top - bottom
+            shorter = self._split_row(self.rows[k], min(room - top - bottom, content - REST_ROW_SHARE * self.room))
+            if shorter[0] is not None or whole_rest:
+                first, rest = shorter
         if first is None:
             return []
         name = self.rows[k][0]
@@ -388,6 +403,8 @@ class Grid(Flowable):
                 else:
                     rest.append(block)
                 left = 0
+            while first and rest and first[-1].getKeepWithNext():  # a list's heading goes with it
+                rest.insert(0, first.pop())
             firsts.append(first)
             rests.append(rest)
         if not any(firsts[1:]) and len(firsts[0]) <= 1:  # a name alone is no start of a row

@@ -31,11 +31,11 @@ def matrix(ctx: Context, width: float, room: float | None, heading: bool = True)
     lead = [ctx.heading(found.heading)] if heading else []  # kept with the first table's first rows
     for c, group in enumerate(found.groups):
         col_w = (width - head_w) / len(group.columns)
-        # Text rows first, then the ratings as a block of their own that moves to the next
-        # page whole rather than leaving one row of dots behind; under the text rows on the
-        # same page it goes on without a second header.
-        blocks = [group.text_rows, group.rating_rows]
-        for k, block in enumerate(b for b in blocks if b):
+        # The rows in the content's order (as on the role pages), in runs of text rows and of
+        # rating rows: a run of ratings is a block of its own that moves to the next page whole
+        # rather than leaving one row of dots behind; under the rows above on the same page it
+        # goes on without a second header.
+        for k, block in enumerate(group.runs):
             tables = [matrix_table(ctx, found.corner, group.columns, block, head_w, col_w, room, header=header)
                       for header in (True, False)]
             if k:

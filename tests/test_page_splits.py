@@ -1,0 +1,61 @@
+"""Where tables break, read back from the PDF's geometry (poppler's pdftotext -bbox-layout):
+the matrix keeps the ladder's order, and a row split between pages leaves a real part of it
+overleaf, not a line or a note alone under the repeated header."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from big_framework import write_big_framework
+from pmladder.load.ladder import load_ladder
+from pmladder.load.style import MM, load_style
+from pmladder.outputs.pdf.handout import render_pdf
+from test_page_fill import LADDERS, cell_text, read_pages
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")
+
+STYLE = load_style("default")
+MARGIN = STYLE.page.margin_mm * MM
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """name -> (ladder, pages), for the ladders whose tables break between pages."""
+    found = {}
+    for name in ("design", "polish", "dropbox", "big framework", "shorter roles"):
+        path = LADDERS[name] or write_big_framework(tmp_path_factory.mktemp("big"))
+        ladder = load_ladder(str(path))
+        found[name] = (ladder, read_pages(render_pdf(ladder, STYLE), MARGIN))
+    return found
+
+
+def test_the_matrix_lists_groups_in_the_order_of_the_role_pages(rendered):
+    """The design ladder's Craft (its ratings) comes first on every role page and in the matrix."""
+    ladder, pages = rendered["design"]
+    expected = list(dict.fromkeys(ladder.group(d.group).name for d in ladder.dimensions))
+    matrix = [i for i, page in enumerate(pages) if any(ln.text.startswith("Comparison matrix") for ln in page.lines)]
+    names = [ln.text for i in matrix for ln in pages[i].lines if ln.text in expected]
+    assert list(dict.fromkeys(names)) == expected
+
+
+@pytest.mark.parametrize("name", ["design", "polish", "dropbox", "big framework", "shorter roles"])
+def test_a_split_row_leaves_more_than_a_line_or_a_note_overleaf(rendered, name):
+    """Under a row's name "(continued)" there is at least a twentieth of the text area of the
+    row's own text (the rest of a statement, a statement), never one line or its note alone."""
+    ladder, pages = rendered[name]
+    continued = ladder.label("continued", name="")
+    names = {d.name for d in ladder.dimensions} | {g.name for g in ladder.groups}
+    slivers = []
+    for number, page in enumerate(pages, 1):
+        heads = [ln for ln in page.lines if any(ln.text.startswith(n) for n in names)]
+        for line in heads:
+            if not cell_text(page, line).endswith(continued.strip()) or line.text.split(" (")[0] in {
+                    g.name for g in ladder.groups}:
+                continue
+            below = [ln.top for ln in heads if ln.top > line.bottom + 1 and abs(ln.x - line.x) < 1]
+            end = min(below, default=max(ln.bottom for ln in page.lines))
+            if end - line.top < 0.05 * (page.height - 2 * MARGIN):
+                slivers.append((number, line.text, round(end - line.top)))
+    assert not slivers
