@@ -292,6 +292,26 @@ def test_several_roles_sheets_without_a_track_column_are_tracks(tmp_path):
         ("engineer", "engineering"), ("senior-engineer", "engineering"), ("designer", "design")]
 
 
+def test_roles_sheets_name_their_managers_and_next_roles_by_title_on_any_sheet(tmp_path):
+    """Several roles sheets, each role with one `reports to` (the import used to stop with an
+    internal error on the second sheet): a title names the role on the row's own sheet first
+    (both tracks have a "Lead"), then one on another sheet ("Head of Product")."""
+    path = workbook(tmp_path / "tracks.xlsx", {
+        "Product": [["title", "level", "next", "reports to"],
+                    ["Product Manager", 1, "Lead", "Lead"], ["Lead", 2, "Head of Product", "Head of Product"],
+                    ["Head of Product", 3, None, None]],
+        "Design": [["title", "level", "next", "reports to"],
+                   ["Designer", 1, "Lead", "Lead"], ["Lead", 2, "Head of Product", "Head of Product"]],
+    })
+    roles = {r.id: r for r in imported(path).ladder.roles}
+    design_lead = next(r.id for r in roles.values() if r.title == "Lead" and r.track == "design")
+    product_lead = next(r.id for r in roles.values() if r.title == "Lead" and r.track == "product")
+    assert design_lead != product_lead
+    assert roles["designer"].next == (design_lead,) and roles["designer"].reports_to == (design_lead,)
+    assert roles["product-manager"].next == (product_lead,) and roles["product-manager"].reports_to == (product_lead,)
+    assert roles[design_lead].next == ("head-of-product",) and roles[design_lead].reports_to == ("head-of-product",)
+
+
 def test_csv_numbers_become_numbers_but_a_leading_zero_keeps_the_text(tmp_path):
     sheet = tmp_path / "team.csv"
     sheet.write_text("id,title,level\n007,Agent,1\n", encoding="utf-8")

@@ -58,6 +58,9 @@ class _Builder(LadderDoc):
     def __init__(self, book: Workbook, layout: str):
         super().__init__(book)
         self.layout = layout
+        # `next` and `reports_to` may name a role of any roles sheet by its title, one on the
+        # role's own sheet first: each role with its sheet's titles, resolved once all are read.
+        self.named_by_title: list[tuple[dict[str, Any], dict[str, str]]] = []
 
     # ------------------------------------------------------------ the whole book
 
@@ -95,6 +98,7 @@ class _Builder(LadderDoc):
                 self._roles_sheet(sheet, as_track=kinds.count("b") > 1)
             elif kind in ("evidence", "a") and sheet not in matrices:
                 self.sources.append(f"sheet {sheet.name!r}: not read (a view of the roles sheet)")
+        self._roles_named_by_title()
         for sheet in matrices:
             self._matrix(sheet, len(matrices) > 1 and not self.tracks_from_about)
         if not self.roles and not self.problems:
@@ -159,7 +163,7 @@ class _Builder(LadderDoc):
             if values:
                 role["dimensions"] = values
             self.roles.append(role)
-        self._roles_named_by_title(titles)
+            self.named_by_title.append((role, titles))
 
     def _role_columns(self, sheet: Sheet, header: tuple[Cell, ...]) -> tuple[dict[int, str], dict[int, str]]:
         """The role field (id, title, level...) and the competency (its dimension id) each
@@ -196,9 +200,15 @@ class _Builder(LadderDoc):
             return [Leaf(part, cell, field) for part in re.split(r"[,\n]", str(cell.value)) if part.strip()]
         return text(cell, field)
 
-    def _roles_named_by_title(self, titles: dict[str, str]) -> None:
-        """`next` and `reports_to` may name a role by its title (a key of `titles`): its id instead."""
-        for role in self.roles:
+    def _roles_named_by_title(self) -> None:
+        """A role's `next` and `reports_to` that name a role by its title: its id instead, the
+        title looked up on the role's own sheet, then on the other roles sheets in order."""
+        every_sheet: dict[str, str] = {}
+        for _, titles in self.named_by_title:
+            for title, role_id in titles.items():
+                every_sheet.setdefault(title, role_id)
+        for role, own_sheet in self.named_by_title:
+            titles = {**every_sheet, **own_sheet}
             for field in ("next", "reports_to"):
                 role.get(field, [])[:] = [leaf._replace(value=titles.get(key(leaf.value), leaf.value.strip()))
                                           for leaf in role.get(field, [])]
