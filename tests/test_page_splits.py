@@ -4,6 +4,7 @@ overleaf, not a line or a note alone under the repeated header."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -59,3 +60,26 @@ def test_a_split_row_leaves_more_than_a_line_or_a_note_overleaf(rendered, name):
             if end - line.top < 0.05 * (page.height - 2 * MARGIN):
                 slivers.append((number, line.text, round(end - line.top)))
     assert not slivers
+
+
+def test_the_last_page_holds_more_than_the_last_row_of_a_table(rendered):
+    """Dropbox's last table ends with a short row: the row before it goes over with it, so the
+    handout's last page is not one row under the table's header."""
+    _, pages = rendered["dropbox"]
+    levels = [ln for ln in pages[-1].lines if re.fullmatch(r"IC\d \u00b7 M\d", ln.text)]
+    assert len(levels) >= 2, [ln.text for ln in pages[-1].lines]
+
+
+def test_a_matrix_table_continued_overleaf_brings_more_than_one_row(rendered):
+    """The Polish matrix's ratings go on overleaf: two rows or more under the repeated header."""
+    ladder, pages = rendered["polish"]
+    corner, names = ladder.label("dimension"), {d.name for d in ladder.dimensions}
+    continued = ladder.label("continued", name=ladder.label("matrix"))
+    for page in pages:
+        if not any(ln.text == continued for ln in page.lines):
+            continue
+        corners = sorted((ln for ln in page.lines if ln.text == corner), key=lambda ln: ln.top)
+        end = corners[1].top if len(corners) > 1 else page.height
+        rows = [ln for ln in page.lines if abs(ln.x - corners[0].x) < 1 and corners[0].top < ln.top < end
+                and any(name.startswith(ln.text) for name in names)]  # a name's first line
+        assert len(rows) >= 2, [ln.text for ln in rows]

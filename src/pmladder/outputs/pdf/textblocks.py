@@ -232,7 +232,9 @@ def lines_kept_here(count: int, room: int) -> int:
     return kept if kept >= 2 else 0
 
 
-WIDOW_ROW_SHARE = 0.1  # a last row shorter than this share of a page does not go over alone
+# A table's last row does not go over alone when the row before it can go with it leaving no
+# more than this share of the page empty (a page, often the last, holding one row is a sliver).
+WIDOW_ROW_SHARE = 0.2
 SPLIT_ROW_SHARE = 0.1  # a row that does not fit is split between its lines when moving it whole
 # to the next page would leave more than this share of the page empty, and a row taller than
 TALL_ROW_SHARE, TALL_ROW_START = 0.5, 0.08  # half a page starts wherever a few of its lines fit
@@ -327,7 +329,7 @@ class Grid(Flowable):
             if pieces:
                 return pieces
         # No short last row alone overleaf: the one before it goes with it.
-        widow = k == n - 1 and k - h >= 3 and fits_a_page and heights[k - 1] <= WIDOW_ROW_SHARE * self.room
+        widow = k == n - 1 and k - h >= 3 and fits_a_page and left + heights[k - 1] <= WIDOW_ROW_SHARE * self.room
         cut = k - 1 if widow else k
         while cut > h and self.heads_rows(cut - 1):  # a group's heading goes over with its rows
             cut -= 1
