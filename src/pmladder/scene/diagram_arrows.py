@@ -12,9 +12,12 @@ from .elements import Line
 
 class _Route:
     """An arrow that turns: up (or down) into the channel beside its start row, along it, through
-    a column gap when it skips rows, and into its target from below (or above)."""
+    a column gap when it skips rows, and into its target from below (or above).
 
-    def __init__(self, a: Slot, b: Slot):
+    A box with another box of its cell above it leaves by its side instead, and one with a box
+    below it is entered by its side: up the column gap beside the stack, never through a box."""
+
+    def __init__(self, a: Slot, b: Slot, slots: list[Slot]):
         self.a, self.b = a, b
         up = b.row >= a.row
         self.start_y = a.rect.top if up else a.rect.y
@@ -24,6 +27,29 @@ class _Route:
         self.vertical = None  # the column boundary it climbs along, when it skips rows
         if abs(b.row - a.row) > 1 or b.row < a.row:
             self.vertical = a.column + 1 if b.column > a.column else a.column
+        # The column boundary it leaves (enters) by, beside a stacked box.
+        self.exit = _side(a, b) if up and _stacked(a, slots, above=True) else None
+        self.entry = _side(b, a) if b.row > a.row and _stacked(b, slots, above=False) else None
+
+    @property
+    def boundaries(self) -> set[int]:
+        return {k for k in (self.vertical, self.exit, self.entry) if k is not None}
+
+
+def _stacked(slot: Slot, slots: list[Slot], *, above: bool) -> bool:
+    """Is another box of `slot`'s cell above (or below) it, in the way of an arrow?"""
+    for other in slots:
+        if other is slot or (other.row, other.column) != (slot.row, slot.column):
+            continue
+        if other.rect.x < slot.rect.right and slot.rect.x < other.rect.right:
+            if (other.rect.y >= slot.rect.top - 0.01) if above else (other.rect.top <= slot.rect.y + 0.01):
+                return True
+    return False
+
+
+def _side(box: Slot, other: Slot) -> int:
+    """The column boundary beside `box` towards `other` (the right one for the same column)."""
+    return box.column if other.column < box.column else box.column + 1
 
 
 def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot], grid: Grid) -> list[Line]:
@@ -47,8 +73,9 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
             start, end = (left.rect.right, right.rect.x) if a is left else (right.rect.x, left.rect.right)
             arrows.append(arrow([(start, y), (end, y)]))
         else:
-            routed.append(_Route(a, b))
-    ports = _ports([(r.a, r.b) for r in routed], spacing=max(10.0, 28 * s))
+            routed.append(_Route(a, b, slots))
+    sideways = {(r.a.role.id, r.b.role.id) for r in routed if r.exit is not None or r.entry is not None}
+    ports = _ports([(r.a, r.b) for r in routed], spacing=max(10.0, 28 * s), sideways=sideways)
 
     # Channel k is the gap between rows k and k+1, bounded by the boxes actually in them.
     def channel(k: int) -> tuple[float, float]:
@@ -63,8 +90,8 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
         h_lanes[route.first].append(route)
         if route.last != route.first:
             h_lanes[route.last].append(route)
-        if route.vertical is not None:
-            v_lanes[route.vertical].append(route)
+        for boundary in route.boundaries:
+            v_lanes[boundary].append(route)
 
     def spread(users: list[_Route], route: _Route, centre: float, room: float) -> float:
         if len(users) == 1:
@@ -72,24 +99,38 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
         k = next(i for i, user in enumerate(users) if user is route)
         return centre - room / 2 + room * k / (len(users) - 1)
 
+    def lane(boundary: int, route: _Route) -> float:
+        users = v_lanes[boundary]
+        return spread(users, route, grid.x0 + boundary * grid.col_w, min(grid.gap_h * 0.5, 4 * len(users)))
+
     for route in routed:
+        a, b = route.a.rect, route.b.rect
         sx, ex = ports[(route.a.role.id, route.b.role.id)]
         low, high = channel(route.first)
         y_first = spread(h_lanes[route.first], route, (low + high) / 2, (high - low) * 0.5)
-        points = [(sx, route.start_y), (sx, y_first)]
-        if route.vertical is None:
-            points += [(ex, y_first), (ex, route.end_y)]
-        else:
-            users = v_lanes[route.vertical]
-            vx = spread(users, route, grid.x0 + route.vertical * grid.col_w, min(grid.gap_h * 0.5, 4 * len(users)))
+        if route.exit is None:
+            points = [(sx, route.start_y)]
+        else:  # out of the side, into the column gap
+            vx = lane(route.exit, route)
+            points = [(a.right if vx > a.cx else a.x, a.cy), (vx, a.cy)]
+        points.append((points[-1][0], y_first))
+        y = y_first
+        if route.vertical is not None:
+            vx = lane(route.vertical, route)
             low, high = channel(route.last)
-            y_last = spread(h_lanes[route.last], route, (low + high) / 2, (high - low) * 0.5)
-            points += [(vx, y_first), (vx, y_last), (ex, y_last), (ex, route.end_y)]
+            y = spread(h_lanes[route.last], route, (low + high) / 2, (high - low) * 0.5)
+            points += [(vx, y_first), (vx, y)]
+        if route.entry is None:
+            points += [(ex, y), (ex, route.end_y)]
+        else:  # up the column gap, into the side
+            vx = lane(route.entry, route)
+            points += [(vx, y), (vx, b.cy), (b.right if vx > b.cx else b.x, b.cy)]
         arrows.append(arrow(points))
     return arrows
 
 
-def _ports(edges: list[tuple[Slot, Slot]], spacing: float) -> dict[tuple[str, str], tuple[float, float]]:
+def _ports(edges: list[tuple[Slot, Slot]], spacing: float,
+           sideways: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[float, float]]:
     """Where each arrow leaves and enters its boxes (x positions).
 
     An arrow to the box straight above uses both centres, so the ladder's spine is a straight
@@ -99,7 +140,8 @@ def _ports(edges: list[tuple[Slot, Slot]], spacing: float) -> dict[tuple[str, st
     straight: dict[tuple[str, str], float] = {}
     for a, b in edges:
         low, high = max(a.rect.x, b.rect.x), min(a.rect.right, b.rect.right)
-        if b.row == a.row + 1 and a.column == b.column and high - low >= min(20.0, a.rect.w / 3):
+        if (b.row == a.row + 1 and a.column == b.column and high - low >= min(20.0, a.rect.w / 3)
+                and (a.role.id, b.role.id) not in sideways):
             # Boxes that overlap horizontally: one vertical line through the middle of the overlap.
             straight[(a.role.id, b.role.id)] = (low + high) / 2
     ends: dict[str, list[tuple[Slot, Slot, bool]]] = defaultdict(list)  # box -> (box, other, outgoing)

@@ -83,10 +83,11 @@ def place(sizing: Sizing, ladder: Ladder, levels: tuple[int, ...], columns: tupl
         block_h = down * each_h + (down - 1) * inner
         row_top = y0 + (r + 0.5) * row_h + block_h / 2
         if down > 1:
-            # Arrows leave upwards and arrive from below: promoting roles go in the top row
-            # of the grid and roles promoted into go in the bottom one, so no box blocks them.
+            # Arrows leave upwards and arrive from below: roles only promoted from go in the top
+            # row of the grid and roles promoted into in the bottom one, so few arrows need to
+            # go round a box (diagram_arrows takes those by the box's side).
             incoming = {n for role in ladder.roles for n in role.next}
-            roles = sorted(roles, key=lambda role: 0 if role.next else (2 if role.id in incoming else 1))
+            roles = sorted(roles, key=lambda role: (role.id in incoming, not role.next))
         for k, role in enumerate(roles):
             a, d = k % across, k // across
             rect = Rect(cell_x + a * (each_w + inner), row_top - (d + 1) * each_h - d * inner, each_w, each_h)
