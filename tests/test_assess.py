@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import shutil
+import subprocess
 import warnings
 from pathlib import Path
 
@@ -141,6 +144,20 @@ class TestPdf:
         render_pdf(load_ladder(None))
         render_report_pdf(load_assessment(DESIGN), load_style(None))
         assert render_report_pdf(load_assessment(PM), load_style(None)) == pm_pdf
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")
+def test_each_signer_gets_a_date_field_of_its_own_beside_the_signature(pm_pdf):
+    """Not "Signed (me) Date:" run together: the date has its own line, right of the signature's."""
+    out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pm_pdf, capture_output=True, check=True).stdout.decode()
+    width, page = re.findall(r'<page width="([\d.]+)"(.*?)</page>', out, re.S)[-1]
+    words = [(w, float(x), float(y)) for x, y, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]+)</word>', page)]
+    signed = [y for w, _, y in words if w == "Signed"]
+    dates = [(x, y) for w, x, y in words if w.rstrip(":") == "Date"]
+    assert len(signed) == len(dates) == 2
+    for y, (x, y_date) in zip(signed, dates):
+        assert abs(y - y_date) < 2 and x > float(width) * 0.6
 
 
 def test_a_competency_a_series_lacks_is_left_out_not_drawn_at_the_centre():

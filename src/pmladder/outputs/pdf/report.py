@@ -23,7 +23,7 @@ from ...text.fonts import FontSet
 from ...text.wrap import fit_line
 from .context import Context
 from .document import FormsCanvas
-from .flowables import Ruled
+from .flowables import Row, Ruled
 from .paint import SceneFlowable, colour, draw_text
 from .textblocks import Grid
 
@@ -146,8 +146,12 @@ def report_story(ctx: Context, found: Report) -> list:
     plan += [Spacer(1, 4), Ruled(max(3, found.plan_lines - len(found.plan)), 22, ctx.palette.rule)]
     story.append(KeepTogether(plan))
     sign = [ctx.para(w["signoff"], "h2")]
+    # Each signer gets a line to sign on and, beside it, a line of its own for the date.
+    widths = [ctx.frame_width * 0.62, ctx.frame_width * 0.06, ctx.frame_width * 0.32]
     for line in found.signoff:
-        sign += [Spacer(1, 18), Ruled(1, 4, ctx.palette.text), ctx.para(f"{line}    {w['date']}:", "caption")]
+        sign += [Spacer(1, 18),
+                 Row([Ruled(1, 4, ctx.palette.text), Spacer(0, 0), Ruled(1, 4, ctx.palette.text)], widths),
+                 Row([ctx.para(line, "caption"), Spacer(0, 0), ctx.para(w["date"], "caption")], widths)]
     story.append(KeepTogether(sign))
     return story
 
