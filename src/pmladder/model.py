@@ -33,6 +33,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "next_level": "What changes at the next level",
     "next_level_to": "From {role} to {next}",  # no longer printed; accepted so older ladders stay valid
     "no_changes": "The dimensions stay the same; the step is in scope and expectations above.",
+    "no_changes_here": "The dimensions stay the same.",  # for a role page with nothing above its table
     "top_of_track": "This is the top of its track.",
     "unchanged": "No change",
     "added_statements": "New at this level",

@@ -135,8 +135,11 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
     nexts = ladder.next_roles(role)
     title = ladder.label("next_level" if nexts else "profile")
     dims = [d for d in ladder.dimensions if any(r.values.get(d.id) is not None for r in (role, *nexts))]
+    # "...in scope and expectations above" only where the page says something above the table.
+    no_changes = ladder.label("no_changes" if (role.summary or role.responsibilities or role.skills or role.sections)
+                              else "no_changes_here")
     if not dims:
-        return Profile(title, (), note=ladder.label("no_changes") if nexts else None)
+        return Profile(title, (), note=no_changes if nexts else None)
     unchanged_label = ladder.label("unchanged")
     replaced_label = ladder.label("replaced_statements", role=role.title)
     groups = [nexts[i : i + per_table] for i in range(0, len(nexts), per_table)] or [()]
@@ -156,7 +159,7 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
         rows, note = _replaced_once(ladder, role, group, rows)
         tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows,
                                    ladder.label("added_statements"), ladder.label("dropped_statements"), long, note))
-    same = tuple(f"{n.title}: {ladder.label('no_changes')}" for n in nexts if not ladder.changes(role, n))
+    same = tuple(f"{n.title}: {no_changes}" for n in nexts if not ladder.changes(role, n))
     return Profile(title, tuple(tables), unchanged=same)
 
 

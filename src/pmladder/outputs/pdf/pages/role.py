@@ -13,6 +13,8 @@ from ..flowables import Chips, Columns, HeadBand, Headed, stack_height
 from ..paint import LazySceneFlowable
 from ..textblocks import Grid
 
+AFTER_TABLE = 8  # points between a table and what follows it in the profile
+
 
 def role_page(ctx: Context, role: Role, width: float, room: float | None, anchors: tuple = ()) -> list:
     """A role's page: what it does and shows beside its radar and promotion paths, then one
@@ -43,6 +45,9 @@ def role_page(ctx: Context, role: Role, width: float, room: float | None, anchor
         return story + doing + skills + radar + promotion + profile
 
     def body(standing: list) -> Columns:
+        if not doing and not skills:  # nothing to say what the role does: where it stands reads first,
+            # across the page (the radar keeps its column's width)
+            return Columns(standing, [], share=0.54 if radar and radar[0] in standing else 1.0, gap=24, rule=p.rule)
         a, b, c = (stack_height(f, w) for f, w in ((doing, left_w), (skills, left_w), (standing, right_w)))
         if max(a, b + c) < max(a + b, c):
             return Columns(doing, standing + skills, share=0.54, gap=24, rule=p.rule)
@@ -86,10 +91,11 @@ def profile_section(ctx: Context, profile: content.Profile, width: float, room: 
         grid = profile_table(ctx, table, width, room)
         note = [ctx.para(table.note, "caption")] if table.note else []
         if story:
-            story += [Spacer(1, 8), *note, grid]
+            story += [Spacer(1, AFTER_TABLE), *note, grid]
         else:
             story.append(Headed([ctx.para(profile.title, "h2"), *note], grid, room, min_rows=3))
-    story += [ctx.para(caption, "caption") for caption in profile.unchanged]
+    if profile.unchanged:
+        story += [Spacer(1, AFTER_TABLE), *(ctx.para(caption, "caption") for caption in profile.unchanged)]
     return story
 
 
