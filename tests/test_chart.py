@@ -9,7 +9,7 @@ import sys
 import pytest
 from PIL import Image
 
-from conftest import POLISH_JAPANESE, TWO_TRACK, make_ladder
+from conftest import POLISH_JAPANESE, ROOT, TWO_TRACK, make_ladder
 from pmladder import RenderError, load_ladder, load_style
 from pmladder.cli import cli
 from pmladder.scene.diagram import ladder_scene
@@ -110,6 +110,15 @@ class TestLadderScene:
             assert scene.overlaps() == []
             assert scene.smallest_text() >= 7.0
             assert len(scene.role_boxes) == roles
+
+    @pytest.mark.parametrize("layout", [{"width": 960, "height": 540}, {"width": 515.6, "height": 556.5, "title": False}])
+    def test_roles_sharing_a_cell_line_up_with_the_columns_other_boxes(self, layout):
+        """GitLab's Director and Senior Director side by side span the width of the VP's box
+        above them, not 28 px more on each side."""
+        boxes = scene_for(load_ladder(ROOT / "data" / "frameworks" / "gitlab-product.yaml"), **layout).role_boxes
+        pair, lone = (boxes["director"].rect, boxes["senior-director"].rect), boxes["vp"].rect
+        assert pair[0].x == pytest.approx(lone.x) and pair[1].right == pytest.approx(lone.right)
+        assert pair[0].right < pair[1].x
 
     def test_long_unbroken_titles_wrap_inside_their_boxes(self):
         data = make_ladder(6, 2)

@@ -63,6 +63,7 @@ def place(sizing: Sizing, ladder: Ladder, levels: tuple[int, ...], columns: tupl
         for role in ladder.roles_in(track):
             cells[(levels.index(role.level), c)].append(role)
     widest = max(len(v) for v in cells.values())
+    single_columns = {c for (_, c), roles in cells.items() if len(roles) == 1}
     slots: list[Slot] = []
     for (r, c), roles in sorted(cells.items()):
         cell_x = x0 + c * col_w + gap_h / 2
@@ -72,6 +73,10 @@ def place(sizing: Sizing, ladder: Ladder, levels: tuple[int, ...], columns: tupl
             cell_x += r * (avail - box_w) / (rows - 1)
         else:
             box_w = min(avail, 330 * s * len(roles))
+            lone = min(avail, 330 * s)
+            if len(roles) > 1 and lone < box_w and c in single_columns and \
+                    lone >= len(roles) * _min_box_width(sizing) + (len(roles) - 1) * 8 * s:
+                box_w = lone  # the same width as the column's boxes of one role each, in line with them
             cell_x += (avail - box_w) / 2
         inner = 8 * s
         # Many roles of one level and track share the cell as a grid: side by side while
