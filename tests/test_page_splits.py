@@ -83,3 +83,12 @@ def test_a_matrix_table_continued_overleaf_brings_more_than_one_row(rendered):
         rows = [ln for ln in page.lines if abs(ln.x - corners[0].x) < 1 and corners[0].top < ln.top < end
                 and any(name.startswith(ln.text) for name in names)]  # a name's first line
         assert len(rows) >= 2, [ln.text for ln in rows]
+
+
+def test_no_line_of_a_matrix_header_starts_with_its_separator(rendered):
+    """"Short title · Level · Track" in a narrow Polish column: a part that fills its line
+    ends it, and the next line starts with a word, never with "·"."""
+    ladder, pages = rendered["polish"]
+    matrix = [page for page in pages if any(ln.text.startswith(ladder.label("matrix")) for ln in page.lines)]
+    assert matrix
+    assert not [ln for page in matrix for ln in page.lines if ln.text.startswith("\u00b7")]

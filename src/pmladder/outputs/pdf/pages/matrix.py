@@ -15,6 +15,7 @@ from .progression import progression
 MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
 MIN_COLUMN = 72  # points a role's column needs
 NBSP = "\u00a0"
+DOT = NBSP + "\u00b7"  # the separator between a role's short title, level and track, kept with the word before
 
 
 def matrix(ctx: Context, width: float, room: float | None, heading: bool = True) -> list:
@@ -68,14 +69,24 @@ def matrix_table(ctx: Context, corner: str, columns, rows, head_w: float, col_w:
 
 def header_row(ctx: Context, corner: str, columns, col_w: float) -> list:
     """The roles' headings: the title, and beneath it "short · level · track", which breaks only
-    after a dot, never inside a part that fits on a line ("· Management" never starts a line)."""
+    after a dot, never inside a part that fits on a line ("· Management" never starts a line).
+    A part that fills a line, with no room left for its dot, ends the line without it: the
+    dot would otherwise start the next one."""
     style = ctx.styles["cell-head-small"]
     inner = col_w - 2 * 5  # the headed look's padding
+
+    def width(text: str) -> float:
+        return ctx.fonts.width(text, style.size, style.bold)
+
     row = [ctx.para(corner, "cell-head")]
     for column in columns:
         parts = [column.short, column.level, *([column.track] if column.track else [])]
-        parts = [p.replace(" ", NBSP) if ctx.fonts.width(p, style.size, style.bold) <= inner else p for p in parts]
-        row.append([ctx.para(column.title, "cell-head"), ctx.para(f"{NBSP}\u00b7 ".join(parts), "cell-head-small")])
+        parts = [p.replace(" ", NBSP) if width(p) <= inner else p for p in parts]
+        text = parts[0]
+        for before, part in zip(parts, parts[1:]):
+            full = width(before) <= inner < width(before + DOT)
+            text += ("\n" if full else DOT + " ") + part
+        row.append([ctx.para(column.title, "cell-head"), ctx.para(text, "cell-head-small")])
     return row
 
 
