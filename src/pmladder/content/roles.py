@@ -99,7 +99,8 @@ def track_index(ladder: Ladder, role: Role) -> int:
 def role_page(ladder: Ladder, role: Role) -> RolePage:
     track = ladder.track(role.track)
     index = track_index(ladder, role)
-    chips = [Chip(role.short, True), Chip(ladder.level_name(role.level, role.track))]
+    level = ladder.level_name(role.level, role.track)
+    chips = [Chip(role.short, True)] + ([Chip(level)] if level != role.short else [])  # "IC1" once, not "IC1 IC1"
     if track:
         chips.append(Chip(track.name, track=index))
     rated = [d for d in ladder.rating_dimensions if isinstance(role.values.get(d.id), int)]
