@@ -288,3 +288,17 @@ def test_the_handout_date_comes_from_source_date_epoch_else_today():
     assert handout_date({"SOURCE_DATE_EPOCH": "9" * 12}).year == 9999  # bounded, no overflow
     ladder = load_ladder(DEFAULT_LADDER)
     assert cover(ladder, datetime.date(2026, 1, 1)).dated == "Version 2026.1 \u00b7 2026-01-01"
+
+
+def test_statements_where_the_role_compared_with_has_none_are_all_new():
+    dim = Dimension(id="design", name="Design")
+    cell = change_cell(dim, None, ("Designs a module",), "No change")
+    assert cell.is_difference and cell.added == ("Designs a module",) and not cell.dropped
+    assert cell.text == "+ Designs a module"
+
+
+def test_a_short_title_equal_to_the_level_name_is_one_chip():
+    ladder = load_ladder({"ladder": {"title": "T"}, "levels": [{"level": 1, "name": "IC1"}], "dimensions": [SCOPE],
+                          "roles": [{"id": "ic1", "title": "Engineer", "short": "IC1", "level": 1,
+                                     "dimensions": {"scope": "team"}}]})
+    assert [chip.text for chip in role_page(ladder, ladder.role("ic1")).chips] == ["IC1"]

@@ -47,3 +47,38 @@ def test_the_no_change_note_points_only_at_what_is_there(gitlab):
                 assert line.top - above >= 10, (line, above)
                 break
     assert [ln for ln in text if ln.text.endswith(": " + ladder.label("no_changes_here"))]
+
+
+DROPBOX = ROOT / "data" / "frameworks" / "dropbox-engineering.yaml"
+
+
+@pytest.fixture(scope="module")
+def dropbox():
+    ladder = load_ladder(str(DROPBOX))
+    return ladder, read_pages(render_pdf(ladder, STYLE), MARGIN)
+
+
+def test_a_short_title_that_is_the_level_name_is_one_chip(dropbox):
+    """Dropbox's IC1 is both the role's short title and its level's name: one chip says it."""
+    ladder, pages = dropbox
+    for role in ladder.roles:
+        for page in pages:
+            heads = [ln for ln in page.lines if ln.text == role.title and ln.bottom - ln.top > 15]
+            if heads:
+                chips = [ln for ln in page.lines if ln.text == role.short and 0 < ln.top - heads[0].bottom < 30]
+                assert len(chips) == 1, (role.short, chips)
+                break
+        else:
+            raise AssertionError(f"no heading for {role.title}")
+
+
+def test_statements_new_where_the_role_before_had_none_are_marked_new(dropbox):
+    """IC1 lists no Software Design: every IC2 statement beside its dash is new, marked "+"."""
+    _, pages = dropbox
+    for page in pages:
+        names = [ln for ln in page.lines if ln.text == "Software Design"]
+        if names and any(ln.text == "\u2192 IC2 Software Engineer" for ln in page.lines):
+            beside = [ln for ln in page.lines if abs(ln.top - names[0].top) < 3 and ln.x > names[0].x + 100]
+            assert beside and beside[0].text.startswith("+"), beside
+            return
+    raise AssertionError("no IC1 to IC2 Software Design row")
