@@ -34,6 +34,8 @@ from .styles import caller_headings
 
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
+SHARED_GAP = 28  # points between two parts on one page (as between roles that share one)
+
 
 def render_pdf(
     ladder: Ladder,
@@ -123,11 +125,19 @@ def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | No
         sections.append(("cover", front.cover(ctx)))
     if "contents" in parts:
         sections.append(("page", front.contents(ctx, parts)))
+    intro: list = []
     if "introduction" in parts and ladder.intro:
-        sections.append(("page", [ctx.anchor("introduction", ladder.label("introduction"), 0),
-                                  *front.introduction(ctx)]))
+        intro = [ctx.anchor("introduction", ladder.label("introduction"), 0), *front.introduction(ctx)]
+        sections.append(("page", intro))
     if "chart" in parts:
-        sections.append(("page", overview(ctx, chosen, highlight, opening, "roles" in parts)))
+        # A short introduction shares its page with the chart when the chart fits under it at
+        # no less than its smallest size; else the chart has a page of its own.
+        above = _height(ctx, intro) + SHARED_GAP if intro else 0.0
+        chart = overview(ctx, chosen, highlight, opening, "roles" in parts, above=above) if intro else None
+        if chart is not None and above + _height(ctx, chart) <= ctx.frame_height:
+            sections[-1] = ("page", [*intro, Spacer(1, SHARED_GAP), *chart])
+        else:
+            sections.append(("page", overview(ctx, chosen, highlight, opening, "roles" in parts)))
         opening = []
     if "roles" in parts:
         sections.append(("page", _roles(ctx, chosen, opening)))
@@ -179,14 +189,16 @@ def _per_role(ctx: Context, chosen: list[Role], opening: list, part: str, key, p
     return sections
 
 
-def overview(ctx: Context, chosen: list[Role], highlight: str | None, opening: list, linked: bool) -> list:
-    """The ladder at a glance: the chart, as large as the page allows, and what its tracks are."""
+def overview(ctx: Context, chosen: list[Role], highlight: str | None, opening: list, linked: bool,
+             above: float = 0.0) -> list:
+    """The ladder at a glance: the chart, as large as the page allows under `above` points of
+    what comes before it on the page, and what its tracks are."""
     ladder = ctx.ladder
     story: list = [ctx.anchor("overview", ladder.label("overview"), 0)]
     story += opening or [ctx.heading(ladder.label("overview"))]
     notes = front.track_notes(ctx, chosen)
     below = [Spacer(1, 14), *notes] if notes else []
-    room = ctx.frame_height - _height(ctx, story) - _height(ctx, below) - 12
+    room = ctx.frame_height - above - _height(ctx, story) - _height(ctx, below) - 12
     chart_h = max(ctx.frame_height * 0.45, min(ctx.frame_height * 0.8, room))
     links = {content.role_key(r) for r in chosen} if linked else set()  # only to pages that are there
     story.append(SceneFlowable(chart_scene(ctx, ctx.frame_width, chart_h, highlight), links,
