@@ -114,6 +114,7 @@ class Series(NamedTuple):
 class Radar(NamedTuple):
     dimensions: tuple[Dimension, ...]
     series: tuple[Series, ...]
+    unrated: str = "not assessed"  # the legend's word for the competencies a series has no rating for
 
 
 class CompetencyNotes(NamedTuple):
@@ -211,7 +212,7 @@ def _radar(say: _Words, assessment: Assessment, dims: tuple[Dimension, ...]) -> 
                   if d.id in assessment.competencies and getattr(assessment.competencies[d.id], who) is not None}
         if values:
             series.append(Series(say(kind), values, kind))
-    return Radar(rated, tuple(series))
+    return Radar(rated, tuple(series), say("not_assessed_value"))
 
 
 def _values(role: Role, dims: tuple[Dimension, ...]) -> dict[str, int]:

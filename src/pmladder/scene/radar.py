@@ -13,6 +13,8 @@ from ..text.fonts import FontSet
 from ..text.wrap import LEADING, fit_line, wrap
 from .elements import ASCENT, DESCENT, Box, Circle, Line, Polygon, Rect, Scene, text_run, tint
 
+DASH = (4.0, 2.5)  # an expectation's outline: on, off, in points
+
 
 class RadarSeries(NamedTuple):
     """One polygon: a title for the legend, a rating per dimension id, its colour; a dashed
@@ -22,13 +24,13 @@ class RadarSeries(NamedTuple):
     values: Mapping[str, int]
     colour: str
     dashed: bool = False
+    dash: tuple[float, ...] = DASH  # a dashed outline's pattern
+    weight: float = 1.4  # a dashed outline's line width, before scaling
 
 
-DASH = (4.0, 2.5)  # an expectation's outline: on, off, in points
-
-
-def _radar_legend(fonts, series, p, width, margin, size, s) -> list:
-    """Swatch and title per series: one centred row when it fits, else two columns."""
+def _radar_legend(fonts, series, p, width, margin, size, s, filled) -> list:
+    """Swatch and title per series: one centred row when it fits, else two columns. A swatch
+    is drawn as its shape is: filled or not (`filled`, per series), in its dash and weight."""
     sw = size
     entries = list(series)
     widths = [sw * 2.0 + fonts.width(entry.title, size) for entry in entries]
@@ -45,11 +47,11 @@ def _radar_legend(fonts, series, p, width, margin, size, s) -> list:
         rows = math.ceil(len(entries) / 2)
         places = [(margin + (k % 2) * (width - 2 * margin) / 2, margin + (rows - 1 - k // 2) * row_h)
                   for k in range(len(entries))]
-    for entry, (x, y) in zip(entries, places):
+    for entry, (x, y), full in zip(entries, places, filled):
         colour = entry.colour
-        fill = None if entry.dashed else tint(colour, 0.35)
-        items.append(Box(Rect(x, y, sw * 1.6, sw), fill, colour, 1.2, 2, kind="swatch",
-                         dash=DASH if entry.dashed else None))
+        fill = tint(colour, 0.35) if full else None
+        items.append(Box(Rect(x, y, sw * 1.6, sw), fill, colour, entry.weight if entry.dashed else 1.2, 2,
+                         kind="swatch", dash=entry.dash if entry.dashed else None))
         label = fit_line(fonts, entry.title, (width - 2 * margin) / 2 - sw * 2.5, size)
         base = y + (sw - (ASCENT - DESCENT) * size) / 2
         items.append(text_run(fonts, label, x + sw * 2.0, base, size, p.text, kind="legend"))
@@ -170,18 +172,23 @@ def series_radar_scene(
     radius = max(20.0, min((width - 2 * margin) / 2 - label_w - gap, (top - bottom) / 2 - 2.4 * label_size - gap))
     n = len(dims)
     wheel = _Wheel(width / 2, (top + bottom) / 2, radius, [math.pi / 2 - 2 * math.pi * i / n for i in range(n)], s)
-    items += _rings_and_axes(wheel, dims, p, fonts, max(min_text, 7.5 * s), point_names)
+    shapes = _shapes(wheel, dims, series, dot, gaps)
+    rings, scale = _rings_and_axes(wheel, dims, p, fonts, max(min_text, 7.5 * s), point_names, shapes, dot)
+    items += rings
     for dim, a in zip(dims, wheel.angles):
         items += _axis_label(wheel, dim, a, series, fonts, p, width - margin, margin, gap, label_size)
-    items += _shapes(wheel, dims, series, dot, gaps)
+    items += shapes + scale
     if len(series) > 1:
-        items.extend(_radar_legend(fonts, series, p, width, margin, legend_size, s))
+        filled = [not e.dashed and not (gaps and any(d.id not in e.values for d in dims)) for e in series]
+        items.extend(_radar_legend(fonts, series, p, width, margin, legend_size, s, filled))
     return Scene(width, height, tuple(items), p.background)
 
 
 def _rings_and_axes(wheel: _Wheel, dims: tuple[Dimension, ...], p, fonts: FontSet, tick: float,
-                    point_names: bool) -> list:
-    """The rings, an axis per dimension, and the scale's values (of `tick` size) or ticks."""
+                    point_names: bool, shapes: list, dot: float) -> tuple[list, list]:
+    """The rings, an axis per dimension, and the scale's values (of `tick` size) or ticks; the
+    values come second instead when they must be drawn over the `shapes` (the series' outlines
+    and points)."""
     cx, cy, radius, s = wheel.cx, wheel.cy, wheel.radius, wheel.s
     items: list = []
     steps = max(d.scale for d in dims)
@@ -200,14 +207,55 @@ def _rings_and_axes(wheel: _Wheel, dims: tuple[Dimension, ...], p, fonts: FontSe
                 x, y = cx + r * math.cos(a), cy + r * math.sin(a)
                 dx, dy = -math.sin(a) * half, math.cos(a) * half
                 items.append(Line(((x - dx, y - dy), (x + dx, y + dy)), p.muted, 0.8 * max(s, 0.6), kind="tick-mark"))
+    scale: list = []
     if shared_scale and radius / steps >= 2.2 * tick:  # room between the numbers
         # The scale, once, along the first axis: each ring's value (or its name) just below it.
         shared = dims[0].points if point_names and len({d.points for d in dims}) == 1 else ()
-        for step in range(1, steps + 1):
+        labels = [f"{step} {shared[step - 1].name}" if shared else str(step) for step in range(1, steps + 1)]
+        for step, label in enumerate(labels, 1):
             y = cy + radius * step / steps - ASCENT * tick - 2
-            label = f"{step} {shared[step - 1].name}" if shared else str(step)
-            items.append(text_run(fonts, label, cx + 3 * s, y, tick, p.muted, kind="tick"))
-    return items
+            scale.append(text_run(fonts, label, cx + 3 * s, y, tick, p.muted, kind="tick"))
+        clear = 2.0 * max(s, 0.6)  # a line this close to a value reads as running over it
+        around = [Rect(r.x - clear, r.y - clear, r.w + 2 * clear, r.h + 2 * clear) for r in (t.rect for t in scale)]
+        if not any(_covers(shape, rect) for rect in around for shape in shapes):
+            return items + scale, []
+        # A series' point or outline runs over a value: the values go left of the axis, clear
+        # of the points on it, each on a patch of background the outlines pass under.
+        scale = []
+        for step, label in enumerate(labels, 1):
+            y = cy + radius * step / steps - (ASCENT - DESCENT) * tick / 2
+            text = text_run(fonts, label, cx - dot - 3 * s, y, tick, p.muted, anchor="end", kind="tick")
+            r = text.rect
+            scale += [Box(Rect(r.x - 1.5 * s, r.y - 0.5 * s, r.w + 3 * s, r.h + s), p.background, kind="panel"),
+                      text]
+    return items, scale
+
+
+def _covers(shape, rect: Rect) -> bool:
+    """Does a point (Circle) or an outline (Line, Polygon) of a series run over `rect`?"""
+    if isinstance(shape, Circle):
+        return (rect.x - shape.r < shape.cx < rect.right + shape.r
+                and rect.y - shape.r < shape.cy < rect.top + shape.r)
+    if shape.kind != "outline":
+        return False
+    points = shape.points if isinstance(shape, Line) else (*shape.points, shape.points[0])
+    return any(_segment_meets(rect, p, q) for p, q in zip(points, points[1:]))
+
+
+def _segment_meets(rect: Rect, p, q) -> bool:
+    """Does the segment p-q pass through `rect` (Liang-Barsky clipping)?"""
+    (x1, y1), (x2, y2) = p, q
+    low, high = 0.0, 1.0
+    for d, start, lo, hi in ((x2 - x1, x1, rect.x, rect.right), (y2 - y1, y1, rect.y, rect.top)):
+        if abs(d) < 1e-12:
+            if not lo <= start <= hi:
+                return False
+            continue
+        t1, t2 = sorted(((lo - start) / d, (hi - start) / d))
+        low, high = max(low, t1), min(high, t2)
+        if low > high:
+            return False
+    return True
 
 
 def _axis_label(wheel: _Wheel, dim: Dimension, a: float, series, fonts: FontSet, p, right: float, left: float,
@@ -260,12 +308,12 @@ def _shapes(wheel: _Wheel, dims: tuple[Dimension, ...], series, dot: float, gaps
         if not entry.dashed and None not in points:
             items.append(Polygon(tuple(points), entry.colour, None, 0, fill_opacity=0.2, kind="profile"))
     for points, entry in shapes:
-        width_ = (1.4 if entry.dashed else 1.8) * max(s, 0.6)
+        width_ = (entry.weight if entry.dashed else 1.8) * max(s, 0.6)
         if None in points:  # only the edges between values: no value is not the centre
-            items.extend(Line(run, entry.colour, width_, dash=DASH if entry.dashed else None, kind="outline")
+            items.extend(Line(run, entry.colour, width_, dash=entry.dash if entry.dashed else None, kind="outline")
                          for run in _runs(points) if len(run) > 1)
         elif entry.dashed:
-            items.append(Line((*points, points[0]), entry.colour, width_, dash=DASH, kind="outline"))
+            items.append(Line((*points, points[0]), entry.colour, width_, dash=entry.dash, kind="outline"))
         else:
             items.append(Polygon(tuple(points), None, entry.colour, width_, kind="outline"))
         if not entry.dashed:
