@@ -147,6 +147,15 @@ def _line(canv, line: Line) -> None:
         _path(canv, head, close=True, stroke=1, fill=1)
 
 
+FAUX_BOLD_STROKE = 0.03  # of the type size: the outline drawn round a bold run whose face has no bold
+
+
+def weighted_runs(fontset: FontSet, text: str, bold: bool, color: str) -> list[tuple]:
+    """`text` as runs of (face, text, colour, faux bold) for Ink.line: a bold run that falls to
+    a face with no bold (the CJK fallback) is drawn with its outline stroked, a faux bold."""
+    return [(face, part, color, bold and face != fontset.bold) for face, part in fontset.runs(text, bold)]
+
+
 class Ink:
     """One PDF text object for many lines: font and colour are set only when they change."""
 
@@ -154,18 +163,30 @@ class Ink:
         self.canv = canv
         self.text = canv.beginText()
         self.face = self.size = self.color = None
+        self.stroked = False  # the text render mode: fill, or fill and stroke (faux bold)
+        self.stroke_width = 0.0  # the widest faux bold's outline; 0: none in this text object
 
     def line(self, x: float, y: float, runs, size: float) -> None:
-        """One line at (x, y): runs of (face, text, colour), each where the previous one ends."""
+        """One line at (x, y): runs of (face, text, colour) or (face, text, colour, faux bold),
+        each where the previous one ends."""
         self.text.setTextOrigin(x, y)
-        for face, run, color in runs:
+        for face, run, color, *faux in runs:
             if color != self.color:
                 self.text.setFillColor(colour(color))
                 self.color = color
+                if self.stroked:
+                    self.text.setStrokeColor(colour(color))
             if face != self.face or size != self.size:
                 register_faces([face])
                 self.text.setFont(face.name, size)
                 self.face, self.size = face, size
+            stroked = bool(faux and faux[0])
+            if stroked != self.stroked:
+                if stroked:
+                    self.text.setStrokeColor(colour(color))
+                    self.stroke_width = max(self.stroke_width, FAUX_BOLD_STROKE * size)
+                self.text.setTextRenderMode(2 if stroked else 0)
+                self.stroked = stroked
             self.text.textOut(run)
 
     def draw_runs(self, runs, x: float, y: float, size: float, color: str) -> None:
@@ -178,10 +199,19 @@ class Ink:
         """One line of text anchored at x (start, middle or end), each run in its own face."""
         pieces = line_runs(fontset, text, size, bold)
         total = sum(run.width for run in pieces)
-        self.draw_runs(pieces, {"start": x, "middle": x - total / 2, "end": x - total}[anchor], y, size, color)
+        start = {"start": x, "middle": x - total / 2, "end": x - total}[anchor]
+        self.line(start, y, [(run.face, run.text, color, bold and run.face != fontset.bold) for run in pieces], size)
 
     def finish(self) -> None:
+        if not self.stroke_width:
+            self.canv.drawText(self.text)
+            return
+        if self.stroked:
+            self.text.setTextRenderMode(0)
+        self.canv.saveState()  # the outline's width, for this text object only
+        self.canv.setLineWidth(self.stroke_width)
         self.canv.drawText(self.text)
+        self.canv.restoreState()
 
 
 class SceneFlowable(Flowable):

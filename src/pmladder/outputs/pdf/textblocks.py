@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 from ...text.fonts import FontSet
 from ...text.wrap import BREAKABLE_SPACE, wrap
 from .frames import split_at_top
-from .paint import Ink, colour
+from .paint import Ink, colour, weighted_runs
 
 
 class TextStyle(NamedTuple):
@@ -163,7 +163,7 @@ class TextBlock(Flowable):
         if self.bullet and self._lines:
             ink.line(x, y, [(face, run, self.style.color) for face, run in self.fontset.runs(self.bullet)], self.size)
         for line in self._lines:
-            runs = [(face, part, color) for run, bold, color in line for face, part in self.fontset.runs(run, bold)]
+            runs = [piece for run, bold, color in line for piece in weighted_runs(self.fontset, run, bold, color)]
             ink.line(x + self.style.indent, y, runs, self.size)
             y -= self.leading
 

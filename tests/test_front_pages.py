@@ -1,4 +1,5 @@
-"""A short introduction shares its page with the chart, read back from the PDF's text."""
+"""The front pages as printed: a short introduction shares its page with the chart, and a bold
+heading in a face without bold still reads bold."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import io
 
 from pypdf import PdfReader
 
-from conftest import DEFAULT_LADDER, ROOT
+from conftest import DEFAULT_LADDER, POLISH_JAPANESE, ROOT
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import load_style
 from pmladder.outputs.pdf.handout import render_pdf
@@ -31,3 +32,13 @@ def test_a_long_introduction_leaves_the_chart_its_own_page():
     texts = page_texts(DEFAULT_LADDER)
     intro = next(i for i, text in enumerate(texts) if "What product management is" in text)
     assert "The ladder at a glance" not in texts[intro] and "The ladder at a glance" in texts[intro + 1]
+
+
+def test_a_bold_heading_in_a_face_without_bold_is_drawn_outlined():
+    """The Polish ladder's Japanese heading falls to a CJK face with no bold: it is drawn with
+    fill and stroke (text render mode 2), still as text; text in a real bold face is not."""
+    reader = PdfReader(io.BytesIO(render_pdf(load_ladder(str(POLISH_JAPANESE)), STYLE)))
+    page = next(p for p in reader.pages if "このキャリアラダーについて" in p.extract_text())
+    assert b"2 Tr" in page.get_contents().get_data()
+    default = PdfReader(io.BytesIO(render_pdf(load_ladder(str(DEFAULT_LADDER)), STYLE)))
+    assert not [p for p in default.pages if b"2 Tr" in p.get_contents().get_data()]
