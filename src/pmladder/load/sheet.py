@@ -4,7 +4,8 @@ A workbook is a zip of XML, so everything is bounded before and while it is read
 size, the sizes its zip directory declares (a zip bomb is refused before anything is
 inflated), the number of rows, columns and cells read, and the length of one cell. openpyxl
 reads the workbook in read-only mode with `data_only`, so a formula cell gives its cached
-value and nothing is ever evaluated; defusedxml, when installed (it is a dependency), makes
+value and nothing is ever evaluated (one without a cached value, and a cell showing a formula's
+error such as #N/A, are refused at their cell); defusedxml, when installed (it is a dependency), makes
 openpyxl refuse XML entity tricks. A CSV is decoded as people's spreadsheets save it (UTF-8
 with or without BOM, UTF-16 with BOM, Windows-1252) and split on `,`, `;` or tab; what cannot
 be read unambiguously is refused with a reason rather than guessed.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import posixpath
 import re
 import warnings
 import zipfile
@@ -37,6 +39,13 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls file, or an .xlsx encrypt
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+_EMPTY_CSV = ' \t\r\n,;"'  # what a row of empty cells holds, whichever the delimiter
+# What a cell shows when its formula failed (Excel's, then LibreOffice's Err:502): saved as the
+# cell's value, in a workbook and in a CSV alike, it would become a role's title or a value.
+_FORMULA_ERROR = re.compile(r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!"
+                            r"|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)|Err:[0-9]{3}")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a formula element in a worksheet's XML
+MAX_CELL_PROBLEMS = 50
 
 
 class Cell(NamedTuple):
@@ -155,14 +164,81 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
                     sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
+        problems = _failed_cells(sheets)
+        if len(problems) < MAX_CELL_PROBLEMS:
+            problems += _unsaved_formulas(data, sheets)
     except LadderError:
         raise
     except Exception as exc:  # openpyxl and the XML parsers raise many kinds; each means "cannot read it"
         reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise fail(file, f"not a readable .xlsx workbook ({type(exc).__name__}: {reason})") from None
+    if problems:
+        raise LadderError(problems[:MAX_CELL_PROBLEMS])
     if not any(sheet.rows for sheet in sheets):
         raise fail(file, "the workbook is empty (no sheet has a filled cell)")
     return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
+
+
+def _failed_cells(sheets: list[Sheet]) -> list[Problem]:
+    """Each cell that shows a formula's error (#N/A, #REF!) instead of a value."""
+    return [Problem(cell.where, None, "", f"the cell shows the error {cell.value}, not a value; correct its "
+                    "formula or type the value")
+            for sheet in sheets for row in sheet.rows for cell in row
+            if isinstance(cell.value, str) and _FORMULA_ERROR.fullmatch(cell.value.strip())][:MAX_CELL_PROBLEMS]
+
+
+def _unsaved_formulas(data: bytes, sheets: list[Sheet]) -> list[Problem]:
+    """The formula cells of `sheets` whose result was never saved: they read as empty. Excel and
+    LibreOffice save a formula's result in <v>: a number, or text marked t="str" (empty when the
+    formula gives ""); a program that writes formulas (openpyxl, say) leaves <v> out or empty."""
+    from defusedxml.ElementTree import fromstring, iterparse
+
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
+        parts = _sheet_parts(archive, fromstring)
+        for sheet in sheets:
+            xml = archive.read(parts[sheet.name]) if parts.get(sheet.name) in archive.namelist() else b""
+            if not _FORMULA.search(xml):
+                continue
+            for _, element in iterparse(io.BytesIO(xml)):
+                if _local(element.tag) != "c":
+                    continue
+                children = {_local(child.tag): child for child in element}
+                saved = children.get("v")
+                if "f" in children and (saved is None or not saved.text and element.get("t", "n") == "n"):
+                    where = f"{sheet.where}!{element.get('r')}" if element.get("r") else sheet.where
+                    formula = _shortened("=" + (children["f"].text or ""))
+                    problems.append(Problem(where, None, "", f"a formula with no saved value ({formula}): no "
+                                            "spreadsheet program has computed it; open the workbook in Excel "
+                                            "or LibreOffice and save it, or type the value"))
+                    if len(problems) >= MAX_CELL_PROBLEMS:
+                        return problems
+                element.clear()
+    return problems
+
+
+def _sheet_parts(archive: zipfile.ZipFile, fromstring: Callable[[bytes], Any]) -> dict[str, str]:
+    """Each sheet's name -> its XML part in the archive, from the workbook and its relationships."""
+    targets = {}
+    if "xl/_rels/workbook.xml.rels" in archive.namelist():
+        for rel in fromstring(archive.read("xl/_rels/workbook.xml.rels")):
+            target = rel.get("Target", "")
+            targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join("xl", target))
+    parts = {}
+    for element in fromstring(archive.read("xl/workbook.xml")).iter():
+        if _local(element.tag) == "sheet":
+            rel = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+            parts[element.get("name")] = targets.get(rel, "")
+    return parts
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def _sheet_ref(file: str, name: str) -> str:
@@ -251,17 +327,16 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
 
 
 def _delimiter(text: str, file: str) -> str:
-    """The delimiter that splits the header into the most columns, every row alike."""
-    sample = "\n".join(text.splitlines()[:50])
+    """The delimiter that splits the header (the first filled row) into the most columns."""
     best, best_width = None, 1
     for delimiter in _DELIMITERS:
-        try:
-            rows = [row for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if row]
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:  # the header alone: a long cell below it is reported at its line by the reading
+            header = next((row for row in rows if any(cell.strip(_EMPTY_CSV) for cell in row)), [])
         except csv.Error:
             continue
-        width = len(rows[0]) if rows else 0
-        if width > best_width:
-            best, best_width = delimiter, width
+        if len(header) > best_width:
+            best, best_width = delimiter, len(header)
     if best is None:
         raise fail(file, "cannot tell how the columns are separated (expected a comma, semicolon or tab "
                    "between the header's names)")
@@ -270,7 +345,7 @@ def _delimiter(text: str, file: str) -> str:
 
 def _read_csv(data: bytes, file: str) -> Workbook:
     text, encoding = _decode(data, file)
-    if not text.strip():
+    if not text.strip(_EMPTY_CSV):
         raise fail(file, "the file is empty")
     delimiter = _delimiter(text, file)
     rows: list[tuple[Cell, ...]] = []
@@ -288,9 +363,18 @@ def _read_csv(data: bytes, file: str) -> Workbook:
             rows.append(tuple(_csv_cell(value, f"{file}:{number}:{column}")
                               for column, value in enumerate(values, start=1)))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise fail(f"{file}:{reader.line_num}", f"a cell holds more than {csv.field_size_limit():,} "
+                       f"characters; the limit is {MAX_CELL_CHARS:,}") from None
         raise fail(f"{file}:{reader.line_num}", f"not valid CSV ({exc})") from None
+    sheet = Sheet(Path(file).stem, _trimmed(rows), file, csv=True)
+    if not sheet.rows:
+        raise fail(file, "the file is empty")
+    problems = _failed_cells([sheet])
+    if problems:
+        raise LadderError(problems)
     notes = (f"read as {encoding}, columns separated by {_DELIMITER_NAMES[delimiter]}s",)
-    return Workbook(file, (Sheet(Path(file).stem, _trimmed(rows), file, csv=True),), notes)
+    return Workbook(file, (sheet,), notes)
 
 
 def _csv_cell(text: str, where: str) -> Cell:

@@ -1,0 +1,117 @@
+"""Inputs found to end in an internal error, a message without its place, or a silently
+different ladder: each now gets `Error: FILE:PLACE: ...` and exit 1."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+from pmladder.cli import cli
+
+
+def imported(runner, sheet, tmp_path):
+    target = tmp_path / "out.yaml"
+    result = runner.invoke(cli, ["import", str(sheet), "-o", str(target)])
+    return result, target
+
+
+def workbook(tmp_path, rows, cells: dict[str, str] | None = None):
+    """An .xlsx of one sheet 'S' holding `rows`; `cells` replaces cells' XML ('C2': '<c ...>'), as
+    a program or a spreadsheet program other than openpyxl writes them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "S"
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "team.xlsx"
+    book.save(path)
+    if cells:
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        xml = parts["xl/worksheets/sheet1.xml"].decode()
+        for ref, cell in cells.items():
+            xml, count = re.subn(rf'<c r="{ref}"[^>]*>.*?</c>', cell, xml)
+            assert count == 1, ref
+        parts["xl/worksheets/sheet1.xml"] = xml.encode()
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    return path
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def test_a_csv_of_empty_cells_is_empty_not_an_internal_error(tmp_path, runner):
+    sheet = tmp_path / "team.csv"
+    sheet.write_text(",,,\n;;\n", encoding="utf-8")
+    result, target = imported(runner, sheet, tmp_path)
+    assert (result.exit_code, result.output) == (1, f"Error: {sheet}: the file is empty\n")
+    assert not target.exists()
+
+
+def test_a_csv_cell_too_long_for_the_reader_is_reported_at_its_line(tmp_path, runner):
+    # It was "cannot tell how the columns are separated": the header's reading saw it too.
+    sheet = tmp_path / "team.csv"
+    sheet.write_text('competency,pm\nScope,"' + "a" * 200_000 + '"\n', encoding="utf-8")
+    result, _ = imported(runner, sheet, tmp_path)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {sheet}:2: a cell holds more than 131,072 characters; the limit is 10,000\n")
+
+
+def test_a_csv_header_under_blank_rows_is_found(tmp_path, runner):
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("\n" * 60 + "competency;pm;spm\nScope;a;b\n", encoding="utf-8")
+    result, target = imported(runner, sheet, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "scope: b" in target.read_text(encoding="utf-8")
+
+
+def test_a_csv_cell_showing_a_formula_error_is_refused_at_its_cell(tmp_path, runner):
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("title,level,Scope\n#N/A,1,a\nSenior,2,#DIV/0!\n", encoding="utf-8")
+    result, target = imported(runner, sheet, tmp_path)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {sheet}:2:1: the cell shows the error #N/A, not a value; correct its formula or type the value",
+        f"Error: {sheet}:3:3: the cell shows the error #DIV/0!, not a value; correct its formula or type the value",
+    ]
+    assert not target.exists()
+
+
+# ---------------------------------------------------------------- workbooks and formulas
+
+
+def test_a_formula_nothing_computed_is_refused_not_read_as_an_empty_cell(tmp_path, runner):
+    # openpyxl saves formulas without their results: the row's title and value were dropped.
+    path = workbook(tmp_path, [["title", "level", "Scope"], ["PM", 1, "a"], ["=A2&\" lead\"", 2, "=C2"]])
+    result, target = imported(runner, path, tmp_path)
+    assert result.exit_code == 1
+    message = "no spreadsheet program has computed it; open the workbook in Excel or LibreOffice and save it, " \
+              "or type the value"
+    assert result.output.splitlines() == [
+        f"Error: {path}:S!A3: a formula with no saved value (=A2&\" lead\"): {message}",
+        f"Error: {path}:S!C3: a formula with no saved value (=C2): {message}",
+    ]
+    assert not target.exists()
+
+
+def test_formulas_a_spreadsheet_program_saved_give_their_values(tmp_path, runner):
+    # As LibreOffice writes them: a number, text, and "" from IF (an empty cell, not a problem).
+    path = workbook(tmp_path, [["title", "level", "Scope", "Focus"], ["PM", 1, "x", "y"]], {
+        "B2": '<c r="B2" t="n"><f>0+1</f><v>1</v></c>',
+        "C2": '<c r="C2" t="str"><f>IF(1,"","x")</f><v></v></c>',
+        "D2": '<c r="D2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>',
+    })
+    result, target = imported(runner, path, tmp_path)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "level: 1\n    dimensions:\n      focus: ab\n" in text
+
+
+def test_a_workbook_cell_showing_a_formula_error_is_refused_at_its_cell(tmp_path, runner):
+    path = workbook(tmp_path, [["title", "level"], ["PM", 1]], {"A2": '<c r="A2" t="e"><f>VLOOKUP(1,Z:Z,2)</f>'
+                                                                      "<v>#N/A</v></c>"})
+    result, _ = imported(runner, path, tmp_path)
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {path}:S!A2: the cell shows the error #N/A, not a value; correct its formula or type the value\n")
