@@ -453,8 +453,8 @@ def ladders(draw, crowded: bool = False) -> dict:
         ups = [j for j in range(i + 1, count) if step_up(i, j)]
         if ups and draw(st.booleans()):  # only forward links: never a cycle
             role["next"] = [f"r{j}" for j in draw(st.lists(st.sampled_from(ups), max_size=3, unique=True))]
-        bosses = [j for j in range(count) if cells[j][1] >= level]
-        if count > 1 and draw(st.booleans()):
+        bosses = [j for j in range(count) if cells[j][1] >= level and j != i]  # never itself
+        if bosses and draw(st.booleans()):
             role["reports_to"] = f"r{draw(st.sampled_from(bosses))}"
         values = {}
         for dim in dimensions:

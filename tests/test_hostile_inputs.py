@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import zipfile
 
+import pytest
+
 from pmladder.cli import cli
 
 
@@ -115,3 +117,36 @@ def test_a_workbook_cell_showing_a_formula_error_is_refused_at_its_cell(tmp_path
     result, _ = imported(runner, path, tmp_path)
     assert (result.exit_code, result.output) == (
         1, f"Error: {path}:S!A2: the cell shows the error #N/A, not a value; correct its formula or type the value\n")
+
+
+def test_a_role_reporting_to_itself_is_refused_at_its_cell(tmp_path, runner):
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("title,level,reports to\nPM,1,\nSPM,2,SPM\n", encoding="utf-8")
+    result, _ = imported(runner, sheet, tmp_path)
+    assert (result.exit_code, result.output) == (1, f"Error: {sheet}:3:3: reports_to: role 'spm' cannot report "
+                                                     "to itself\n")
+
+
+# ---------------------------------------------------------------- ladders
+
+
+@pytest.mark.parametrize("field, message", [
+    ("reports_to: a", "roles[0].reports_to: role 'a' cannot report to itself"),
+    ("reports_to: [b, a]", "roles[0].reports_to[1]: role 'a' cannot report to itself"),
+    ("reports_to: [b, b]", "roles[0].reports_to[1]: 'b' is reports_to[0] already; name each role once"),
+])
+def test_a_role_named_where_it_cannot_be_is_refused(write, runner, field, message):
+    path = write("schema: 2\nladder: {title: T}\nroles:\n"
+                 f"  - {{id: a, title: A, level: 2, {field}}}\n"
+                 "  - {id: b, title: B, level: 2}\n  - {id: c, title: C, level: 3}\n")
+    result = runner.invoke(cli, ["validate", path])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"Error: {path}:4: {message}"
+
+
+def test_a_promotion_named_twice_is_refused_after_a_wrong_item(write, runner):
+    path = write("ladder: {title: T}\nroles:\n  - {id: a, title: A, level: 1, next: [c, 7, c]}\n"
+                 "  - {id: c, title: C, level: 2}\n")
+    result = runner.invoke(cli, ["validate", path])
+    assert result.output.splitlines()[1] == f"Error: {path}:3: roles[0].next[2]: 'c' is next[0] already; name each " \
+                                            "role once"

@@ -53,12 +53,15 @@ class ReadContext:
         checked once every role is read."""
         if value is not None and isinstance(value.data, str):
             value = Value([value], value.line)  # `next: pm` means `next: [pm]`
-        ids = []
+        ids: dict[str, int] = {}  # an id -> its place in the list
         for index, item in enumerate(self.check.items(value, path, limit=MAX_NEXT, what="roles")):
             if not isinstance(item.data, str):
                 self.check.add(item, f"{path}[{index}]", f"expected a role id, got {describe(item.data)}")
+            elif item.data in ids:  # else drawn and listed twice
+                self.check.add(item, f"{path}[{index}]", f"'{item.data}' is {path.rpartition('.')[2]}"
+                               f"[{ids[item.data]}] already; name each role once")
             else:
-                ids.append(item.data)
+                ids[item.data] = index
         return tuple(ids)
 
     def references(self, value: Value, path: str, known: Mapping[str, Any], what: str,

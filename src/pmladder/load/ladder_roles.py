@@ -155,6 +155,9 @@ def check_references(check: Checker, roles: list[ReadRole], known: Mapping[str, 
             if target not in known:
                 check.add(None, f"roles[{index}].reports_to{where}",
                           f"unknown role {describe(target)}{suggest(target, known)}", line=line)
+            elif target == role.id:
+                check.add(None, f"roles[{index}].reports_to{where}", f"role '{role.id}' cannot report to itself",
+                          line=line)
             elif target in by_id and by_id[target].level < role.level:
                 check.add(None, f"roles[{index}].reports_to{where}",
                           f"'{target}' is at level {by_id[target].level}, below this role's level "

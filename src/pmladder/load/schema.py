@@ -56,7 +56,7 @@ def _ids(what: str) -> dict[str, Any]:
 
 def _role_ids(description: str) -> dict[str, Any]:
     return {"description": description, "anyOf": [_text("A role id."), {"type": "array", "items": {"type": "string"},
-                                                                          "maxItems": MAX_NEXT}]}
+                                                                          "maxItems": MAX_NEXT, "uniqueItems": True}]}
 
 
 def _list_of(item: str, description: str, **bounds: int) -> dict[str, Any]:
