@@ -150,3 +150,24 @@ def test_a_promotion_named_twice_is_refused_after_a_wrong_item(write, runner):
     result = runner.invoke(cli, ["validate", path])
     assert result.output.splitlines()[1] == f"Error: {path}:3: roles[0].next[2]: 'c' is next[0] already; name each " \
                                             "role once"
+
+
+# ---------------------------------------------------------------- assessments
+
+
+def test_an_assessment_naming_a_target_twice_says_where(write, runner):
+    # It printed "Error: AssessmentError": no file, no line, no reason.
+    path = write("role: pm\ntarget: [zz, spm, spm]\n", "me.yaml")
+    result = runner.invoke(cli, ["assess", path, "-f", "md", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {path}:2: target[0]: no role 'zz' in the ladder; expected one of: apm, pm, spm, gpm, director, "
+        "vp, cpo",
+        f"Error: {path}:2: target[2]: 'spm' is target[1] already; name each role once",
+    ]
+
+
+def test_an_assessment_plan_over_its_limit_is_reported_once(write, runner):
+    path = write("role: pm\nplan: [" + ", ".join(["step"] * 101) + "]\n", "me.yaml")
+    result = runner.invoke(cli, ["assess", path, "-f", "md", "-o", "-"])
+    assert (result.exit_code, result.output) == (1, f"Error: {path}:2: plan: 101 items; the limit is 100\n")

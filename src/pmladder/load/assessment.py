@@ -83,9 +83,7 @@ class _AssessmentReader:
         version = self._ladder(top.get("ladder"))
         person = check.text(top.get("person"), "person")
         date = self._date(top.get("date"), "date")
-        plan = check.text_list(top.get("plan"), "plan")
-        if len(plan) > MAX_PLAN:
-            check.add(top["plan"], "plan", f"{len(plan)} items; the limit is {MAX_PLAN}")
+        plan = check.text_list(top.get("plan"), "plan", limit=MAX_PLAN)
         ladder = self.ladder
         if ladder is None:
             return None
@@ -146,11 +144,14 @@ class _AssessmentReader:
         if not items:
             self.check.add(value, "target", "expected a role id or a list of them, got an empty list")
             return None
-        found = []
+        found: dict[Role, int] = {}  # a target -> its place in the list
         for index, item in enumerate(items):
-            target = self._role(item, f"target[{index}]" if isinstance(value.data, list) else "target")
-            if target is not None and target not in found:
-                found.append(target)
+            path = f"target[{index}]" if isinstance(value.data, list) else "target"
+            target = self._role(item, path)
+            if target in found:
+                self.check.add(item, path, f"'{target.id}' is target[{found[target]}] already; name each role once")
+            elif target is not None:
+                found[target] = index
         return tuple(found) if len(found) == len(items) else None
 
     # ---------------------------------------------------------------- competencies
