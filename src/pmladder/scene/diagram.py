@@ -18,7 +18,7 @@ from ..load.style import Style
 from ..model import Ladder, require_role
 from ..text.fonts import FontSet
 from ..text.wrap import LEADING, fit_line, wrap
-from .diagram_arrows import promotion_arrows
+from .diagram_arrows import channel_room, promotion_arrows
 from .diagram_boxes import RoleBoxes
 from .diagram_grid import Grid, Sizing, Slot, place
 from .diagram_legend import legend
@@ -162,7 +162,8 @@ class _LadderPlan:
             names = [self._track_lines(track.name, col_w - gap_h, head) for track in columns]
             heading_h = (ASCENT + DESCENT) * head + (max(map(len, names)) - 1) * LEADING * head + 12 * s
             top -= heading_h
-        return Grid(x0, bottom, top, (top - bottom) / len(levels), col_w, gap_h), names
+        return Grid(x0, bottom, top, (top - bottom) / len(levels), col_w, gap_h,
+                    channel_room(self.sizing, ladder)), names
 
     def _track_lines(self, name: str, width: float, size: float) -> list[str]:
         fonts = self.sizing.fonts
@@ -176,13 +177,13 @@ class _LadderPlan:
         box height the row allows."""
         s, row_h = self.sizing.scale, grid.row_h
         levels, columns = self.ladder.levels, self.ladder.columns
-        gap_v = max(12.0, min(row_h * 0.34, 30 * s))
-        comfortable = (min(row_h - gap_v, 64 * s), min(row_h - 12.0, 110 * s))
+        gap_v = max(grid.channel, min(row_h * 0.34, 30 * s))
+        comfortable = (min(row_h - gap_v, 64 * s), min(row_h - grid.channel, 110 * s))
         best = None
         # A comfortable box; a taller one if that sets the titles clearly larger; short labels
         # dropped (the title is what a reader needs); and only then every bit of the row but
         # the arrows' channel. Past that the canvas grows.
-        for show_shorts, heights in ((True, comfortable), (False, comfortable), (False, (row_h - 12.0,))):
+        for show_shorts, heights in ((True, comfortable), (False, comfortable), (False, (row_h - grid.channel,))):
             boxes = RoleBoxes(self.sizing, show_shorts)
             for box_h in heights:
                 slots = place(self.sizing, self.ladder, levels, columns, grid, max(box_h, 1.0))

@@ -4,8 +4,9 @@ that none crosses a box."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
-from ..model import Role
+from ..model import Ladder, Role
 from .diagram_grid import Grid, Sizing, Slot
 from .elements import Line
 
@@ -52,6 +53,44 @@ def _side(box: Slot, other: Slot) -> int:
     return box.column if other.column < box.column else box.column + 1
 
 
+class _Room(NamedTuple):
+    """How much room an arrow keeps, in points."""
+
+    head: float  # the arrowhead's length
+    clear: float  # from a box it passes
+    reach: float  # from the box it enters, where it turns: its head and a straight run before it
+    lane_gap: float  # between two arrows along one channel
+
+
+def _room(sizing: Sizing) -> _Room:
+    u = max(sizing.scale, 0.6)
+    head = 6.5 * u
+    # Never under 4 pt clear, nor 3 pt of line before the head: less is lost in print.
+    return _Room(head, max(4.0, 4.0 * u), head + max(3.0, 3.0 * u), max(3.0, 4.0 * u))
+
+
+def channel_room(sizing: Sizing, ladder: Ladder) -> float:
+    """The least gap between two rows of boxes: 12 pt, or the room the arrows that turn in it
+    need (clear of the boxes, and their heads after a straight run), whichever is more."""
+    levels, columns = ladder.levels, ladder.columns
+    column = {role.id: c for c, track in enumerate(columns) for role in ladder.roles_in(track)}
+    row = {role.id: levels.index(role.level) for role in ladder.roles}
+    lanes: dict[int, int] = defaultdict(int)
+    for role in ladder.roles:
+        for n in role.next:
+            a, b = row[role.id], row[n]
+            if a == b or (column[role.id] == column[n] and b == a + 1):
+                continue  # side to side, or straight up
+            first, last = (a, b - 1) if b > a else (a - 1, b)
+            lanes[first] += 1
+            if last != first:
+                lanes[last] += 1
+    if not lanes:
+        return 12.0
+    room = _room(sizing)
+    return max(12.0, room.clear + room.reach + (max(lanes.values()) - 1) * room.lane_gap)
+
+
 def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot], grid: Grid) -> list[Line]:
     """An arrow for every `next` of `roles` (in their order): first the straight ones between
     neighbours on one row, then those that turn."""
@@ -59,7 +98,8 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
     by_id = {slot.role.id: slot for slot in slots}
     edges = [(by_id[role.id], by_id[n]) for role in roles for n in role.next]
     width = sizing.style.chart.arrow_width * max(s, 0.6)
-    head = 6.5 * max(s, 0.6)
+    room = _room(sizing)
+    head = room.head
 
     def arrow(points) -> Line:
         return Line(tuple(_dedupe(points)), sizing.style.palette.muted, width, arrow=True, head=head)
@@ -83,6 +123,10 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
         high = min((sl.rect.y for sl in slots if sl.row == k + 1), default=grid.y1)
         return low, high
 
+    def turns(route: _Route) -> bool:
+        sx, ex = ports[(route.a.role.id, route.b.role.id)]
+        return abs(sx - ex) > 0.01 or bool(route.boundaries)
+
     # Lanes: routes that share a channel each get their own line within it.
     h_lanes: dict[int, list[_Route]] = defaultdict(list)
     v_lanes: dict[int, list[_Route]] = defaultdict(list)
@@ -99,6 +143,24 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
         k = next(i for i, user in enumerate(users) if user is route)
         return centre - room / 2 + room * k / (len(users) - 1)
 
+    def level(k: int, route: _Route) -> float:
+        """The height of `route`'s line along channel k: clear of the boxes it passes, and far
+        enough below (above) the box it enters for its head to show after a straight run."""
+        low, high = channel(k)
+        lanes = {id(u): spread(h_lanes[k], u, (low + high) / 2, (high - low) * 0.5) for u in h_lanes[k]}
+        users = [u for u in h_lanes[k] if turns(u)]  # a straight arrow crosses at any height
+        if route not in users:
+            return lanes[id(route)]
+        lo = low + (room.reach if any(u.b.row == k and u.b.row < u.a.row for u in users) else room.clear)
+        hi = high - room.reach
+        ys = [lanes[id(u)] for u in users]
+        if not all(lo - 1e-6 <= y <= hi + 1e-6 for y in ys) or \
+                any(abs(y - z) < room.lane_gap - 1e-6 for i, y in enumerate(ys) for z in ys[i + 1:]):
+            # Too close to a box or to each other: spread evenly over the room allowed.
+            ys = [(lo + hi) / 2] if len(users) == 1 else \
+                [lo + (hi - lo) * i / (len(users) - 1) for i in range(len(users))]
+        return ys[users.index(route)]
+
     def lane(boundary: int, route: _Route) -> float:
         users = v_lanes[boundary]
         return spread(users, route, grid.x0 + boundary * grid.col_w, min(grid.gap_h * 0.5, 4 * len(users)))
@@ -106,8 +168,7 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
     for route in routed:
         a, b = route.a.rect, route.b.rect
         sx, ex = ports[(route.a.role.id, route.b.role.id)]
-        low, high = channel(route.first)
-        y_first = spread(h_lanes[route.first], route, (low + high) / 2, (high - low) * 0.5)
+        y_first = level(route.first, route)
         if route.exit is None:
             points = [(sx, route.start_y)]
         else:  # out of the side, into the column gap
@@ -117,8 +178,7 @@ def promotion_arrows(sizing: Sizing, roles: tuple[Role, ...], slots: list[Slot],
         y = y_first
         if route.vertical is not None:
             vx = lane(route.vertical, route)
-            low, high = channel(route.last)
-            y = spread(h_lanes[route.last], route, (low + high) / 2, (high - low) * 0.5)
+            y = level(route.last, route)
             points += [(vx, y_first), (vx, y)]
         if route.entry is None:
             points += [(ex, y), (ex, route.end_y)]
@@ -162,7 +222,10 @@ def _ports(edges: list[tuple[Slot, Slot]], spacing: float,
             centre_taken = any(key(o) in straight for _, o in group)
             right = sorted((o for _, o in group if key(o) not in straight and o.rect.cx >= box.rect.cx), key=lambda o: o.rect.cx)
             left = sorted((o for _, o in group if key(o) not in straight and o.rect.cx < box.rect.cx), key=lambda o: -o.rect.cx)
-            step = min(spacing, box.rect.w / (2 * (max(len(left), len(right)) + 1)))
+            # Beside the centre's arrow a fifth of the box away at least: two heads close
+            # together read as one double arrow.
+            wide = spacing if not centre_taken else max(spacing, box.rect.w / 5)
+            step = min(wide, box.rect.w / (2 * (max(len(left), len(right)) + 1)))
             for _, other in group:
                 if key(other) in straight:
                     ports[(key(other), outgoing)] = straight[key(other)]

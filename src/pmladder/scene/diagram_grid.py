@@ -42,6 +42,7 @@ class Grid(NamedTuple):
     row_h: float
     col_w: float
     gap_h: float  # between the boxes of neighbouring columns
+    channel: float = 12.0  # the least gap between the boxes of neighbouring rows, for the arrows
 
 
 class Slot(NamedTuple):
@@ -84,7 +85,7 @@ def place(sizing: Sizing, ladder: Ladder, levels: tuple[int, ...], columns: tupl
         across = max(1, min(len(roles), int((box_w + inner) // (_min_box_width(sizing) + inner))))
         down = -(-len(roles) // across)
         each_w = (box_w - inner * (across - 1)) / across
-        each_h = min(box_h, (row_h - 12.0 - inner * (down - 1)) / down)
+        each_h = min(box_h, (row_h - grid.channel - inner * (down - 1)) / down)
         block_h = down * each_h + (down - 1) * inner
         row_top = y0 + (r + 0.5) * row_h + block_h / 2
         if down > 1:
