@@ -92,3 +92,16 @@ def test_no_line_of_a_matrix_header_starts_with_its_separator(rendered):
     matrix = [page for page in pages if any(ln.text.startswith(ladder.label("matrix")) for ln in page.lines)]
     assert matrix
     assert not [ln for page in matrix for ln in page.lines if ln.text.startswith("\u00b7")]
+
+
+@pytest.mark.parametrize("name", ["dropbox", "big framework"])
+def test_a_roles_table_starts_under_its_heading_where_its_first_rows_fit(rendered, name):
+    """A role's heading, lead and promotion paths do not end a page while its table starts
+    the next, unless what was left under them (a seventh of the page) holds no start of it."""
+    ladder, pages = rendered[name]
+    titles = {role.title for role in ladder.roles}
+    opening = {ladder.label("next_level"), ladder.label("profile")}
+    apart = [(number, round(page.blank, 2)) for number, (page, following) in enumerate(zip(pages, pages[1:]), 1)
+             if any(ln.text in titles and ln.bottom - ln.top > 15 for ln in page.lines)
+             and following.lines and following.lines[0].text in opening and page.blank > 1 / 7]
+    assert not apart

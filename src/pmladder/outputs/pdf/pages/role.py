@@ -14,6 +14,9 @@ from ..paint import LazySceneFlowable
 from ..textblocks import Grid
 
 AFTER_TABLE = 8  # points between a table and what follows it in the profile
+# The profile starts under the role's heading when its first two rows fit there (a group's
+# heading and its first dimension): its heading then never ends a page without the table.
+PROFILE_START_ROWS = 2
 
 
 def role_page(ctx: Context, role: Role, width: float, room: float | None, anchors: tuple = ()) -> list:
@@ -93,7 +96,7 @@ def profile_section(ctx: Context, profile: content.Profile, width: float, room: 
         if story:
             story += [Spacer(1, AFTER_TABLE), *note, grid]
         else:
-            story.append(Headed([ctx.para(profile.title, "h2"), *note], grid, room, min_rows=3))
+            story.append(Headed([ctx.para(profile.title, "h2"), *note], grid, room, min_rows=PROFILE_START_ROWS))
     if profile.unchanged:
         story += [Spacer(1, AFTER_TABLE), *(ctx.para(caption, "caption") for caption in profile.unchanged)]
     return story
