@@ -6,6 +6,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pmladder.cli import cli
 
@@ -171,3 +173,27 @@ def test_an_assessment_plan_over_its_limit_is_reported_once(write, runner):
     path = write("role: pm\nplan: [" + ", ".join(["step"] * 101) + "]\n", "me.yaml")
     result = runner.invoke(cli, ["assess", path, "-f", "md", "-o", "-"])
     assert (result.exit_code, result.output) == (1, f"Error: {path}:2: plan: 101 items; the limit is 100\n")
+
+
+# ---------------------------------------------------------------- any small sheet
+
+
+_WORDS = ["competency", "group", "title", "level", "track", "id", "next", "reports to", "sections", "PM", "SPM",
+          "pm", "Level 2", "1", "2", "0", "-1", "", " ", "\"a,b\"", "\"a\nb\"", "• x", "=1", "#N/A", "'=x", "IC",
+          "yes", "null", "~", "1.5", "007", "a: b", "{n}", "\U0001F600", "e\u0301", "\u00a0"]
+
+
+@settings(max_examples=40, deadline=2000, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(st.just("") | st.sampled_from(_WORDS), min_size=1, max_size=6), min_size=1, max_size=6),
+       delimiter=st.sampled_from([",", ";", "\t"]), layout=st.sampled_from(["auto", "a", "b"]))
+def test_any_small_csv_imports_or_is_refused_at_a_place_of_its_own(tmp_path, rows, delimiter, layout):
+    from pmladder.errors import LadderError
+    from pmladder.load.fromsheet import import_sheet
+
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("\n".join(delimiter.join(row) for row in rows) + "\n", encoding="utf-8")
+    try:
+        import_sheet(str(sheet), layout)
+    except LadderError as exc:
+        assert exc.problems and all(str(p).startswith(str(sheet)) for p in exc.problems)
