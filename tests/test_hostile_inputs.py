@@ -83,6 +83,18 @@ def test_a_csv_cell_showing_a_formula_error_is_refused_at_its_cell(tmp_path, run
     assert not target.exists()
 
 
+@pytest.mark.parametrize("args", [["import", "{dir}", "-o", "-"], ["import", "{dir}.csv", "-o", "-"],
+                                  ["upgrade", "{dir}"]])
+def test_a_folder_given_as_the_file_is_an_input_error_like_validate_says(tmp_path, runner, args):
+    # import and upgrade said click's "Invalid value for 'SHEET': ... is a directory" and exit 2
+    folder = tmp_path / "team"
+    (tmp_path / "team.csv").mkdir()
+    folder.mkdir()
+    args = [arg.format(dir=folder) for arg in args]
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.output) == (1, f"Error: {args[1]}: is a folder, not a file\n")
+
+
 # ---------------------------------------------------------------- workbooks and formulas
 
 

@@ -56,7 +56,7 @@ def export(ladder, output, fmt, bom):
 
 
 @cli.command("import")
-@click.argument("sheet", type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("sheet", type=click.Path(allow_dash=False))  # a folder: the reader says so (exit 1)
 @output_option("the ladder YAML")
 @click.option("--layout", type=click.Choice(["auto", "a", "b"]), default="auto", show_default=True,
               help="How the sheets are laid out: a = a row per competency and a column per level or role, "

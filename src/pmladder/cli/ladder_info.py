@@ -75,7 +75,7 @@ def schema(output, fmt, assessment):
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())  # a folder: the reader says so (exit 1)
 @click.option("-o", "--output", metavar="PATH",
               help="Write the upgraded ladder to PATH ('-' for standard output) and leave FILE as it is.")
 def upgrade(file, output):

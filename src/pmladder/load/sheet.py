@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
 import posixpath
 import re
 import warnings
@@ -90,6 +91,8 @@ def read_workbook(path: str, choose: Callable[[list[str]], set[str]] | None = No
     `choose` is given a workbook's sheet names and returns those to read (default: all); a
     workbook pmladder wrote holds its data in three, and views in the rest."""
     suffix = Path(path).suffix.lower()
+    if os.path.isdir(path):  # before its suffix: a folder is not a file of another kind
+        raise fail(path, "is a folder, not a file")
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
         raise fail(path, f"cannot import {suffix or 'a file without a suffix'}: expected an .xlsx workbook or a "
                    ".csv file (save the sheet in one of those formats)")
