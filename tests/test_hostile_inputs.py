@@ -141,6 +141,34 @@ def test_a_role_reporting_to_itself_is_refused_at_its_cell(tmp_path, runner):
                                                      "to itself\n")
 
 
+def test_a_missing_field_is_named_not_the_cell_it_is_reported_at(tmp_path, runner):
+    # Both said "title: required field is missing": the role's first cell, where it is reported.
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("title,level,track\nPM,,IC\nSPM,2,\n", encoding="utf-8")
+    result, _ = imported(runner, sheet, tmp_path)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"Error: {sheet}:2:1: level: required field is missing",
+                                          f"Error: {sheet}:3:1: track: required field is missing"]
+
+
+def test_an_about_label_row_without_its_key_says_so(tmp_path, runner):
+    # It said "expected title, ..., label, track, group or level, got 'label'".
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "About"
+    for row in (["field", "value"], ["title", "T"], ["label", None, "Poziom {n}"]):
+        book.active.append(row)
+    roles = book.create_sheet("Roles")
+    for row in (["title", "level"], ["PM", 1]):
+        roles.append(row)
+    book.save(tmp_path / "team.xlsx")
+    result, _ = imported(runner, tmp_path / "team.xlsx", tmp_path)
+    assert (result.exit_code, result.output) == (1, f"Error: {tmp_path / 'team.xlsx'}:About!B3: label: expected the "
+                                                 "key of the word it translates (such as level or roles), then the "
+                                                 "word\n")
+
+
 # ---------------------------------------------------------------- ladders
 
 

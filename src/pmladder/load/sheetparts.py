@@ -136,7 +136,10 @@ class LadderDoc:
                 if cells[2].value is not None:
                     section["items"] = listed(cells[2], "intro items")
                 intro.append(section)
-            elif field == "label" and cells[0].value is not None:
+            elif field == "label" and cells[0].value is None:
+                self.problem(cells[0], "label", "expected the key of the word it translates (such as level "
+                             "or roles), then the word")
+            elif field == "label":
                 labels[str(cells[0].value)] = text(cells[1], f"label {cells[0].value}")
             elif field == "track":
                 track = {"id": text(cells[0], "track id"), "name": text(cells[1], "track name"), "_about": True}

@@ -135,4 +135,7 @@ def _on_cell(problem: Problem, emitter: Emitter, file: str) -> Problem:
     message = re.sub(r"at line (\d+)", cell_of, problem.message)
     if leaf is None:
         return Problem(file, None, problem.path, message)
-    return Problem(leaf.cell.where, None, leaf.label or problem.path, message)
+    label = leaf.label or problem.path
+    if message.startswith("required field is missing"):  # at its role's first cell, another field's
+        label = re.sub(r"^\w+\[\d+\]\.", "", problem.path)
+    return Problem(leaf.cell.where, None, label, message)
