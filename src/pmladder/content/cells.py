@@ -95,9 +95,9 @@ def value_cell(dimension: Dimension, value: DimensionValue | None, theirs: bool 
 def change_cell(dimension: Dimension, before: DimensionValue | None, after: DimensionValue | None,
                 unchanged_label: str, replaced_label: str | None = None) -> Cell:
     """The next role's value beside the role's own: "no change", the new value with its step,
-    or, where both are statement lists (or the role has none), only the statements that come and go. When none of
-    the role's statements carry over and `replaced_label` is given, that one line stands for
-    them (the role's own cell beside lists them already)."""
+    or, where both are statement lists (or the role has none), only the statements that come
+    and go. When none of the role's statements carry over and `replaced_label` is given, that
+    one line stands for them (the role's own cell beside lists them already)."""
     if after == before:
         return Cell(dimension, after, unchanged=unchanged_label)
     if before is None and isinstance(after, tuple):  # none at the role before: every statement is new

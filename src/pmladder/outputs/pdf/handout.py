@@ -35,6 +35,7 @@ from .styles import caller_headings
 __all__ = ["MissingGlyphsWarning", "flowables", "render_pdf"]
 
 SHARED_GAP = 28  # points between two parts on one page (as between roles that share one)
+CHART_SMALLEST = 0.45  # of the page's height: the ladder chart is never drawn smaller
 
 
 def render_pdf(
@@ -134,7 +135,7 @@ def document_story(ctx: Context, excerpt: list[Role] | None, highlight: str | No
         # no less than its smallest size; else the chart has a page of its own.
         above = _height(ctx, intro) + SHARED_GAP if intro else 0.0
         chart = overview(ctx, chosen, highlight, opening, "roles" in parts, above=above) if intro else None
-        if chart is not None and above + _height(ctx, chart) <= ctx.frame_height:
+        if chart is not None and above + _height(ctx, chart) <= ctx.frame_height:  # as drawn: it may be lower
             sections[-1] = ("page", [*intro, Spacer(1, SHARED_GAP), *chart])
         else:
             sections.append(("page", overview(ctx, chosen, highlight, opening, "roles" in parts)))
@@ -199,7 +200,7 @@ def overview(ctx: Context, chosen: list[Role], highlight: str | None, opening: l
     notes = front.track_notes(ctx, chosen)
     below = [Spacer(1, 14), *notes] if notes else []
     room = ctx.frame_height - above - _height(ctx, story) - _height(ctx, below) - 12
-    chart_h = max(ctx.frame_height * 0.45, min(ctx.frame_height * 0.8, room))
+    chart_h = max(ctx.frame_height * CHART_SMALLEST, min(ctx.frame_height * 0.8, room))
     links = {content.role_key(r) for r in chosen} if linked else set()  # only to pages that are there
     story.append(SceneFlowable(chart_scene(ctx, ctx.frame_width, chart_h, highlight), links,
                                max_height=ctx.frame_height - 60))

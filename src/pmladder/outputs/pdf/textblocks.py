@@ -338,18 +338,19 @@ class Grid(Flowable):
             pieces[1].next_page_only = widow  # not split again into what is left of this page
             return pieces
         if top:  # it cannot start any higher: split it where it is
-            return self._split_in_row(k, avail_height - used, whole_rest=False) or []
+            return self._split_in_row(k, avail_height - used, can_move=False)
         return []  # nothing fits here: the table starts on the next page
 
-    def _split_in_row(self, k: int, room: float, whole_rest: bool = True) -> list:
-        """Row k cut where `room` points end; with `whole_rest`, higher up when less than
-        REST_ROW_SHARE of a page would go overleaf, and not at all when it cannot be."""
+    def _split_in_row(self, k: int, room: float, can_move: bool = True) -> list:
+        """Row k cut where `room` points end, or higher up when less than REST_ROW_SHARE of a
+        page would go overleaf; when it cannot be cut higher, not at all if the row `can_move`
+        to the next page whole ([]), else where `room` ends."""
         top, bottom = self.look.pads(self._index(k))
         first, rest = self._split_row(self.rows[k], room - top - bottom)
         if first is not None and self.room is not None and _stack_height(rest) < REST_ROW_SHARE * self.room:
             content = self.row_height(k) - top - bottom
             shorter = self._split_row(self.rows[k], min(room - top - bottom, content - REST_ROW_SHARE * self.room))
-            if shorter[0] is not None or whole_rest:
+            if shorter[0] is not None or can_move:
                 first, rest = shorter
         if first is None:
             return []
