@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmladder.cli import cli
+from pmladder.errors import LadderError
 
 
 def imported(runner, sheet, tmp_path):
@@ -48,7 +49,7 @@ def workbook(tmp_path, rows, cells: dict[str, str] | None = None):
 
 def test_a_csv_of_empty_cells_is_empty_not_an_internal_error(tmp_path, runner):
     sheet = tmp_path / "team.csv"
-    sheet.write_text(",,,\n;;\n", encoding="utf-8")
+    sheet.write_text(",,,\n, ,\n", encoding="utf-8")
     result, target = imported(runner, sheet, tmp_path)
     assert (result.exit_code, result.output) == (1, f"Error: {sheet}: the file is empty\n")
     assert not target.exists()
@@ -207,6 +208,22 @@ def test_an_assessment_naming_a_target_twice_says_where(write, runner):
         "vp, cpo",
         f"Error: {path}:2: target[2]: 'spm' is target[1] already; name each role once",
     ]
+
+
+def test_an_evidence_sheet_of_a_workbook_over_the_cell_bound_is_read(tmp_path, runner, monkeypatch):
+    """The workbook of a 200-role ladder holds more cells than a workbook may when read (an
+    evidence sheet per role): `assess --role` read them all and refused the file `export` wrote.
+    Here the default ladder's workbook under a bound its data sheets and one evidence sheet fit."""
+    from pmladder.load import sheet
+
+    book = tmp_path / "ladder.xlsx"
+    assert runner.invoke(cli, ["export", "-o", str(book)]).exit_code == 0
+    monkeypatch.setattr(sheet, "MAX_CELLS", 500)
+    result = runner.invoke(cli, ["assess", str(book), "--role", "pm", "-f", "md", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Development report\n\nProduct Manager → Senior Product Manager")
+    with pytest.raises(LadderError, match="more than 500 cells"):
+        sheet.read_workbook(str(book))  # the whole workbook is over it
 
 
 def test_an_assessment_plan_over_its_limit_is_reported_once(write, runner):

@@ -8,6 +8,8 @@ own file, so it is read like any input: bounded (load/sheet.py), every problem a
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -29,7 +31,6 @@ def load_evidence_sheet(path: str | os.PathLike, role_id: str, *, ladder: Ladder
     workbook's own unless `ladder` is given. Raises AssessmentError (LadderError for a workbook
     that cannot be read) with every problem found."""
     shown = os.fspath(path)
-    book = read_workbook(shown)
     if ladder is None:
         from .fromsheet import import_sheet
 
@@ -38,7 +39,15 @@ def load_evidence_sheet(path: str | os.PathLike, role_id: str, *, ladder: Ladder
         ids = ", ".join(r.id for r in ladder.roles)
         raise AssessmentError([Problem(shown, None, "", f"--role: no role with id '{role_id}'; roles: {ids}")])
     role = ladder.role(role_id)
-    sheet = _sheet_of(book.sheets, ladder, role, shown)
+    # The sheets named after the role, as the export names them: the whole workbook of a large
+    # ladder (200 roles, an evidence sheet each) is over the cells a workbook may hold when read.
+    sheet = _sheet_of(read_workbook(shown, _named_after(role)).sheets, ladder, role)
+    if sheet is None:  # renamed: look at every sheet
+        sheet = _sheet_of(read_workbook(shown).sheets, ladder, role)
+    if sheet is None:
+        heading = f"{role.title} ({ladder.level_name(role.level, role.track)})"
+        raise AssessmentError([Problem(shown, None, "", f"no evidence sheet for role '{role.id}' (a sheet whose "
+                                       f"first row reads Dimension, {heading}, ..., {', '.join(COLUMNS)})")])
     problems: list[Problem] = []
     found = _competencies(sheet, ladder, problems)
     if problems:
@@ -47,15 +56,21 @@ def load_evidence_sheet(path: str | os.PathLike, role_id: str, *, ladder: Ladder
                       competencies=found, name=Path(shown).stem, source=shown)
 
 
-def _sheet_of(sheets: tuple[Sheet, ...], ladder: Ladder, role: Role, file: str) -> Sheet:
+def _named_after(role: Role) -> Callable[[list[str]], set[str]]:
+    """The sheet names `export` may give the role's evidence sheet: its short title, without the
+    characters Excel refuses, cut to 31 characters, maybe with ' (2)' after it."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", role.short or role.title).strip().strip("'")[:24].casefold()
+    return lambda names: {name for name in names if name.casefold().startswith(base)} or set(names)
+
+
+def _sheet_of(sheets: tuple[Sheet, ...], ladder: Ladder, role: Role) -> Sheet | None:
     """The role's evidence sheet: the one whose second heading is the role and its level."""
     heading = f"{role.title} ({ladder.level_name(role.level, role.track)})"
     for sheet in sheets:
         first = sheet.rows[0] if sheet.rows else ()
         if len(first) >= 6 and first[1].value == heading and tuple(c.value for c in first[3:6]) == COLUMNS:
             return sheet
-    raise AssessmentError([Problem(file, None, "", f"no evidence sheet for role '{role.id}' (a sheet whose first "
-                                   f"row reads Dimension, {heading}, ..., {', '.join(COLUMNS)})")])
+    return None
 
 
 def _competencies(sheet: Sheet, ladder: Ladder, problems: list[Problem]):

@@ -4,9 +4,9 @@ A workbook is a zip of XML, so everything is bounded before and while it is read
 size, the sizes its zip directory declares (a zip bomb is refused before anything is
 inflated), the number of rows, columns and cells read, and the length of one cell. openpyxl
 reads the workbook in read-only mode with `data_only`, so a formula cell gives its cached
-value and nothing is ever evaluated (one without a cached value, and a cell showing a formula's
-error such as #N/A, are refused at their cell); defusedxml, when installed (it is a dependency), makes
-openpyxl refuse XML entity tricks. A CSV is decoded as people's spreadsheets save it (UTF-8
+value and nothing is ever evaluated (one without a cached value, and a cell showing a
+formula's error such as #N/A, are refused at their cell); defusedxml, when installed (it is a
+dependency), makes openpyxl refuse XML entity tricks. A CSV is decoded as people's spreadsheets save it (UTF-8
 with or without BOM, UTF-16 with BOM, Windows-1252) and split on `,`, `;` or tab; what cannot
 be read unambiguously is refused with a reason rather than guessed.
 """
