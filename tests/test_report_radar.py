@@ -82,3 +82,17 @@ def test_a_shape_left_open_says_which_rating_is_missing_and_its_swatch_is_unfill
     filled = {p.fill for p in scene.items if isinstance(p, Polygon) and p.kind == "profile"}
     for swatch in swatches:
         assert (swatch.fill is not None) == (swatch.stroke in filled), swatch.stroke
+
+
+def test_the_note_of_a_missing_rating_is_printed_whole_on_a_phone_too():
+    """On the web report's narrow radar the note took half a line and lost its end
+    ("Manager (not assessed:…"): it gets a line of its own instead."""
+    from pmladder.outputs.html.report import NARROW
+
+    found = report(load_assessment(PM))
+    width, height, text = NARROW
+    scene = report_radar_scene(found.radar, STYLE, width=width, height=height, fonts=FontSet.for_style(STYLE),
+                               min_text=text)
+    legend = [t.text for t in scene.texts if t.kind == "legend"]
+    assert "Manager (not assessed: Business acumen)" in legend
+    assert scene.overlaps() == []

@@ -43,19 +43,44 @@ def _radar_legend(fonts, series, p, width, margin, size, s, filled) -> list:
         for w in widths:
             places.append((x, margin))
             x += w + gap
+        rooms = [width - 2 * margin] * len(entries)
     else:
-        rows = math.ceil(len(entries) / 2)
-        places = [(margin + (k % 2) * (width - 2 * margin) / 2, margin + (rows - 1 - k // 2) * row_h)
-                  for k in range(len(entries))]
-    for entry, (x, y), full in zip(entries, places, filled):
+        cells = _legend_cells(fonts, entries, width, margin, size)
+        rows = cells[-1][0] + 1
+        places = [(margin + c * (width - 2 * margin) / 2, margin + (rows - 1 - r) * row_h) for r, c, _ in cells]
+        rooms = [(width - 2 * margin) / (1 if whole else 2) for _, _, whole in cells]
+    for entry, (x, y), full, room in zip(entries, places, filled, rooms):
         colour = entry.colour
         fill = tint(colour, 0.35) if full else None
         items.append(Box(Rect(x, y, sw * 1.6, sw), fill, colour, entry.weight if entry.dashed else 1.2, 2,
                          kind="swatch", dash=entry.dash if entry.dashed else None))
-        label = fit_line(fonts, entry.title, (width - 2 * margin) / 2 - sw * 2.5, size)
+        label = fit_line(fonts, entry.title, room - sw * 2.5, size)
         base = y + (sw - (ASCENT - DESCENT) * size) / 2
         items.append(text_run(fonts, label, x + sw * 2.0, base, size, p.text, kind="legend"))
     return items
+
+
+def _legend_cells(fonts, entries, width, margin, size) -> list[tuple[int, int, bool]]:
+    """(row, column, whole row?) of each legend entry in two columns: a title too long for half
+    the width (a note of the ratings left out) gets a row of its own rather than lose its end."""
+    half = (width - 2 * margin) / 2 - size * 2.5
+    cells: list[tuple[int, int, bool]] = []
+    row, column = 0, 0
+    for entry in entries:
+        whole = fonts.width(entry.title, size) > half
+        if column == 1 and (whole or cells[-1][2]):
+            row, column = row + 1, 0
+        cells.append((row, column, whole))
+        row, column = (row + 1, 0) if whole or column == 1 else (row, 1)
+    return cells
+
+
+def _legend_rows(fonts, entries, width, margin, size) -> int:
+    """How many rows of room the legend is given (none for a single series): as many as two
+    columns take, even when the titles fit on one line."""
+    if len(entries) < 2:
+        return 0
+    return max(math.ceil(len(entries) / 2), _legend_cells(fonts, entries, width, margin, size)[-1][0] + 1)
 
 
 def radar_scene(
@@ -160,7 +185,7 @@ def series_radar_scene(
         items.append(text_run(fonts, heading, margin, top - ASCENT * size, size, p.primary, bold=True, kind="heading"))
         top -= (ASCENT + DESCENT) * size + 8 * s
     legend_size = max(min_text, 10 * s)
-    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * math.ceil(len(series) / 2) if len(series) > 1 else 0
+    legend_h = ((ASCENT + DESCENT) * legend_size + 6 * s) * _legend_rows(fonts, series, width, margin, legend_size)
     bottom = margin + legend_h
     label_size = max(min_text, 10 * s)
     label_w = max(fonts.width(d.name, label_size) for d in dims)
