@@ -226,6 +226,26 @@ def test_an_evidence_sheet_of_a_workbook_over_the_cell_bound_is_read(tmp_path, r
         sheet.read_workbook(str(book))  # the whole workbook is over it
 
 
+def test_two_competencies_of_one_name_on_an_evidence_sheet_keep_their_own_ratings(write, tmp_path, runner):
+    # Each row was read as the last competency of its name: the first one's ratings were lost.
+    import openpyxl
+
+    ladder = write("schema: 2\nladder: {title: T}\ndimensions:\n  - {id: a, name: Scope, kind: rating}\n"
+                   "  - {id: b, name: Scope, kind: rating}\nroles:\n"
+                   "  - {id: pm, title: PM, level: 1, next: [spm], dimensions: {a: 1, b: 2}}\n"
+                   "  - {id: spm, title: SPM, level: 2, dimensions: {a: 3, b: 4}}\n")
+    book = tmp_path / "ladder.xlsx"
+    assert runner.invoke(cli, ["export", ladder, "-o", str(book)]).exit_code == 0
+    filled = openpyxl.load_workbook(book)
+    assert [row[0].value for row in filled["PM"].iter_rows(min_row=2)] == ["Scope", "Scope"]
+    filled["PM"]["E2"], filled["PM"]["E3"] = 2, 5
+    filled.save(book)
+    result = runner.invoke(cli, ["assess", str(book), "--role", "pm", "-f", "md", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "| Scope | 1 point | 2 of 5 | 3 of 5 |\n" in result.output
+    assert "- Scope: 5 of 5 (target 4 of 5)\n" in result.output
+
+
 def test_an_assessment_plan_over_its_limit_is_reported_once(write, runner):
     path = write("role: pm\nplan: [" + ", ".join(["step"] * 101) + "]\n", "me.yaml")
     result = runner.invoke(cli, ["assess", path, "-f", "md", "-o", "-"])

@@ -49,7 +49,7 @@ def load_evidence_sheet(path: str | os.PathLike, role_id: str, *, ladder: Ladder
         raise AssessmentError([Problem(shown, None, "", f"no evidence sheet for role '{role.id}' (a sheet whose "
                                        f"first row reads Dimension, {heading}, ..., {', '.join(COLUMNS)})")])
     problems: list[Problem] = []
-    found = _competencies(sheet, ladder, problems)
+    found = _competencies(sheet, ladder, role, problems)
     if problems:
         raise AssessmentError(problems)
     return Assessment(ladder=ladder, role=role.id, targets=tuple(r.id for r in ladder.next_roles(role)) or (role.id,),
@@ -73,14 +73,19 @@ def _sheet_of(sheets: tuple[Sheet, ...], ladder: Ladder, role: Role) -> Sheet | 
     return None
 
 
-def _competencies(sheet: Sheet, ladder: Ladder, problems: list[Problem]):
-    by_name = {d.name: d for d in ladder.dimensions}
+def _competencies(sheet: Sheet, ladder: Ladder, role: Role, problems: list[Problem]):
+    by_name: dict[str, list[Dimension]] = {}  # two dimensions may share a name: rows in the ladder's order
+    for d in ladder.dimensions:
+        by_name.setdefault(d.name, []).append(d)
     found: dict[str, Assessed] = {}
     for row in sheet.rows[1:]:
         cells = (*row, *(Cell(None, "") for _ in range(6 - len(row))))[:6]
         name, notes, own, manager = cells[0], cells[3], cells[4], cells[5]
         filled = [c for c in (notes, own, manager) if c.value is not None]
-        dim = by_name.get(name.value) if isinstance(name.value, str) else None
+        named = by_name.get(name.value, []) if isinstance(name.value, str) else []
+        dim = next(iter([d for d in named if d.applies_to(role.track)] or named), None)
+        if len(named) > 1:
+            named.remove(dim)  # the next row of that name is the next such dimension
         if dim is None:
             if filled:  # a group's heading row holds nothing to fill in
                 problems.append(Problem(name.where, None, "Dimension", f"{describe(name.value)} is not a dimension of "
