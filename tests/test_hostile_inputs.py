@@ -195,6 +195,16 @@ def test_a_promotion_named_twice_is_refused_after_a_wrong_item(write, runner):
                                             "role once"
 
 
+@pytest.mark.parametrize("name", ["ladder.xlsx", "ladder.csv"])
+def test_a_spreadsheet_given_as_a_ladder_points_at_import(tmp_path, runner, name):
+    # A workbook was "not valid UTF-8 (byte 0xbc)"; a CSV "expected a mapping with 'ladder' and 'roles'".
+    sheet = tmp_path / name
+    assert runner.invoke(cli, ["export", "-o", str(sheet)]).exit_code == 0
+    result = runner.invoke(cli, ["validate", str(sheet)])
+    assert (result.exit_code, result.output) == (1, f"Error: {sheet}: a spreadsheet, not a ladder file; make a "
+                                                 f"ladder file of it with: pmladder import {sheet} -o ladder.yaml\n")
+
+
 # ---------------------------------------------------------------- assessments
 
 

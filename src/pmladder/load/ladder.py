@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,14 @@ def load_ladder(source: LadderSource | None = None, *, text: str | bytes | None 
     if isinstance(source, bytes):
         return parse_ladder(source, "<text>")
     path = os.fspath(source)
-    return parse_ladder(read_input(path, LadderError), path, name=Path(path).stem)
+    data = read_input(path, LadderError)
+    if Path(path).suffix.lower() in _SHEETS or data.startswith(b"PK\x03\x04"):  # read as YAML: "not UTF-8"
+        raise LadderError([Problem(path, None, "", "a spreadsheet, not a ladder file; make a ladder file of it "
+                                   f"with: pmladder import {shlex.quote(path)} -o ladder.yaml")])
+    return parse_ladder(data, path, name=Path(path).stem)
+
+
+_SHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 
 
 def read_input(path: str, error: type[LadderError] | Any) -> bytes:
