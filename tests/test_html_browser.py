@@ -158,6 +158,72 @@ def test_nothing_overflows(browser, pages, name, width):
     assert browser.execute_script(OVERFLOWS, False) == []
 
 
+# At a phone's width, every table cell shows its whole text: no cell narrower than its text, none
+# past the window's edge, no table wider than its box (a box that scrolls sideways, unmarked,
+# hid most of every table). A header hidden to the eye (read by a screen reader) is skipped.
+CLIPPED_CELLS = """
+const width = document.documentElement.clientWidth, found = [];
+const hidden = el => { for (; el && el.tagName !== 'TABLE'; el = el.parentElement)
+  if (getComputedStyle(el).clipPath !== 'none') return true; return false; };
+const name = el => el.tagName.toLowerCase() + ' "' + el.textContent.trim().slice(0, 30) + '"';
+for (const table of document.querySelectorAll('main table')) {
+  if (!table.getClientRects().length) continue;  // not on the screen (the printed tables)
+  const box = table.parentElement, r = table.getBoundingClientRect();
+  if (r.right > width + 1 || table.offsetWidth > box.clientWidth + 1 || box.scrollWidth > box.clientWidth + 1)
+    found.push('table ' + (table.id || table.className) + ' is ' + table.offsetWidth + ' px in ' + box.clientWidth);
+}
+for (const cell of document.querySelectorAll('main td, main th')) {
+  if (!cell.getClientRects().length || hidden(cell)) continue;
+  const r = cell.getBoundingClientRect();
+  if (cell.scrollWidth > cell.clientWidth + 1 || r.right > width + 1 || r.left < -1)
+    found.push(name(cell) + ': ' + cell.scrollWidth + ' px of text in ' + cell.clientWidth + ', ' + Math.round(r.left) + '..' + Math.round(r.right));
+}
+return found.slice(0, 12);
+"""
+
+
+@pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big"])
+def test_on_a_phone_every_table_cell_shows_its_whole_text(browser, pages, name):
+    """Before, at 390 px every table (role, compare, worksheet) was 360-655 px wide in a 358 px
+    box that scrolled sideways with no sign of it: the last column read "No chang", or one
+    letter. Now each row stacks, each cell under its column's name."""
+    open_page(browser, pages[name], 390)
+    assert browser.execute_script(CLIPPED_CELLS) == []
+    labels = browser.execute_script("return [...document.querySelectorAll('table.profile td')].slice(0, 2).map("
+                                    "td => getComputedStyle(td, '::before').content)")
+    assert labels and all(label.startswith('"') and label != '""' for label in labels), labels  # named cells
+
+
+# The chart's text in px on the screen: each <text>'s font size times the SVG's scale.
+CHART_TEXT = """
+const svg = [...document.querySelectorAll('svg.chart')].find(s => s.getBoundingClientRect().width > 0);
+const scale = svg.getScreenCTM().a;
+return [...svg.querySelectorAll('text')].map(t => [t.textContent, +t.getAttribute('font-size') * scale,
+                                                   t.getBoundingClientRect().height]);
+"""
+
+
+@pytest.mark.parametrize("width, least", [(1280, 12), (390, 10)])
+@pytest.mark.parametrize("name", ["default", "pl-ja"])
+def test_the_chart_text_is_large_enough_to_read(browser, pages, name, width, least):
+    """Before, at 1280 px the Polish ladder's titles were 11 px and its Japanese short titles
+    8.8 px, the default ladder's "You are here" 11.9 px."""
+    open_page(browser, pages[name], width)
+    texts = browser.execute_script(CHART_TEXT)
+    assert texts
+    small = [(text, round(px, 1)) for text, px, _ in texts if px < least]
+    assert small == []
+    assert all(height >= least for _, _, height in texts)  # what is drawn: the glyphs' box
+
+
+def test_the_compare_view_marks_a_changed_cell_by_a_bar_not_bold(browser, pages):
+    """Before, a changed cell was all bold: long statement lists in bold read badly."""
+    open_page(browser, pages["big"])
+    marks = browser.execute_script("return [...document.querySelectorAll('#compare-table tr.changed td.second')].map("
+                                   "td => [getComputedStyle(td).fontWeight, getComputedStyle(td).boxShadow])")
+    assert marks and all(weight == "400" and shadow.startswith("rgb") for weight, shadow in marks), marks[:3]
+
+
 def test_the_compare_view_by_keyboard(browser, pages):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys

@@ -45,7 +45,13 @@ from .svg import paint_svg
 
 CHART_WIDTH, CHART_HEIGHT = 960.0, 540.0  # points: the slide's shape, scaled to the page's width
 PRINTED_ROLES = 5  # role columns a printed matrix table takes across a portrait page
-NARROW_WIDTH, NARROW_HEIGHT, NARROW_TEXT = 360.0, 640.0, 11.0  # a phone's portrait chart, near 1:1 in px
+# The wide chart is drawn about 1.1 times its points across a 1280 px window (1,056 px of
+# 960 pt): its text is never under 12 px there. A ladder whose titles do not fit at that size
+# drops its short labels, then gets a taller chart, never smaller text.
+WIDE_TEXT = 11.2
+# A phone's portrait chart, near 1:1 in px. Larger text would break the Polish example's
+# long words inside its boxes ("Oprogramowani-a"), which reads worse than 11 px.
+NARROW_WIDTH, NARROW_HEIGHT, NARROW_TEXT = 360.0, 640.0, 11.0
 _FAMILY = re.compile(r"[A-Za-z0-9 _-]{1,64}")  # a font name safe to quote in CSS
 TEMPLATE = "page.html.j2"
 _LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -155,7 +161,7 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
         require_role(ladder, highlight)
     with FontSet.for_style(style).reporting_missing() as fonts:
         scene = ladder_scene(ladder, style, width=CHART_WIDTH, height=CHART_HEIGHT, highlight=highlight,
-                             title=False, links=True, fonts=fonts)
+                             title=False, links=True, fonts=fonts, min_text=WIDE_TEXT)
         narrow = ladder_scene(ladder, style, width=NARROW_WIDTH, height=NARROW_HEIGHT, highlight=highlight,
                               title=False, links=True, fonts=fonts, min_text=NARROW_TEXT)
     roles = list(ladder.ordered_roles)
