@@ -1,7 +1,8 @@
 """The web page in a real browser: Debian's chromium driven by chromedriver through Selenium.
 
 It loads with no console message and no request beyond its own file, nothing overflows at
-1280 and 390 px, the compare view works by keyboard and by mouse, axe-core finds no violation
+1280 and 390 px, on a phone every table cell shows its whole text, the chart's text is large
+enough to read, tables of one kind share their columns, the compare view works by keyboard and by mouse, axe-core finds no violation
 (in every built-in style, and on development reports), the hostile ladder and assessment run
 nothing, and the print layout cuts no text.
 One browser session serves the whole module, so it stays fast.
@@ -214,6 +215,32 @@ def test_the_chart_text_is_large_enough_to_read(browser, pages, name, width, lea
     small = [(text, round(px, 1)) for text, px, _ in texts if px < least]
     assert small == []
     assert all(height >= least for _, _, height in texts)  # what is drawn: the glyphs' box
+
+
+@pytest.mark.parametrize("name", ["default", "format2"])
+def test_tables_of_one_kind_share_their_column_widths(browser, pages, name):
+    """Before, each role's table and each worksheet sized its columns to its own text, so they
+    shifted from one to the next, and the worksheet's evidence column, where people write, was
+    the narrowest."""
+    open_page(browser, pages[name], 1280)
+    widths = browser.execute_script(
+        "const of = kind => [...document.querySelectorAll('table.' + kind + ' thead tr')].map("
+        "tr => [...tr.children].map(th => Math.round(th.getBoundingClientRect().width)));"
+        "return [of('sheet'), of('profile')];")
+    sheets, profiles = widths
+    assert len(set(map(tuple, sheets))) == 1, sheets[:4]
+    dimension, expected, evidence = sheets[0]
+    assert evidence >= expected > dimension
+    for columns in {len(w) for w in profiles}:
+        assert len({tuple(w) for w in profiles if len(w) == columns}) == 1, [w for w in profiles if len(w) == columns][:4]
+
+
+def test_the_role_list_keeps_a_short_japanese_title_on_one_line(browser, pages):
+    """Before, the list under the chart broke "ジ" from "ュニアエンジニア" at a line's end."""
+    open_page(browser, pages["pl-ja"], 1280)
+    lines = browser.execute_script("return [...document.querySelectorAll('ul.index [lang=\"ja\"]')].map("
+                                   "s => [s.textContent, s.getClientRects().length])")
+    assert lines and all(count == 1 for _, count in lines), lines
 
 
 def test_the_compare_view_marks_a_changed_cell_by_a_bar_not_bold(browser, pages):
