@@ -134,6 +134,31 @@ def test_a_workbook_cell_showing_a_formula_error_is_refused_at_its_cell(tmp_path
         1, f"Error: {path}:S!A2: the cell shows the error #N/A, not a value; correct its formula or type the value\n")
 
 
+def test_a_hidden_sheet_is_left_out_and_said_so(tmp_path, runner):
+    # Its drop-down lists, read as a layout, ended the import: "cannot tell the layout" of a sheet
+    # the person does not see.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Track"
+    for row in (["competency", "PM", "SPM"], ["Scope", "a", "b"]):
+        book.active.append(row)
+    lists = book.create_sheet("Lists")
+    lists.append(["Levels"])
+    lists.sheet_state = "hidden"
+    book.save(tmp_path / "team.xlsx")
+    result, target = imported(runner, tmp_path / "team.xlsx", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "# - sheet 'Lists': not read (hidden)\n" in target.read_text(encoding="utf-8")
+    for row in book["Track"].iter_rows():
+        for cell in row:
+            cell.value = None
+    book.save(tmp_path / "team.xlsx")
+    result, _ = imported(runner, tmp_path / "team.xlsx", tmp_path)
+    assert result.output == f"Error: {tmp_path / 'team.xlsx'}: the workbook shows no filled cell (hidden sheets " \
+                            "are not read: Lists)\n"
+
+
 def test_a_role_reporting_to_itself_is_refused_at_its_cell(tmp_path, runner):
     sheet = tmp_path / "team.csv"
     sheet.write_text("title,level,reports to\nPM,1,\nSPM,2,SPM\n", encoding="utf-8")

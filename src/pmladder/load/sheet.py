@@ -162,8 +162,10 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
         try:
             wanted = choose(book.sheetnames) if choose else set(book.sheetnames)
             skipped = tuple(name for name in book.sheetnames if name not in wanted)
+            # a hidden sheet holds a spreadsheet's helpers (the lists of a drop-down), not the ladder
+            hidden = tuple(sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible")
             for sheet in book.worksheets:
-                if sheet.title in wanted:
+                if sheet.title in wanted and sheet.title not in hidden:
                     sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
@@ -178,8 +180,11 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
     if problems:
         raise LadderError(problems[:MAX_CELL_PROBLEMS])
     if not any(sheet.rows for sheet in sheets):
-        raise fail(file, "the workbook is empty (no sheet has a filled cell)")
-    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
+        raise fail(file, "the workbook is empty (no sheet has a filled cell)" if not hidden else
+                   f"the workbook shows no filled cell (hidden sheets are not read: {', '.join(hidden[:3])}"
+                   f"{', ...' if len(hidden) > 3 else ''})")
+    notes = tuple(f"sheet {name!r}: not read (hidden)" for name in hidden)
+    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), notes, skipped=skipped)
 
 
 def _failed_cells(sheets: list[Sheet]) -> list[Problem]:
