@@ -96,6 +96,27 @@ def test_a_folder_given_as_the_file_is_an_input_error_like_validate_says(tmp_pat
     assert (result.exit_code, result.output) == (1, f"Error: {args[1]}: is a folder, not a file\n")
 
 
+def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_path, runner):
+    # The `sep=;` line was read as the header: "cannot tell the layout from this header row".
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("sep=;\ncompetency;pm;spm\nScope;a,b;c\nScope;d;e\n", encoding="utf-8")
+    result, _ = imported(runner, sheet, tmp_path)
+    assert result.output == f"Error: {sheet}:4:1: competency: 'Scope' is on row 3 already; give each competency " \
+                            "one row\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_a_utf32_csv_is_read_not_taken_for_utf16(tmp_path, runner, encoding):
+    # Read as UTF-16, its NULs became part of every name, shown raw in the error.
+    sheet = tmp_path / "team.csv"
+    text = "competency,pm\nScope,caf\u00e9\n"
+    sheet.write_bytes(text.encode(encoding) if encoding == "utf-32" else b"\x00\x00\xfe\xff" + text.encode(encoding))
+    result, target = imported(runner, sheet, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "# - read as UTF-32, columns separated by commas\n" in target.read_text(encoding="utf-8")
+    assert "scope: caf\u00e9\n" in target.read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------- workbooks and formulas
 
 

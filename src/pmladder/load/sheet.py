@@ -6,9 +6,10 @@ inflated), the number of rows, columns and cells read, and the length of one cel
 reads the workbook in read-only mode with `data_only`, so a formula cell gives its cached
 value and nothing is ever evaluated (one without a cached value, and a cell showing a
 formula's error such as #N/A, are refused at their cell); defusedxml, when installed (it is a
-dependency), makes openpyxl refuse XML entity tricks. A CSV is decoded as people's spreadsheets save it (UTF-8
-with or without BOM, UTF-16 with BOM, Windows-1252) and split on `,`, `;` or tab; what cannot
-be read unambiguously is refused with a reason rather than guessed.
+dependency), makes openpyxl refuse XML entity tricks. A CSV is decoded as people's
+spreadsheets save it (UTF-8 with or without BOM, UTF-16 or UTF-32 with BOM, Windows-1252) and
+split on `,`, `;` or tab (or what Excel's `sep=` first line names); what cannot be read
+unambiguously is refused with a reason rather than guessed.
 """
 
 from __future__ import annotations
@@ -311,6 +312,8 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     """The text and the name of its encoding."""
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, body, name = "utf-8", data[3:], "UTF-8 with BOM"
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: its BOM starts alike
+        encoding, body, name = "utf-32", data, "UTF-32"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding, body, name = "utf-16", data, "UTF-16"
     else:
@@ -353,9 +356,15 @@ def _delimiter(text: str, file: str) -> str:
 
 def _read_csv(data: bytes, file: str) -> Workbook:
     text, encoding = _decode(data, file)
+    if "\x00" in text:
+        raise fail(file, f"the file holds NUL characters: not {encoding} text; save it as CSV UTF-8")
+    # Excel's own first line `sep=;` names the delimiter; it is blanked, so lines keep their numbers.
+    named = re.match(r"sep=([^\r\n\"])[ \t]*(?=[\r\n]|$)", text)
+    if named:
+        text = text[named.end():]
     if not text.strip(_EMPTY_CSV):
         raise fail(file, "the file is empty")
-    delimiter = _delimiter(text, file)
+    delimiter = named.group(1) if named else _delimiter(text, file)
     rows: list[tuple[Cell, ...]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     cells = 0
@@ -381,7 +390,7 @@ def _read_csv(data: bytes, file: str) -> Workbook:
     problems = _failed_cells([sheet])
     if problems:
         raise LadderError(problems)
-    notes = (f"read as {encoding}, columns separated by {_DELIMITER_NAMES[delimiter]}s",)
+    notes = (f"read as {encoding}, columns separated by {_DELIMITER_NAMES.get(delimiter, repr(delimiter))}s",)
     return Workbook(file, (sheet,), notes)
 
 
