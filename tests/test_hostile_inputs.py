@@ -176,8 +176,24 @@ def test_a_hidden_sheet_is_left_out_and_said_so(tmp_path, runner):
             cell.value = None
     book.save(tmp_path / "team.xlsx")
     result, _ = imported(runner, tmp_path / "team.xlsx", tmp_path)
-    assert result.output == f"Error: {tmp_path / 'team.xlsx'}: the workbook shows no filled cell (hidden sheets " \
-                            "are not read: Lists)\n"
+    assert result.output == f"Error: {tmp_path / 'team.xlsx'}:Lists: found no roles: expected a sheet with a " \
+                            "column per role or level, or a row per role (hidden sheets are not read: Lists)\n"
+
+
+def test_the_hidden_data_sheets_of_an_exported_workbook_are_read(tmp_path, runner):
+    import openpyxl
+
+    path = tmp_path / "ladder.xlsx"
+    assert runner.invoke(cli, ["export", "-o", str(path)]).exit_code == 0
+    book = openpyxl.load_workbook(path)
+    for name in ("Roles", "Dimensions", "About"):
+        book[name].sheet_state = "hidden"
+    book.save(path)
+    result, target = imported(runner, path, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "not read (hidden)" not in target.read_text(encoding="utf-8")
+    again = runner.invoke(cli, ["export", str(target), "-f", "json", "-o", "-"]).output
+    assert '"title": "Product Management Career Path"' in again and again.count('"level":') >= 7
 
 
 def test_a_role_reporting_to_itself_is_refused_at_its_cell(tmp_path, runner):

@@ -65,23 +65,27 @@ class _Builder(LadderDoc):
     # ------------------------------------------------------------ the whole book
 
     def build(self) -> None:
+        # A hidden sheet holds a spreadsheet's helpers, not the ladder; pmladder's data sheets are read.
+        hidden = [sheet.name for sheet in self.book.sheets if sheet.hidden and sheet.name not in EXPORTED]
+        self.sources.extend(f"sheet {name!r}: not read (hidden)" for name in hidden)
+        sheets = [sheet for sheet in self.book.sheets if sheet.name not in hidden]
         kinds = []
-        for sheet in self.book.sheets:
+        for sheet in sheets:
             kind = kind_of(sheet)
             if kind in ("a", "b", None) and self.layout != "auto":
                 kind = self.layout
             kinds.append(kind)
-        for sheet, kind in zip(self.book.sheets, kinds):
+        for sheet, kind in zip(sheets, kinds):
             if kind == "about":
                 self._about(sheet)
-        for sheet, kind in zip(self.book.sheets, kinds):
+        for sheet, kind in zip(sheets, kinds):
             if kind == "dimensions":
                 self._dimensions(sheet)
-        matrices = [sheet for sheet, kind in zip(self.book.sheets, kinds) if kind == "a"]
+        matrices = [sheet for sheet, kind in zip(sheets, kinds) if kind == "a"]
         if "b" in kinds:
             matrices = []  # an exported workbook's matrix sheets show the roles sheet's values
         exported = "about" in kinds  # a workbook pmladder wrote: its other sheets are views of the data
-        for sheet, kind in zip(self.book.sheets, kinds):
+        for sheet, kind in zip(sheets, kinds):
             if kind is None and exported:
                 self.sources.append(f"sheet {sheet.name!r}: not read (a view of the roles sheet)")
             elif kind is None:
@@ -102,9 +106,11 @@ class _Builder(LadderDoc):
         for sheet in matrices:
             self._matrix(sheet, len(matrices) > 1 and not self.tracks_from_about)
         if not self.roles and not self.problems:
-            where = self.book.sheets[0].where
+            where = (sheets or self.book.sheets)[0].where
+            unread = f" (hidden sheets are not read: {', '.join(hidden[:3])}{', ...' * (len(hidden) > 3)})" \
+                if hidden else ""
             self.problems.append(Problem(where, None, "", "found no roles: expected a sheet with a column per "
-                                         "role or level, or a row per role"))
+                                         f"role or level, or a row per role{unread}"))
 
     @property
     def tracks_from_about(self) -> bool:

@@ -60,6 +60,7 @@ class Sheet(NamedTuple):
     rows: tuple[tuple[Cell, ...], ...]
     where: str  # the sheet itself: `team.xlsx:Engineering` or `team.csv`
     csv: bool = False
+    hidden: bool = False  # hidden in the workbook (a spreadsheet's helpers, such as a drop-down's lists)
 
     def place(self, row: int, column: int) -> str:
         """Where a cell is (both 1-based): `team.xlsx:Engineering!C7` or `team.csv:7:3`."""
@@ -163,10 +164,8 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
         try:
             wanted = choose(book.sheetnames) if choose else set(book.sheetnames)
             skipped = tuple(name for name in book.sheetnames if name not in wanted)
-            # a hidden sheet holds a spreadsheet's helpers (the lists of a drop-down), not the ladder
-            hidden = tuple(sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible")
             for sheet in book.worksheets:
-                if sheet.title in wanted and sheet.title not in hidden:
+                if sheet.title in wanted:
                     sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
@@ -181,11 +180,8 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
     if problems:
         raise LadderError(problems[:MAX_CELL_PROBLEMS])
     if not any(sheet.rows for sheet in sheets):
-        raise fail(file, "the workbook is empty (no sheet has a filled cell)" if not hidden else
-                   f"the workbook shows no filled cell (hidden sheets are not read: {', '.join(hidden[:3])}"
-                   f"{', ...' if len(hidden) > 3 else ''})")
-    notes = tuple(f"sheet {name!r}: not read (hidden)" for name in hidden)
-    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), notes, skipped=skipped)
+        raise fail(file, "the workbook is empty (no sheet has a filled cell)")
+    return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
 
 
 def _failed_cells(sheets: list[Sheet]) -> list[Problem]:
@@ -271,7 +267,7 @@ def _read_sheet(sheet: Any, file: str, budget: list[int]) -> Sheet:
             raise fail(place, f"more than {MAX_CELLS:,} cells in the workbook; a ladder has far fewer")
         rows.append(tuple(_cell(value, f"{place}!{column_letter(column)}{number}")
                           for column, value in enumerate(values, start=1)))
-    return Sheet(sheet.title, _trimmed(rows), place)
+    return Sheet(sheet.title, _trimmed(rows), place, hidden=sheet.sheet_state != "visible")
 
 
 def _cell(value: Any, where: str) -> Cell:
