@@ -134,6 +134,13 @@ def test_a_formula_nothing_computed_is_refused_not_read_as_an_empty_cell(tmp_pat
     assert not target.exists()
 
 
+def test_a_formula_over_several_lines_is_shown_on_one(tmp_path, runner):
+    path = workbook(tmp_path, [["title", "level"], ["PM", 1]], {"A2": '<c r="A2"><f>"P"&amp;\n\n"M"</f></c>'})
+    result, _ = imported(runner, path, tmp_path)
+    assert result.output.splitlines()[0].startswith(f'Error: {path}:S!A2: a formula with no saved value (="P"& "M"): ')
+    assert len(result.output.splitlines()) == 1
+
+
 def test_formulas_a_spreadsheet_program_saved_give_their_values(tmp_path, runner):
     # As LibreOffice writes them: a number, text, and "" from IF (an empty cell, not a problem).
     path = workbook(tmp_path, [["title", "level", "Scope", "Focus"], ["PM", 1, "x", "y"]], {

@@ -211,8 +211,9 @@ def _unsaved_formulas(data: bytes, sheets: list[Sheet]) -> list[Problem]:
                 children = {_local(child.tag): child for child in element}
                 saved = children.get("v")
                 if "f" in children and (saved is None or not saved.text and element.get("t", "n") == "n"):
-                    where = f"{sheet.where}!{element.get('r')}" if element.get("r") else sheet.where
-                    formula = _shortened("=" + (children["f"].text or ""))
+                    ref = element.get("r") or ""  # from the file: a cell's name, or nothing to show
+                    where = f"{sheet.where}!{ref}" if re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", ref) else sheet.where
+                    formula = _shortened("=" + " ".join((children["f"].text or "").split()))
                     problems.append(Problem(where, None, "", f"a formula with no saved value ({formula}): no "
                                             "spreadsheet program has computed it; open the workbook in Excel "
                                             "or LibreOffice and save it, or type the value"))
