@@ -1,8 +1,6 @@
 """One dimension's value in a table cell, as every output shows it: text, rating dots, a
 rating step (+1, −1) from the role it is compared with, "no change", or nothing given."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ..model import Dimension, DimensionValue, ScalePoint

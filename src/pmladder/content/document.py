@@ -2,8 +2,6 @@
 cover's lines, the parts and the contents, the tracks under the chart, the web page's role index,
 the evidence worksheets."""
 
-from __future__ import annotations
-
 import datetime
 import os
 from collections.abc import Iterable

@@ -1,7 +1,5 @@
 """The comparison matrix's content: role columns grouped by track, a row per dimension."""
 
-from __future__ import annotations
-
 import math
 from typing import NamedTuple
 

@@ -8,8 +8,6 @@ by side where they share a level, and the columns are as few (and as wide) as th
 Which of the two a ladder gets is decided here (`uses_progression`), once, for every output.
 """
 
-from __future__ import annotations
-
 import unicodedata
 from typing import NamedTuple
 

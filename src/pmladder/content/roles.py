@@ -1,8 +1,6 @@
 """A role page's content: its heading chips, the sections it shows, where it leads, and the
 profile with "what changes at the next level"."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ..model import DEFAULT_LABELS, Dimension, Group, Ladder, Role

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,6 +59,8 @@ def load_ladder(source: LadderSource | None = None, *, text: str | bytes | None 
     path = os.fspath(source)
     data = read_input(path, LadderError)
     if Path(path).suffix.lower() in _SHEETS or data.startswith(b"PK\x03\x04"):  # read as YAML: "not UTF-8"
+        import shlex  # only for this message
+
         raise LadderError([Problem(path, None, "", "a spreadsheet, not a ladder file; make a ladder file of it "
                                    f"with: pmladder import {shlex.quote(path)} -o ladder.yaml")])
     return parse_ladder(data, path, name=Path(path).stem)

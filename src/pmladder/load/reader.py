@@ -6,8 +6,6 @@ are refused, nothing is executed, duplicate keys are refused (YAML silently keep
 last one), and aliases, nesting and file size are bounded so a hostile file fails fast.
 """
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, NamedTuple
 

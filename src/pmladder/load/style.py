@@ -17,7 +17,6 @@ from ..errors import Problem, StyleError
 from ..resources import shipped
 from .checks import Checker, join, read_checked
 from .files import FONT_BYTES, UnreadableFile, check_regular
-from .images import ImageProblem, check_logo
 from .ladder import read_input
 from .reader import Value, describe
 
@@ -293,6 +292,8 @@ class _StyleReader:
                                     "a PNG, JPEG or SVG image relative to this style")
         if resolved is None:
             return None
+        from .images import ImageProblem, check_logo  # only for a style with a logo
+
         try:
             check_logo(resolved)
         except (UnreadableFile, ImageProblem) as exc:

@@ -17,8 +17,6 @@ Render functions take the ladder and the output's options and return `Rendered`:
 - page:    render(ladder, *, style, highlight)
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple
 

@@ -1,8 +1,6 @@
 """Where the ladder diagram's boxes go: a grid of levels (rows) and tracks (columns), and the
 sizes every part of the diagram is measured by."""
 
-from __future__ import annotations
-
 from collections import defaultdict
 from typing import NamedTuple
 

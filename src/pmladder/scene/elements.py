@@ -7,8 +7,6 @@ The origin is the bottom-left corner, y grows upwards, as in both libraries. Bec
 is plain data, overlap and readability checks run on it directly, without pixels.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,7 +41,7 @@ class Rect(NamedTuple):
     def cy(self) -> float:
         return self.y + self.h / 2
 
-    def intersects(self, other: Rect, tolerance: float = 0.01) -> bool:
+    def intersects(self, other: "Rect", tolerance: float = 0.01) -> bool:
         return (
             self.x < other.right - tolerance
             and other.x < self.right - tolerance
@@ -51,7 +49,7 @@ class Rect(NamedTuple):
             and other.y < self.top - tolerance
         )
 
-    def contains(self, other: Rect, tolerance: float = 0.01) -> bool:
+    def contains(self, other: "Rect", tolerance: float = 0.01) -> bool:
         return (
             other.x >= self.x - tolerance
             and other.right <= self.right + tolerance
@@ -78,7 +76,7 @@ class Run(NamedTuple):
     """A piece of a line drawn in one face; `width` in points at the line's size."""
 
     text: str
-    face: Face
+    face: "Face"
     width: float
 
 
@@ -197,12 +195,12 @@ def tint(colour: str, amount: float) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
-def line_runs(fonts: FontSet, text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
+def line_runs(fonts: "FontSet", text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
     """`text` as runs, each measured in the face `fonts` chose for it (the one fallback rule)."""
     return tuple(Run(part, face, face.file.text_width(part) * size) for face, part in fonts.runs(text, bold))
 
 
-def text_run(fonts: FontSet, text: str, x: float, y: float, size: float, color: str, **kw) -> Text:
+def text_run(fonts: "FontSet", text: str, x: float, y: float, size: float, color: str, **kw) -> Text:
     """A line of text measured and split into runs once, here, for every painter."""
     bold = kw.get("bold", False)
     return Text(text, x, y, size, color, fonts.width(text, size, bold), runs=line_runs(fonts, text, size, bold), **kw)
