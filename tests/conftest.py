@@ -115,6 +115,25 @@ def make_ladder(roles: int, tracks: int = 1, dimensions: int = 4, title_words: i
     return data
 
 
+def named_points_ladder(name_length: int, word: str = "Long named rating point ") -> dict:
+    """The hostile tester's shape: 200 roles on 10 tracks rating 50 dimensions, each on 10 named
+    points of `name_length` characters; every role's rating prints its point's name."""
+    def name(d: int, p: int) -> str:
+        return (f"D{d}P{p} " + word * (name_length // len(word) + 1))[:name_length].rstrip()
+
+    tracks, points, dims = 10, 10, 50
+    return {
+        "schema": 2,
+        "ladder": {"title": "Named points"},
+        "tracks": [{"id": f"t{t}", "name": f"Track {t}"} for t in range(tracks)],
+        "dimensions": [{"id": f"d{d}", "name": f"Dimension {d}", "kind": "rating",
+                        "scale": [name(d, p) for p in range(points)]} for d in range(dims)],
+        "roles": [{"id": f"r{i}", "title": f"Role {i}", "level": 1 + i // tracks, "track": f"t{i % tracks}",
+                   "summary": "s", "dimensions": {f"d{d}": 1 + (i + d) % points for d in range(dims)}}
+                  for i in range(200)],
+    }
+
+
 LINE_BUDGET = 30_000_000  # Python lines executed; the worst guarded item (nesting-flow-lists) runs ~10.5 million
 
 

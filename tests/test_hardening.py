@@ -43,7 +43,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import LINE_BUDGET, ROOT, lines_executed, make_ladder, pdf_texts
+from conftest import LINE_BUDGET, ROOT, lines_executed, make_ladder, named_points_ladder, pdf_texts
 from pmladder import Ladder, LadderError, RenderError, load_ladder, load_style
 from pmladder.cli import cli
 from pmladder.errors import MissingGlyphsWarning
@@ -303,6 +303,19 @@ def test_the_largest_allowed_ladder_loads(tmp_path):
     path.write_text(text, encoding="utf-8")
     ladder = load_ladder(path)
     assert len(ladder.roles) == 200 and len(ladder.role("long").summary) == 10_000
+
+
+def test_a_handout_of_named_ratings_at_the_text_limit_is_within_bounds(tmp_path):
+    """200 roles rating 50 dimensions on 10 named points, their names as long as the all-text
+    limit lets them be (95 characters, no spaces): printed in every cell of the matrix and on
+    every role's page. With 200-character names this took 26 s and 237 MB; now it is refused."""
+    path = tmp_path / "named.yaml"
+    path.write_text(yaml.safe_dump(named_points_ladder(95, word="Unbreakablenamedpoint"), width=10_000),
+                    encoding="utf-8")
+    run = run_cli(["pdf", str(path), "-o", str(tmp_path / "named.pdf")])
+    assert run.code == 0, run.shown
+    assert_within_limits(run)
+    assert run.max_rss < 250 * MB, f"peak memory {run.max_rss / MB:.0f} MB"  # the README's promise
 
 
 def test_limits_in_the_docs_are_the_limits_in_the_code():

@@ -31,6 +31,7 @@ class DimensionReader:
         self._unchecked: set[str] = set()  # dimensions whose scale is broken: values would only echo it
         self.groups: dict[str, Group] = {}
         self.dimensions: dict[str, Dimension] = {}
+        self.rating_characters = 0  # of point names the roles' ratings print: counted as the ladder's text
 
     # ---------------------------------------------------------------- definitions
 
@@ -193,6 +194,9 @@ class DimensionReader:
             result = self._rating(dim, item, item_path) if dim.is_rating else self._statements(item, item_path)
             if result is not None:
                 values[dim_id] = result
+                if dim.points and dim.is_rating:  # every output prints its point's name for this role, like a text
+                    self.rating_characters += len(dim.points[result - 1].name)
+                    check.characters += len(dim.points[result - 1].name)
         return values
 
     def _rating(self, dim: Dimension, item: Value, path: str) -> int | None:

@@ -115,7 +115,9 @@ def _read_ladder(check: Checker, root: Value, name: str | None) -> Ladder | None
     roles, known_role_ids = read_roles(ctx, top.get("roles"), tracks, dims)
     check_references(check, roles, known_role_ids)
     if check.characters > MAX_CHARACTERS:
-        check.add(None, "", f"the ladder holds {check.characters:,} characters of text; "
+        named = (f" ({dims.rating_characters:,} of them the names of rating points, once for each role rated)"
+                 if dims.rating_characters else "")
+        check.add(None, "", f"the ladder holds {check.characters:,} characters of text{named}; "
                   f"the limit is {MAX_CHARACTERS:,}", line=None)
     if check.problems or meta is None:
         return None

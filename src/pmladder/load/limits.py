@@ -3,7 +3,7 @@ file is refused at load (a 1,000-role chart or handout took a minute). The limit
 (a name, a text, a list) are in checks, those on scales and dimensions in dimensions."""
 
 MAX_ROLES = 200
-MAX_CHARACTERS = 1_000_000  # of all text together: about 600 pages of handout (2,000,000 took 11 s)
+MAX_CHARACTERS = 1_000_000  # of all text together, a named rating's point name once per role: about 600 pages (2,000,000 took 11 s)
 MAX_TRACKS = 20
 MAX_NEXT = 10  # roles one role leads to (or reports to)
 MAX_INTRO = 50  # introduction sections

@@ -134,6 +134,9 @@ class FontSet:
         self._choice: dict[tuple[str, bool], Face | None] = {}
         self._system: list[Face] = []  # installed faces already chosen for some character
         self.beyond_bmp = False  # some text had a character beyond U+FFFF (an emoji): see pdf/tounicode
+        # Lines text.wrap already broke, by (text, width, size, bold): a named rating point
+        # repeated in 10,000 cells and 200 radars is wrapped once (it was most of a handout's time).
+        self.wrapped: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
 
     @classmethod
     def for_style(cls, style) -> FontSet:

@@ -37,9 +37,22 @@ def wrap(fonts: FontSet, text: str, width: float, size: float, bold: bool = Fals
     `measure` gives the width of a piece of `text` when it is not all in one weight. Every
     line is a piece of the text with its white space collapsed (TextBlock relies on it).
     """
-    if measure is None:
-        def measure(piece: str) -> float:
-            return fonts.width(piece, size, bold)
+    if measure is not None:
+        return _wrap(fonts, text, width, size, measure)
+    key = (text, width, size, bold)
+    lines = fonts.wrapped.get(key)
+    if lines is None:
+        if len(fonts.wrapped) >= MAX_REMEMBERED:  # a long-lived FontSet: memory stays bounded
+            fonts.wrapped.clear()
+        lines = fonts.wrapped[key] = tuple(_wrap(fonts, text, width, size, lambda piece: fonts.width(piece, size, bold)))
+    return list(lines)
+
+
+MAX_REMEMBERED = 100_000  # wrapped texts one FontSet keeps
+
+
+def _wrap(fonts: FontSet, text: str, width: float, size: float, measure: Callable[[str], float]) -> list[str]:
+    """wrap, with every piece measured by `measure`."""
     space = measure(" ")
     lines: list[str] = []
     spaced: list[bool] = []  # spaced[i]: line i ended at a space, so nothing may move across
