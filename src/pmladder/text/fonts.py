@@ -196,6 +196,7 @@ class FontSet:
         (MissingGlyphsWarning), and never carried over from an earlier render. `locate` names
         where in the ladder's file a character is ('team.yaml:7: roles[0].title')."""
         self.missing.clear()
+        self.wrapped.clear()  # a remembered line would measure (and so report) nothing this time
         try:
             yield self
         finally:
