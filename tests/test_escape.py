@@ -120,6 +120,7 @@ LINK_AND_EMOJI_TEXT = [
     "www.example.com", "(www.example.com)", "see WWW.Example.com", "https://example.com/path?q=1",
     "HTTP://X.COM", "ftp://files.example.com", "x:https://a.com", "ana@example.com", "first.last+pm@example.co.uk",
     "mailto:ana@example.com", "xmpp:ana@example.com/home", "https://example.com/a@b.de", "ask @product-leads",
+    "www.@_www.www.", "ana@_team.example.com", "ana@-team.example.com",  # a domain may start with _ or -
 ]
 
 

@@ -1048,6 +1048,7 @@ def _allowed_roots(tmp_path: Path) -> list[str]:
     roots = {str(ROOT), str(tmp_path), sys.prefix, sys.base_prefix, sys.exec_prefix,
              os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))),
              matplotlib.get_configdir(), matplotlib.get_cachedir(),
+             str(home / ".reportlab_settings"),  # ReportLab looks for its user settings when imported
              # system fonts and fontconfig (fc-list finds fallback fonts)
              "/usr/share/fonts", "/usr/local/share/fonts", "/usr/share/fontconfig", "/etc/fonts",
              "/var/cache/fontconfig", str(home / ".cache"), str(home / ".fontconfig"), str(home / ".fonts"),

@@ -15,7 +15,7 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # invisible U+2060 WORD JOINER after the colon or the @ is the one thing that keeps both apart.
 _WORD_JOINER = "\u2060"
 _SHORTCODE_COLON = re.compile(r":(?=[A-Za-z0-9_+-]+:)")
-_AT_NAME = re.compile(r"@(?=[A-Za-z0-9])")
+_AT_NAME = re.compile(r"@(?=[A-Za-z0-9_-])")  # an email's domain may start with _ or - too
 # GitHub's extended autolinks, `www.` and `scheme://`, are found while parsing, so a backslash
 # before their `.` or `:` keeps them text; a backslash before punctuation shows nothing.
 _WWW_DOT = re.compile(r"(?i)(?<![a-z0-9])(www)\.")
