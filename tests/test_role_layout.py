@@ -18,12 +18,18 @@ pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's
 STYLE = load_style("default")
 MARGIN = STYLE.page.margin_mm * MM
 GITLAB = ROOT / "data" / "frameworks" / "gitlab-product.yaml"
+DROPBOX = ROOT / "data" / "frameworks" / "dropbox-engineering.yaml"
+
+
+def printed(path):
+    """A framework's ladder and the lines of its handout's pages."""
+    ladder = load_ladder(str(path))
+    return ladder, read_pages(render_pdf(ladder, STYLE), MARGIN)
 
 
 @pytest.fixture(scope="module")
 def gitlab():
-    ladder = load_ladder(str(GITLAB))
-    return ladder, read_pages(render_pdf(ladder, STYLE), MARGIN)
+    return printed(GITLAB)
 
 
 def test_promotion_paths_start_at_the_left_when_a_role_lists_nothing_it_does(gitlab):
@@ -49,13 +55,9 @@ def test_the_no_change_note_points_only_at_what_is_there(gitlab):
     assert [ln for ln in text if ln.text.endswith(": " + ladder.label("no_changes_here"))]
 
 
-DROPBOX = ROOT / "data" / "frameworks" / "dropbox-engineering.yaml"
-
-
 @pytest.fixture(scope="module")
 def dropbox():
-    ladder = load_ladder(str(DROPBOX))
-    return ladder, read_pages(render_pdf(ladder, STYLE), MARGIN)
+    return printed(DROPBOX)
 
 
 def test_a_short_title_that_is_the_level_name_is_one_chip(dropbox):
