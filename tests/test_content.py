@@ -128,8 +128,9 @@ class TestMatrix:
     def test_text_rows_and_rating_rows(self):
         ladder = load_ladder(DEFAULT_LADDER)
         group = whole_matrix(ladder)
-        assert [r.dimension for r in group.text_rows] == list(ladder.text_dimensions)
-        assert [r.dimension for r in group.rating_rows] == list(ladder.rating_dimensions)
+        rows = [r for run in group.runs for r in run]
+        assert [r.dimension for r in rows if not r.dimension.is_rating] == list(ladder.text_dimensions)
+        assert [r.dimension for r in rows if r.dimension.is_rating] == list(ladder.rating_dimensions)
         assert [c.role for c in group.columns] == list(ladder.ordered_roles)
 
     def test_headings_in_the_ladders_words(self):

@@ -52,14 +52,6 @@ class MatrixGroup(NamedTuple):
                 runs.append([row])
         return [tuple(run) for run in runs]
 
-    @property
-    def text_rows(self) -> tuple[MatrixRow, ...]:
-        return tuple(r for r in self.rows if not r.dimension.is_rating)
-
-    @property
-    def rating_rows(self) -> tuple[MatrixRow, ...]:
-        return tuple(r for r in self.rows if r.dimension.is_rating)
-
 
 class Matrix(NamedTuple):
     heading: str

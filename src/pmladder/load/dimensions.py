@@ -195,8 +195,9 @@ class DimensionReader:
             if result is not None:
                 values[dim_id] = result
                 if dim.points and dim.is_rating:  # every output prints its point's name for this role, like a text
-                    self.rating_characters += len(dim.points[result - 1].name)
-                    check.characters += len(dim.points[result - 1].name)
+                    name_length = len(dim.points[result - 1].name)
+                    self.rating_characters += name_length
+                    check.characters += name_length
         return values
 
     def _rating(self, dim: Dimension, item: Value, path: str) -> int | None:

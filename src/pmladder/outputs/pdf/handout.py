@@ -173,7 +173,7 @@ def _roles(ctx: Context, chosen: list[Role], opening: list) -> list:
         anchors.append(ctx.anchor(content.role_key(role), role.title, 1))
         room = ctx.frame_height - (_height(ctx, opening) if k == 0 else 0)
         part = role_page(ctx, role, ctx.frame_width, room, anchors=tuple(anchors))
-        story += [*opening, *part] if k == 0 else [PageBreakUnless(part, ctx.frame_height, gap=28), *part]
+        story += [*opening, *part] if k == 0 else [PageBreakUnless(part, ctx.frame_height, gap=SHARED_GAP), *part]
     return story
 
 
