@@ -135,3 +135,13 @@ def test_a_ladder_not_read_from_a_file_names_the_text_around_the_character():
     assert [str(w.message) for w in caught] == [
         "no installed font has U+10FFFD '\\U0010fffd' (in 'Beta \\U0010fffd summary'); install a font that covers "
         "them (see README)"]
+
+
+def test_a_fontset_used_for_two_renders_reports_a_missing_character_in_each():
+    """Widths are remembered within a render; the next render measures afresh, so it too says
+    which character no font has, not only the first one that met it."""
+    fonts = FontSet.for_style(load_style(None))
+    for _ in range(2):
+        with pytest.warns(MissingGlyphsWarning, match="U\\+10FFFD"):
+            with fonts.reporting_missing():
+                assert fonts.width("Alpha \U0010fffd", 10) == fonts.width("Alpha \U0010fffd", 10) > 0

@@ -23,7 +23,6 @@ TAG_PATTERN = (
     r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"  # private use
     r"|[Xx](?:-[A-Za-z0-9]{1,8})+)(?![\s\S])"
 )
-_TAG = re.compile(TAG_PATTERN)
 # Languages people write by name instead of by tag: enough to point at the form that works.
 _NAMES = {"english": "en", "polish": "pl", "polski": "pl", "japanese": "ja", "german": "de", "deutsch": "de",
           "french": "fr", "français": "fr", "spanish": "es", "español": "es", "italian": "it", "dutch": "nl",
@@ -32,11 +31,11 @@ _NAMES = {"english": "en", "polish": "pl", "polski": "pl", "japanese": "ja", "ge
 
 def language_problem(tag: str) -> str | None:
     """Why `tag` is not a language tag pmladder takes, or None when it is one."""
-    if len(tag) <= MAX_TAG and _TAG.match(tag):
+    if len(tag) <= MAX_TAG and re.match(TAG_PATTERN, tag):  # compiled on first use (most ladders set no language), then cached by re
         return None
     expected = "expected a BCP 47 language tag such as en, pl, ja or en-GB"
     hyphenated = tag.replace("_", "-")
-    if hyphenated != tag and len(hyphenated) <= MAX_TAG and _TAG.match(hyphenated):
+    if hyphenated != tag and len(hyphenated) <= MAX_TAG and re.match(TAG_PATTERN, hyphenated):
         return f"{expected}, got {tag[:40]!r} (write {hyphenated}: subtags are joined by '-')"
     if (named := _NAMES.get(tag.strip().lower())) is not None:
         return f"{expected}, got {tag[:40]!r} (the tag for it is {named})"

@@ -23,6 +23,8 @@ from ..errors import MissingGlyphsWarning, RenderError
 from ..resources import dejavu_dir
 from .truetype import FontFile, FontFileError, open_font
 
+MAX_MEASURED = 200_000  # widths one FontSet keeps (a word and its weight each)
+
 _DEJAVU = {
     "dejavu sans": "DejaVuSans.ttf",
     "dejavu sans bold": "DejaVuSans-Bold.ttf",
@@ -137,6 +139,9 @@ class FontSet:
         # Lines text.wrap already broke, by (text, width, size, bold): a named rating point
         # repeated in 10,000 cells and 200 radars is wrapped once (it was most of a handout's time).
         self.wrapped: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
+        # Widths in em already measured, by (text, bold): wrapping measures the same words
+        # ("the", "and", a rating's name) thousands of times in one handout.
+        self.measured: dict[tuple[str, bool], float] = {}
 
     @classmethod
     def for_style(cls, style) -> FontSet:
@@ -185,10 +190,18 @@ class FontSet:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width in points of `text` at `size`, each character measured in the face that draws it."""
-        file = (self.bold if bold else self.regular).file
-        if file.covers_all(text):  # the usual case (wrapping measures every word)
-            return file.text_width(text) * size
-        return sum(face.file.text_width(run) for face, run in self.runs(text, bold)) * size
+        key = (text, bold)
+        em = self.measured.get(key)
+        if em is None:
+            file = (self.bold if bold else self.regular).file
+            if file.covers_all(text):  # the usual case
+                em = file.text_width(text)
+            else:
+                em = sum(face.file.text_width(run) for face, run in self.runs(text, bold))
+            if len(self.measured) >= MAX_MEASURED:  # a long-lived FontSet: memory stays bounded
+                self.measured.clear()
+            self.measured[key] = em
+        return em * size
 
     @contextmanager
     def reporting_missing(self, locate: Callable[[str], str | None] | None = None):
@@ -196,7 +209,8 @@ class FontSet:
         (MissingGlyphsWarning), and never carried over from an earlier render. `locate` names
         where in the ladder's file a character is ('team.yaml:7: roles[0].title')."""
         self.missing.clear()
-        self.wrapped.clear()  # a remembered line would measure (and so report) nothing this time
+        self.wrapped.clear()  # a remembered line or width would measure (and so report) nothing this time
+        self.measured.clear()
         try:
             yield self
         finally:

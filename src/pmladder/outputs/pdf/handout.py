@@ -191,15 +191,19 @@ def _per_role(ctx: Context, chosen: list[Role], opening: list, part: str, key, p
 
 
 def overview(ctx: Context, chosen: list[Role], highlight: str | None, opening: list, linked: bool,
-             above: float = 0.0) -> list:
+             above: float = 0.0) -> list | None:
     """The ladder at a glance: the chart, as large as the page allows under `above` points of
-    what comes before it on the page, and what its tracks are."""
+    what comes before it on the page, and what its tracks are. None when `above` leaves less
+    than the chart's smallest size: it then needs a page of its own (and is not drawn twice)."""
     ladder = ctx.ladder
     story: list = [ctx.anchor("overview", ladder.label("overview"), 0)]
     story += opening or [ctx.heading(ladder.label("overview"))]
     notes = front.track_notes(ctx, chosen)
     below = [Spacer(1, 14), *notes] if notes else []
-    room = ctx.frame_height - above - _height(ctx, story) - _height(ctx, below) - 12
+    free = ctx.frame_height - above - _height(ctx, story) - _height(ctx, below)
+    if above and free < ctx.frame_height * CHART_SMALLEST:  # no scene is drawn lower than its smallest size
+        return None
+    room = free - 12
     chart_h = max(ctx.frame_height * CHART_SMALLEST, min(ctx.frame_height * 0.8, room))
     links = {content.role_key(r) for r in chosen} if linked else set()  # only to pages that are there
     story.append(SceneFlowable(chart_scene(ctx, ctx.frame_width, chart_h, highlight), links,
