@@ -31,7 +31,8 @@ _NAMES = {"english": "en", "polish": "pl", "polski": "pl", "japanese": "ja", "ge
 
 def language_problem(tag: str) -> str | None:
     """Why `tag` is not a language tag pmladder takes, or None when it is one."""
-    if len(tag) <= MAX_TAG and re.match(TAG_PATTERN, tag):  # compiled on first use (most ladders set no language), then cached by re
+    # re compiles the pattern on first use and keeps it: most ladders set no language.
+    if len(tag) <= MAX_TAG and re.match(TAG_PATTERN, tag):
         return None
     expected = "expected a BCP 47 language tag such as en, pl, ja or en-GB"
     hyphenated = tag.replace("_", "-")
