@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import warnings
@@ -269,6 +270,19 @@ class TestBadInput:
         assert result.exit_code == 1
         assert result.output == f"Error: {path}:3: competencies.strategy.self: expected a rating from 1 to 5; got 9\n"
         assert not out.exists()
+
+    def test_a_ladder_and_an_assessment_given_for_each_other_say_so_in_one_line(self, runner, tmp_path):
+        """Each used to give a line per field of the other kind of file (seven and nine)."""
+        ladder = str(ROOT / "data" / "product-management.yaml")
+        result = runner.invoke(cli, ["assess", ladder, "-o", str(tmp_path / "r.pdf")])
+        assert result.exit_code == 1
+        assert result.output == (f"Error: {ladder}:5: this is a ladder (it has 'roles'), not an assessment; "
+                                 f"`pmladder assess --template ROLE_ID --ladder {shlex.quote(ladder)}` writes one to fill in\n")
+        result = runner.invoke(cli, ["validate", PM])
+        assert result.exit_code == 1
+        assert result.output == (f"Error: {PM}:7: this is an assessment (it has 'role' and no 'roles'), not a "
+                                 f"ladder; `pmladder assess {shlex.quote(PM)}` makes its report\n")
+        assert not (tmp_path / "r.pdf").exists()
 
     def test_another_ladder_version_is_a_warning(self, runner, write, tmp_path):
         path = write('ladder: {version: "2025.2"}\nrole: pm\n', "old.yaml")

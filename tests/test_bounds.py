@@ -184,7 +184,7 @@ def test_the_cover_holds_a_title_and_subtitle_at_their_limits(letter):
 
     title, subtitle = letter * NAME, "Sub " * (NAME // 4)
     data = _base(ladder={"title": title, "subtitle": subtitle, "organization": "O" * NAME, "version": "V" * NAME},
-                 tracks=[{"id": f"t{i}", "name": letter * NAME} for i in range(limits.MAX_TRACKS)],
+                 tracks=[{"id": f"t{i}", "name": letter * (NAME - 2) + f"{i:02d}"} for i in range(limits.MAX_TRACKS)],
                  roles=[_role(0, track="t0")])
     cover = pdf_texts(render_pdf(load_ladder(data), load_style(None)))[0]
     squeezed = "".join(cover.split())

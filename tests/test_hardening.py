@@ -421,7 +421,10 @@ def ladders(draw, crowded: bool = False) -> dict:
     long = True
     track_count = draw(st.integers(1, 5))
     use_tracks = track_count > 1 or draw(st.booleans())
-    tracks = [{"id": f"t{i}", "name": draw(names(3, long))} for i in range(track_count)] if use_tracks else []
+    # Track names differ once trimmed and casefolded, as the loader asks.
+    track_names = draw(st.lists(names(3, long), min_size=track_count, max_size=track_count,
+                                unique_by=lambda name: name.strip().casefold()))
+    tracks = [{"id": f"t{i}", "name": name} for i, name in enumerate(track_names)] if use_tracks else []
     for track in tracks:
         if draw(st.booleans()):
             track["description"] = draw(st.one_of(st.just(""), texts()))
@@ -465,7 +468,8 @@ def ladders(draw, crowded: bool = False) -> dict:
         ups = [j for j in range(i + 1, count) if step_up(i, j)]
         if ups and draw(st.booleans()):  # only forward links: never a cycle
             role["next"] = [f"r{j}" for j in draw(st.lists(st.sampled_from(ups), max_size=3, unique=True))]
-        bosses = [j for j in range(count) if cells[j][1] >= level and j != i]  # never itself
+        # Above, or on the same level later in the list: never itself, never round in a cycle.
+        bosses = [j for j in range(count) if cells[j][1] > level or (cells[j][1] == level and j > i)]
         if bosses and draw(st.booleans()):
             role["reports_to"] = f"r{draw(st.sampled_from(bosses))}"
         values = {}

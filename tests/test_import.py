@@ -312,6 +312,15 @@ def test_roles_sheets_name_their_managers_and_next_roles_by_title_on_any_sheet(t
     assert roles[design_lead].next == ("head-of-product",) and roles[design_lead].reports_to == ("head-of-product",)
 
 
+def test_reporting_lines_that_go_round_name_the_cell_that_starts_the_cycle(tmp_path):
+    """Two roles on one level that report to each other: `reports_to` may stay on a level, so
+    only a cycle check catches it (it used to import as a ladder with no one at the top)."""
+    path = workbook(tmp_path / "cycle.xlsx", {
+        "Roles": [["title", "level", "reports to"], ["Lead", 3, "Head"], ["Head", 3, "Lead"], ["Engineer", 2, "Lead"]],
+    })
+    assert errors(path) == [f"{path}:Roles!C2: reports_to: reporting lines form a cycle: lead -> head -> lead"]
+
+
 def test_csv_numbers_become_numbers_but_a_leading_zero_keeps_the_text(tmp_path):
     sheet = tmp_path / "team.csv"
     sheet.write_text("id,title,level\n007,Agent,1\n", encoding="utf-8")

@@ -77,6 +77,13 @@ class _AssessmentReader:
         if not isinstance(root.data, dict):
             check.add(root, "", f"expected a mapping with 'role' and 'competencies', got {describe(root.data)}")
             return None
+        if "roles" in root.data and not {"role", "person", "target", "competencies"} & root.data.keys():
+            # A ladder given where an assessment belongs: one line that says so, not one per field.
+            import shlex  # only on this path
+
+            check.add(root, "", "this is a ladder (it has 'roles'), not an assessment; `pmladder assess "
+                      f"--template ROLE_ID --ladder {shlex.quote(check.file)}` writes one to fill in")
+            return None
         top = check.fields(root, "", required=("role",), optional=TOP_FIELDS)
         if top is None:
             return None

@@ -98,6 +98,14 @@ def _read_ladder(check: Checker, root: Value, name: str | None) -> Ladder | None
         root = _exported(check, root)
         if root is None:
             return None
+    if "roles" not in root.data and "role" in root.data and {"person", "target", "competencies"} & root.data.keys():
+        # An assessment (load/assessment.py) given where a ladder belongs: one line that says so,
+        # not one per field. (A ladder that misspells `roles` as `role` has none of the others.)
+        import shlex  # only on this path: not worth its import for every ladder
+
+        check.add(root, "", "this is an assessment (it has 'role' and no 'roles'), not a ladder; "
+                  f"`pmladder assess {shlex.quote(check.file)}` makes its report")
+        return None
     top = check.fields(root, "", required=("ladder", "roles"),
                        optional=("schema", "tracks", "scales", "groups", "dimensions", "levels"))
     if top is None:
@@ -153,6 +161,9 @@ def _exported(check: Checker, root: Value) -> Value | None:
 def _tracks(ctx: ReadContext, value: Value | None) -> dict[str, Track]:
     check = ctx.check
     tracks: dict[str, Track] = {}
+    # Casefolded name -> the track's id: the legend, the headings and the workbook's sheets
+    # tell tracks apart by name alone.
+    named: dict[str, str] = {}
     for index, item in enumerate(check.items(value, "tracks", limit=MAX_TRACKS, what="tracks")):
         path = f"tracks[{index}]"
         fields = check.fields(item, path, required=("id", "name"), optional=("description",))
@@ -160,6 +171,11 @@ def _tracks(ctx: ReadContext, value: Value | None) -> dict[str, Track]:
             continue
         track_id = ctx.new_id(fields.get("id"), f"{path}.id", tracks, "track")
         name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
+        if name and name.casefold() in named:
+            check.add(fields["name"], f"{path}.name", f"{describe(name)} is already the name of track "
+                      f"{named[name.casefold()]}; give each track its own name")
+        elif name:
+            named[name.casefold()] = describe(track_id) if track_id else f"tracks[{index}]"
         if track_id and name:
             tracks[track_id] = Track(track_id, name, check.text(fields.get("description"), f"{path}.description"))
     return tracks

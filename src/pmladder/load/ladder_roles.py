@@ -1,5 +1,6 @@
 """The `roles:` of a ladder file, then the checks across them: every `next` and `reports_to`
-names a role, promotions go up (or across to another track), and no path goes round in a cycle."""
+names a role, promotions go up (or across to another track), and neither promotions nor reporting
+lines go round in a cycle."""
 
 from __future__ import annotations
 
@@ -164,13 +165,11 @@ def check_references(check: Checker, roles: list[ReadRole], known: Mapping[str, 
                           f"{role.level}; a role reports to a role at its level or above", line=line)
     if check.problems or len(by_id) != len(known):
         return  # a cycle through a broken role would only confuse
-    cycle = _find_cycle(by_id)
-    if cycle:
-        role, item, index = next(entry for entry in roles if entry[0].id == cycle[0])
-        check.add(
-            item.data["next"], f"roles[{index}].next",
-            "promotion paths form a cycle: " + " -> ".join(cycle),
-        )
+    for field, what in (("next", "promotion paths"), ("reports_to", "reporting lines")):
+        cycle = _find_cycle(by_id, field)
+        if cycle:
+            role, item, index = next(entry for entry in roles if entry[0].id == cycle[0])
+            check.add(item.data[field], f"roles[{index}].{field}", f"{what} form a cycle: " + " -> ".join(cycle))
 
 
 def _line_of(value: Value, position: int) -> int:
@@ -183,14 +182,15 @@ def _not_a_step_up(role: Role, target: Role) -> bool:
     return target.level < role.level or (target.level == role.level and target.track == role.track)
 
 
-def _find_cycle(roles: Mapping[str, Role]) -> list[str] | None:
-    """A cycle in the `next` graph as ids (first id repeated at the end), or None."""
+def _find_cycle(roles: Mapping[str, Role], field: str) -> list[str] | None:
+    """A cycle in the graph of `field` (`next` or `reports_to`) as ids (first id repeated at
+    the end), or None. A reporting line can stay on one level, so it can go round too."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
     for start in roles:
         if state.get(start):
             continue
         path: list[str] = []
-        stack = [(start, iter(roles[start].next))]
+        stack = [(start, iter(getattr(roles[start], field)))]
         state[start] = 1
         path.append(start)
         while stack:
@@ -205,5 +205,5 @@ def _find_cycle(roles: Mapping[str, Role]) -> list[str] | None:
             elif not state.get(child):
                 state[child] = 1
                 path.append(child)
-                stack.append((child, iter(roles[child].next)))
+                stack.append((child, iter(getattr(roles[child], field))))
     return None
