@@ -6,6 +6,8 @@ Each command and its floor run as separate processes, interleaved round by round
 machine noise hits both alike; the table shows medians and the ratio to the floor measured
 in the same run. Targets come from the speed issue; docs/performance.md records the latest
 table. WeasyPrint is compared only when it is installed (it is not a dependency).
+With --instructions, each timed command is also counted once under valgrind's callgrind
+against its floor: a count that a busy machine does not move, for when the timings do.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -65,10 +68,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--only", action="append", metavar="TEXT",
                         help="run only the commands whose name contains TEXT (and the floors); repeatable")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's and its floor's instructions once under valgrind "
+                             "(slow; the same count on a busy machine)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pmladder-bench-"))
     try:
-        return bench(work, args.rounds, args.only)
+        return bench(work, args.rounds, args.only, args.instructions)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -83,7 +89,7 @@ def compile_package() -> None:
     subprocess.run([PY, "-m", "compileall", "-q", str(Path(pmladder.__file__).parent)], env=env, check=True)
 
 
-def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
+def bench(work: Path, rounds: int, only: list[str] | None = None, instructions: bool = False) -> int:
     compile_package()
     for n in (50, 100, 200):
         (work / f"gen{n}.yaml").write_text(yaml.safe_dump(make_ladder(n, 5, 20), allow_unicode=True), encoding="utf-8")
@@ -158,24 +164,23 @@ def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
         median["20 separate pdf runs"] = statistics.median(separate)
     if separate_reports:
         median["50 separate assess runs"] = statistics.median(separate_reports)
-    floor_light, floor_pdf, floor_chart = median["floor: click+yaml"], median["floor: +reportlab"], median["floor: matplotlib"]
-    checks = [
-        ("--help", floor_light, 1.6, "x click+yaml"),
-        *[(name, floor_light, 2.5, "x click+yaml") for name in ("validate", "roles", "matrix", "init", "styles")],
-        ("html (default)", floor_light, 2.5, "x click+yaml"),
-        ("chart (png)", floor_chart, 1.4, "x matplotlib"),
-        ("export xlsx", median.get("floor: openpyxl"), 1.5, "x openpyxl"),
-        ("import xlsx", median.get("floor: openpyxl"), 1.5, "x openpyxl"),
-        ("pdf (default)", floor_pdf, 1.6, "x reportlab floor"),
-        ("pdf 200 roles", median.get("pdf (default)"), 8.0, "x default pdf"),
-        ("pdf 200 roles", median.get("pdf 100 roles"), 2.3, "x 100 roles"),
-        ("pdf batch of 20", median.get("20 separate pdf runs"), 0.4, "x 20 separate runs"),
-        ("assess (one report)", median.get("pdf (default)"), 1.3, "x default pdf"),
-        ("assess batch of 50", median.get("50 separate assess runs"), 0.4, "x 50 separate runs"),
-        ("assess html (one report)", median.get("html (default)"), 1.3, "x default html"),
+    checks = [  # (command, what it is measured against: a floor or another command, limit, label)
+        ("--help", "floor: click+yaml", 1.6, "x click+yaml"),
+        *[(name, "floor: click+yaml", 2.5, "x click+yaml") for name in ("validate", "roles", "matrix", "init", "styles")],
+        ("html (default)", "floor: click+yaml", 2.5, "x click+yaml"),
+        ("chart (png)", "floor: matplotlib", 1.4, "x matplotlib"),
+        ("export xlsx", "floor: openpyxl", 1.5, "x openpyxl"),
+        ("import xlsx", "floor: openpyxl", 1.5, "x openpyxl"),
+        ("pdf (default)", "floor: +reportlab", 1.6, "x reportlab floor"),
+        ("pdf 200 roles", "pdf (default)", 8.0, "x default pdf"),
+        ("pdf 200 roles", "pdf 100 roles", 2.3, "x 100 roles"),
+        ("pdf batch of 20", "20 separate pdf runs", 0.4, "x 20 separate runs"),
+        ("assess (one report)", "pdf (default)", 1.3, "x default pdf"),
+        ("assess batch of 50", "50 separate assess runs", 0.4, "x 50 separate runs"),
+        ("assess html (one report)", "html (default)", 1.3, "x default html"),
     ]
     if weasy:
-        checks.append(("pdf (default)", median.get("weasyprint (same text + svg chart)"), 0.35, "x weasyprint"))
+        checks.append(("pdf (default)", "weasyprint (same text + svg chart)", 0.35, "x weasyprint"))
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {rounds} rounds")
     print()
@@ -189,9 +194,9 @@ def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
     print(f"| {'-' * 36} | {'-' * 6}: | {'-' * 6}: | {'-' * 20} | -- |")
     failed = 0
     for name, base, limit, against in checks:
-        if name not in median or base is None:  # left out with --only
+        if name not in median or base not in median:  # left out with --only
             continue
-        ratio = median[name] / base
+        ratio = median[name] / median[base]
         ok = ratio <= limit
         failed += not ok
         print(f"| {name:<36} | {ratio:>6.2f} | {limit:>6.2f} | {against:<20} | {'yes' if ok else 'NO'} |")
@@ -202,11 +207,39 @@ def bench(work: Path, rounds: int, only: list[str] | None = None) -> int:
               f"200-role peak memory {memory['pdf 200 roles'] / 1024:.0f} MiB (limit 200)")
         failed += memory["pdf 200 roles"] / 1024 > 200
     if "pdf big framework" in median:
-        failed += big_framework_report(median["pdf big framework"], floor_pdf, work / "big.pdf")
+        failed += big_framework_report(median["pdf big framework"], median["floor: +reportlab"], work / "big.pdf")
+    if instructions:
+        instruction_report(cases, checks, work)
     failed += html_page.report(work, make_ladder)
     if not weasy:
         print("weasyprint is not installed: its comparison was skipped (pip install weasyprint)")
     return 1 if failed else 0
+
+
+def instruction_report(cases: dict[str, list[str]], checks: list[tuple], work: Path) -> None:
+    """Instructions each command against a floor executes, counted once by callgrind: unlike
+    seconds, the count does not move with what else the machine runs. Not a target (those are
+    in seconds): starting a process costs both sides alike and counts few instructions, so this
+    ratio is higher than the timed one."""
+    if not shutil.which("valgrind"):
+        print("valgrind is not installed: instructions were not counted (apt-get install valgrind)")
+        return
+    counted: dict[str, int] = {}
+
+    def count(name: str) -> int:
+        if name not in counted:
+            result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cases[name]],
+                                    cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+            counted[name] = int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+        return counted[name]
+
+    print()
+    print(f"| {'instructions (callgrind)':<36} | {'millions':>8} | {'floor':>8} | {'ratio':>6} |")
+    print(f"| {'-' * 36} | {'-' * 8}: | {'-' * 8}: | {'-' * 6}: |")
+    for name, base, _, _ in checks:
+        if name in cases and base.startswith("floor:"):
+            ours, floor = count(name), count(base)
+            print(f"| {name:<36} | {ours / 1e6:>8.0f} | {floor / 1e6:>8.0f} | {ours / floor:>6.2f} |")
 
 
 def big_framework_report(seconds: float, floor: float, pdf: Path) -> int:
