@@ -245,6 +245,34 @@ class TestStatementDifferences:
         shipped = load_ladder()
         assert not any(t.names_above for r in shipped.roles for t in profile(shipped, r).tables)
 
+    def test_a_statement_said_in_other_words_is_reworded_not_dropped_and_new(self):
+        """Dropbox's IC2 says "I model integrity and a high standard..." where IC1 says "...and
+        have a high standard...": it read as "No longer expected: I model integrity". A
+        statement sharing less of its words stays what it is: a new expectation, one dropped."""
+        ladder = self.ladder(["I model integrity and have a high standard of excellence for my work",
+                              "I am learning to interview and assess candidates"],
+                             ["I model integrity and a high standard of excellence for my work",
+                              "I actively contribute to interviewing and assessing candidates"])
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        assert cell.reworded == ("I model integrity and a high standard of excellence for my work",)
+        assert cell.added == ("I actively contribute to interviewing and assessing candidates",)
+        assert cell.dropped == ("I am learning to interview and assess candidates",)
+        assert cell.lists_headed and cell.replaced is None  # one carries over, in new words
+        assert [kind for kind, _ in cell.changes] == ["added", "reworded", "dropped"]
+        assert cell.text.splitlines() == [
+            "+ I actively contribute to interviewing and assessing candidates",
+            "\u2248 I model integrity and a high standard of excellence for my work",
+            "\u2212 I am learning to interview and assess candidates"]
+
+    def test_each_statement_is_reworded_once_the_closest_first(self):
+        ladder = self.ladder(["I write clear design documents for my team"],
+                             ["I write design documents for my team", "I write clear design documents for my team and org"])
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        # Both share most words with the one before (0.93 and 0.89): the closer is its rewording,
+        # the other a new statement.
+        assert cell.reworded == ("I write design documents for my team",)
+        assert cell.added == ("I write clear design documents for my team and org",) and cell.dropped == ()
+
     def test_the_same_statements_reordered_are_no_change(self):
         ladder = self.ladder(["x", "y"], ["y", "x"])
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
@@ -252,9 +280,10 @@ class TestStatementDifferences:
 
     def test_headings_come_from_the_ladders_labels(self):
         ladder = ladder_of([role("a", 1, {"scope": ["x"]}, ["b"]), role("b", 2, {"scope": ["y"]})],
-                           labels={"added_statements": "Neu", "dropped_statements": "Entfällt"})
+                           labels={"added_statements": "Neu", "dropped_statements": "Entfällt",
+                                   "reworded_statements": "Neu formuliert"})
         table = profile(ladder, ladder.role("a")).tables[0]
-        assert (table.added, table.dropped) == ("Neu", "Entfällt")
+        assert (table.added, table.dropped, table.reworded) == ("Neu", "Entfällt", "Neu formuliert")
 
     def test_text_against_text_stays_both_texts(self):
         ladder = self.ladder("team", "organisation")

@@ -373,6 +373,33 @@ roles:
     assert alpha.count(norm("Keeps the build green")) == 1  # the role's own list, not repeated
 
 
+def test_a_statement_in_new_words_is_printed_as_reworded_in_the_handout_and_the_web_page(write):
+    """Not as "No longer expected" beside a near copy of itself under "New at this level"."""
+    from conftest import norm, pdf_texts
+    from pmladder import render_pdf
+    from pmladder.outputs.html.page import render_html
+
+    ladder = load_ladder(write(TWO_TRACKS + """dimensions:
+  - {id: impact, name: Impact}
+roles:
+  - {id: a, title: Alpha, level: 1, track: ic, next: b,
+     dimensions: {impact: [I model integrity and have a high standard for my work, Fixes bugs]}}
+  - {id: b, title: Beta, level: 2, track: ic,
+     dimensions: {impact: [I model integrity and a high standard for my work, Fixes bugs, Leads a small project]}}
+"""))
+    pages = [norm(t) for t in pdf_texts(render_pdf(ladder))]
+    alpha = next(p for p in pages if norm("What changes at the next level") in p and norm("→ Beta") in p)
+    alpha = alpha[alpha.index(norm("What changes at the next level")):]
+    alpha = alpha[:alpha.find(norm("Promotion paths"))]
+    assert norm("Reworded") in alpha and norm("\u2248I model integrity and a high standard for my work") in alpha
+    assert norm("New at this level") in alpha and norm("+Leads a small project") in alpha
+    assert norm("No longer expected") not in alpha
+    page = render_html(ladder).decode("utf-8")
+    assert ('<span class="diff-head">Reworded</span><ul class="statements reworded">'
+            "<li>I model integrity and a high standard for my work</li></ul>") in page
+    assert "No longer expected" not in page
+
+
 def test_a_statement_list_rewritten_at_the_next_level_is_printed_once_on_the_role_page(write):
     """When no statement carries over, the next role's cell lists its new statements and one
     line for the rest: the role's own statements, beside it, are not printed a second time."""

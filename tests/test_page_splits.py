@@ -13,6 +13,7 @@ from big_framework import write_big_framework
 from pmladder.load.ladder import load_ladder
 from pmladder.load.style import MM, load_style
 from pmladder.outputs.pdf.handout import render_pdf
+from pmladder.outputs.pdf.textblocks import SPLIT_ROW_SHARE
 from test_page_fill import LADDERS, cell_text, read_pages
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")
@@ -97,11 +98,21 @@ def test_no_line_of_a_matrix_header_starts_with_its_separator(rendered):
 @pytest.mark.parametrize("name", ["dropbox", "big framework"])
 def test_a_roles_table_starts_under_its_heading_where_its_first_rows_fit(rendered, name):
     """A role's heading, lead and promotion paths do not end a page while its table starts
-    the next, unless what was left under them (a seventh of the page) holds no start of it."""
+    the next, unless what was left under them holds no start of it: the table's heading, its
+    header and group rows (as tall as they are overleaf) and a tenth of a page of its first
+    row (a row is not cut to leave less: SPLIT_ROW_SHARE)."""
     ladder, pages = rendered[name]
     titles = {role.title for role in ladder.roles}
     opening = {ladder.label("next_level"), ladder.label("profile")}
+    names = {d.name for d in ladder.dimensions}
+
+    def start_needs(page) -> float:
+        """The share of a page above the table's first dimension row: heading, header, group."""
+        first = next(ln for ln in page.lines if ln.text in names or ln.text.startswith(tuple(names)))
+        return (first.top - page.lines[0].top) / (page.height - 2 * page.margin)
+
     apart = [(number, round(page.blank, 2)) for number, (page, following) in enumerate(zip(pages, pages[1:]), 1)
              if any(ln.text in titles and ln.bottom - ln.top > 15 for ln in page.lines)
-             and following.lines and following.lines[0].text in opening and page.blank > 1 / 7]
+             and following.lines and following.lines[0].text in opening
+             and page.blank > start_needs(following) + SPLIT_ROW_SHARE]
     assert not apart

@@ -5,7 +5,7 @@ Plain data, no layout and no renderer: the PDF, the Markdown/CSV tables and ever
 come render this and decide nothing about content.
 """
 
-from .cells import Cell
+from .cells import CHANGE_MARKS, Cell
 from .document import (
     DEFAULT_PARTS,
     EXCERPT_PARTS,
@@ -38,7 +38,7 @@ from .roles import Bullets, Chip, Profile, ProfileRow, ProfileTable, Promotion, 
 __all__ = [
     "DEFAULT_PARTS", "EXCERPT_PARTS", "PARTS", "TrackNote", "handout_parts", "part_error", "track_notes",
     "Bullets", "Chip", "excerpt_caption", "role_key", "language_runs", "version_line", "worksheet_key",
-    "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
+    "CHANGE_MARKS", "Cell", "Cover", "Entry", "IndexEntry", "Matrix", "MatrixGroup", "MatrixRow", "Profile", "ProfileRow",
     "ProfileTable", "Promotion", "RoleColumn", "RolePage", "Worksheet", "contents", "cover", "document_language", "excerpt_roles",
     "LevelRow", "Placed", "Progression", "ProgressionView", "progression", "uses_progression",
     "handout_date", "headed", "matrix", "profile", "role_index", "role_page", "whole_matrix", "worksheet",

@@ -1,12 +1,20 @@
 """One dimension's value in a table cell, as every output shows it: text, rating dots, a
 rating step (+1, −1) from the role it is compared with, "no change", or nothing given."""
 
+import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Dimension, DimensionValue, ScalePoint
 
 FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
 MINUS = "\u2212"  # a real minus sign for a step down
+REWORDED_MARK = "\u2248"  # ≈: the same statement in new words
+# Two statements, one gone and one new, are one statement reworded when this share of their
+# words is common to both (Dice's coefficient over distinct words): "I model integrity and have
+# a high standard..." and "I model integrity and a high standard..." share 0.96; "I am learning
+# to interview..." and "I actively contribute to interviewing..." 0.6, two expectations.
+REWORDED_SHARE = 0.75
 
 
 class Cell(NamedTuple):
@@ -19,6 +27,7 @@ class Cell(NamedTuple):
     step: int | None = None
     added: tuple[str, ...] = ()  # statements new at this level (a difference of statement lists)
     dropped: tuple[str, ...] = ()  # statements of the role compared with that fall away here
+    reworded: tuple[str, ...] = ()  # statements of the role compared with, in this level's new words
     theirs: bool = True  # False: a dimension of another track than the role's (shown blank, not "—")
     # One line in place of `dropped` when none of the compared role's statements carry over:
     # those are the whole cell beside this one, and listing them again says nothing new.
@@ -27,13 +36,21 @@ class Cell(NamedTuple):
     @property
     def is_difference(self) -> bool:
         """A statement list shown as what changes: the new statements and those that fall away."""
-        return bool(self.added or self.dropped or self.replaced)
+        return bool(self.added or self.dropped or self.reworded or self.replaced)
 
     @property
     def lists_headed(self) -> bool:
-        """Whether a difference heads its lists ("New at this level", "No longer expected"):
-        only where both are there to tell apart; new statements alone say so by their "+"."""
-        return bool(self.dropped)
+        """Whether a difference heads its lists ("New at this level", "Reworded", "No longer
+        expected"): only where there are two kinds to tell apart; new statements alone say so
+        by their "+"."""
+        return bool(self.dropped or self.reworded)
+
+    @property
+    def changes(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """A difference's lists in the order they are shown, each as (kind, statements): kinds
+        "added", "reworded" and "dropped", the empty ones left out."""
+        lists = (("added", self.added), ("reworded", self.reworded), ("dropped", self.dropped))
+        return tuple((kind, items) for kind, items in lists if items)
 
     @property
     def is_missing(self) -> bool:
@@ -79,11 +96,14 @@ class Cell(NamedTuple):
             point = self.point
             return "".join(self.dots) + (f" {point.name}" if point else "")
         if self.is_difference:
-            return "\n".join([*("+ " + item for item in self.added), *(MINUS + " " + item for item in self.dropped),
+            return "\n".join([*(f"{CHANGE_MARKS[kind]} {item}" for kind, items in self.changes for item in items),
                               *([self.replaced] if self.replaced else [])])
         if self.statements:
             return "\n".join(self.statements)
         return str(self.value)
+
+
+CHANGE_MARKS = {"added": "+", "reworded": REWORDED_MARK, "dropped": MINUS}  # before each statement of a kind
 
 
 def value_cell(dimension: Dimension, value: DimensionValue | None, theirs: bool = True) -> Cell:
@@ -106,6 +126,13 @@ def change_cell(dimension: Dimension, before: DimensionValue | None, after: Dime
         dropped = tuple(item for item in before if item not in set(after))
         if not added and not dropped:  # the same statements in another order
             return Cell(dimension, after, unchanged=unchanged_label)
+        pairs = _reworded_pairs(dropped, added)
+        if pairs:
+            old, new = set(pairs), set(pairs.values())
+            reworded = tuple(item for item in added if item in new)
+            added = tuple(item for item in added if item not in new)
+            dropped = tuple(item for item in dropped if item not in old)
+            return Cell(dimension, after, added=added, dropped=dropped, reworded=reworded)
         if replaced_label and len(dropped) == len(before):
             return Cell(dimension, after, added=added, replaced=replaced_label)
         return Cell(dimension, after, added=added, dropped=dropped)
@@ -113,3 +140,33 @@ def change_cell(dimension: Dimension, before: DimensionValue | None, after: Dime
     if dimension.is_rating and isinstance(before, int) and isinstance(after, int):
         step = after - before
     return Cell(dimension, after, step=step)
+
+
+def _reworded_pairs(dropped: tuple[str, ...], added: tuple[str, ...]) -> dict[str, str]:
+    """Each statement that falls away mapped to the new one that says it in other words (most
+    of their words in common), the closest pairs first, every statement in one pair at most.
+    Shown as "Reworded", such a pair no longer reads as an expectation dropped ("No longer
+    expected: I model integrity...") beside a new one."""
+    if not dropped or not added:
+        return {}
+    scored = []
+    for i, old in enumerate(dropped):
+        old_words = _words(old)
+        for j, new in enumerate(added):
+            new_words = _words(new)
+            total = len(old_words) + len(new_words)
+            share = 2 * len(old_words & new_words) / total if total else 0.0
+            if share >= REWORDED_SHARE:
+                scored.append((-share, i, j))
+    pairs: dict[str, str] = {}
+    taken: set[int] = set()
+    for _, i, j in sorted(scored):  # the closest first; ties in the lists' order
+        if dropped[i] not in pairs and j not in taken:
+            pairs[dropped[i]] = added[j]
+            taken.add(j)
+    return pairs
+
+
+@lru_cache(maxsize=4096)  # a level's statements are compared with the level above and below
+def _words(statement: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", statement.casefold()))

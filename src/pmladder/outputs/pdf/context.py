@@ -106,14 +106,14 @@ class Context:
         if cell.unchanged is not None:
             return self.para(cell.unchanged, "cell-small")
         if cell.is_difference:
-            added, dropped = (table.added, table.dropped) if table else ("+", "\u2212")
+            headings = ({"added": table.added, "reworded": table.reworded, "dropped": table.dropped} if table
+                        else content.CHANGE_MARKS)
             story: list = []
-            for heading, items, mark in ((added, cell.added, "+"), (dropped, cell.dropped, "\u2212")):
-                if items:
-                    if cell.lists_headed:
-                        story.append(self.para(heading, "cell-small"))
-                        story[-1].keepWithNext = True  # never the last line before a page break
-                    story += [self.para(item, "cell-bullet", bullet=mark) for item in items]
+            for kind, items in cell.changes:
+                if cell.lists_headed:
+                    story.append(self.para(headings[kind], "cell-small"))
+                    story[-1].keepWithNext = True  # never the last line before a page break
+                story += [self.para(item, "cell-bullet", bullet=content.CHANGE_MARKS[kind]) for item in items]
             if cell.replaced:
                 story.append(self.para(cell.replaced, "cell-small"))
             return story
