@@ -191,6 +191,33 @@ def test_the_cover_holds_a_title_and_subtitle_at_their_limits(letter):
     assert title in squeezed and "".join(subtitle.split()) in squeezed
 
 
+@pytest.mark.parametrize("big_type", [False, True])
+def test_twenty_tracks_with_long_names_print_their_progression(tmp_path, big_type):
+    """Over 14 roles the matrix becomes a progression, a column per track: 20 long track names
+    (all within limits, with the built-in style or 16 pt type under 50 mm margins) made a header
+    row taller than a page, and the handout an internal error. The tracks now go in tables of
+    as many as fit the page (content: Progression.in_parts), and a header cell past five
+    lines ends in "…"."""
+    from pmladder.outputs.pdf.handout import render_pdf
+
+    words = " ".join(["Engineering"] * (12 if not big_type else 16))
+    tracks = [{"id": f"t{i}", "name": f"{i:02d} {words}"} for i in range(limits.MAX_TRACKS)]
+    data = _base(tracks=tracks, dimensions=[{"id": "d", "name": "Scope"}],
+                 roles=[_role(i, level=i + 1, track=f"t{i}", dimensions={"d": f"x{i}"}) for i in range(20)])
+    style = load_style(None)
+    if big_type:
+        (tmp_path / "big.yaml").write_text("extends: default\nfonts: {base_size: 16}\npage: {margin_mm: 50}\n")
+        style = load_style(tmp_path / "big.yaml")
+    pages = ["".join(page.split()) for page in pdf_texts(render_pdf(load_ladder(data), style))]
+    roles = [i for i, page in enumerate(pages) if "Promotionpaths" in page]
+    progression = "".join(pages[roles[-1] + 1:])
+    assert all(f"{i:02d}Engineering" in progression for i in range(20))  # every track heads a column
+    assert all(f"x{i}" in progression for i in range(20))  # and every role's value is under it
+    assert "\u2026" in progression  # each name cut at five lines, whole on the role pages' chips...
+    # ...which end in "…" inside the page where a name is longer than the row (it ran off the page)
+    assert sum(pages[i].count("\u2026") for i in roles) == 20  # one a role: its track's chip
+
+
 def test_ninety_words_of_title_within_the_limit_fit_the_cover():
     from pmladder.outputs.pdf.handout import render_pdf
 

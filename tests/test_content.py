@@ -332,3 +332,19 @@ def test_a_short_title_equal_to_the_level_name_is_one_chip():
                           "roles": [{"id": "ic1", "title": "Engineer", "short": "IC1", "level": 1,
                                      "dimensions": {"scope": "team"}}]})
     assert [chip.text for chip in role_page(ladder, ladder.role("ic1")).chips] == ["IC1"]
+
+
+def test_a_progression_splits_into_tables_of_whole_tracks_without_empty_levels():
+    """The handout's progression puts as many tracks side by side as the page holds; a level
+    none of a table's tracks has is left out of that table, not printed as an empty row."""
+    from pmladder.content import progression
+
+    ladder = load_ladder({"ladder": {"title": "T"}, "dimensions": [SCOPE],
+                          "tracks": [{"id": f"t{i}", "name": f"Track {i}"} for i in range(3)],
+                          "roles": [role(f"r{i}", i + 1, {"scope": f"x{i}"}, track=f"t{i % 3}") for i in range(6)]})
+    [whole] = progression(ladder).competencies
+    first, second = whole.in_parts(2)
+    assert (first.columns, second.columns) == (("Track 0", "Track 1"), ("Track 2",))
+    assert [row.level for row in first.rows] == [1, 2, 4, 5] and [row.level for row in second.rows] == [3, 6]
+    assert [len(row.cells) for row in first.rows + second.rows] == [2, 2, 2, 2, 1, 1]
+    assert whole.in_parts(3) == (whole,)

@@ -63,6 +63,17 @@ class Progression(NamedTuple):
     columns: tuple[str, ...]  # the tracks' names ("Roles" without tracks)
     rows: tuple[LevelRow, ...]
 
+    def in_parts(self, per: int) -> "tuple[Progression, ...]":
+        """The competency as tables of at most `per` columns (tracks) each, for a page with room
+        for no more; the levels no track of a part has left out of it."""
+        if len(self.columns) <= per:
+            return (self,)
+        parts = []
+        for k in range(0, len(self.columns), per):
+            rows = tuple(row._replace(cells=row.cells[k:k + per]) for row in self.rows)
+            parts.append(self._replace(columns=self.columns[k:k + per], rows=tuple(r for r in rows if any(r.cells))))
+        return tuple(parts)
+
 
 class ProgressionView(NamedTuple):
     heading: str

@@ -44,9 +44,10 @@ class Context:
 
     # -- text
 
-    def para(self, text, style: str = "body", *, bullet: str | None = None, link: str | None = None) -> TextBlock:
+    def para(self, text, style: str = "body", *, bullet: str | None = None, link: str | None = None,
+             max_lines: int | None = None) -> TextBlock:
         """Ladder text (or [(text, bold, colour)] segments) in one of the handout's styles."""
-        return TextBlock(text, self.fonts, self.styles[style], bullet=bullet, link=link)
+        return TextBlock(text, self.fonts, self.styles[style], bullet=bullet, link=link, max_lines=max_lines)
 
     def heading(self, text: str, level: str = "h1") -> TextBlock:
         return self.para(text, level)

@@ -14,6 +14,7 @@ from reportlab.platypus import ActionFlowable, Flowable, PageBreak, Spacer
 
 from ...scene.elements import tint
 from ...text.fonts import FontSet
+from ...text.wrap import fit_line
 from .frames import at_top, split_at_top
 from .paint import colour, draw_text
 
@@ -275,8 +276,10 @@ class Chips(Flowable):
     def _layout(self, avail_width):
         placed, x, row = [], 0.0, 0
         for text, bold, swatch in self.chips:
-            w = self.fontset.width(text, self.size, bold) + 2 * self.pad + (self.size * 1.1 if swatch else 0)
-            w = min(w, avail_width)
+            inset = 2 * self.pad + (self.size * 1.1 if swatch else 0)
+            w = self.fontset.width(text, self.size, bold) + inset
+            if w > avail_width:  # a chip wider than the row (a long track name) ends in "…" inside it
+                text, w = fit_line(self.fontset, text, avail_width - inset, self.size, bold), avail_width
             if x > 0 and x + w > avail_width:
                 x, row = 0.0, row + 1
             placed.append((x, row, w, text, bold, swatch))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from reportlab.platypus import Flowable
 
 from ...text.fonts import FontSet
-from ...text.wrap import BREAKABLE_SPACE, wrap
+from ...text.wrap import BREAKABLE_SPACE, fit_line, wrap
 from .frames import split_at_top
 from .paint import Ink, colour, weighted_runs
 
@@ -37,12 +37,15 @@ class TextStyle(NamedTuple):
 class TextBlock(Flowable):
     """A paragraph of plain text, or of segments that differ in weight or colour
     ([(text, bold, colour or None)]), left-aligned; optionally with a bullet, or a link to a
-    bookmark over the whole block. Hard line breaks are "\\n"; it splits between lines."""
+    bookmark over the whole block. Hard line breaks are "\\n"; it splits between lines.
+    `max_lines` ends plain text that would take more lines with "…" on the last of them (a
+    table's header row, which repeats on every page and cannot split, stays within a page)."""
 
     def __init__(self, text, fontset: FontSet, style: TextStyle, *, bullet: str | None = None,
-                 link: str | None = None, lines: list | None = None):
+                 link: str | None = None, lines: list | None = None, max_lines: int | None = None):
         super().__init__()
         self.fontset, self.style, self.bullet, self.link = fontset, style, bullet, link
+        self.max_lines = max_lines
         self.segments = [(text, style.bold, None)] if isinstance(text, str) else list(text)
         self.spaceBefore, self.spaceAfter = style.space_before, style.space_after
         self.keepWithNext = style.keep_with_next
@@ -66,8 +69,11 @@ class TextBlock(Flowable):
         if len(self.segments) == 1:  # the usual case: one style, wrapped exactly
             text, bold, color = self.segments[0]
             color = color or self.style.color
-            return [[(line, bold, color)] for part in text.split("\n")
-                    for line in wrap(self.fontset, part, width, self.size, bold)]
+            lines = [line for part in text.split("\n") for line in wrap(self.fontset, part, width, self.size, bold)]
+            if self.max_lines and len(lines) > self.max_lines:
+                kept = self.max_lines - 1
+                lines = [*lines[:kept], fit_line(self.fontset, " ".join(lines[kept:]), width, self.size, bold)]
+            return [[(line, bold, color)] for line in lines]
         # Mixed weights: every character measured in its own weight; each line's characters
         # then get their segment's style back. "\n" is a hard break here too.
         paragraphs: list[tuple[list[str], list]] = [([], [])]
@@ -231,6 +237,10 @@ def lines_kept_here(count: int, room: int) -> int:
     kept = min(room, count - 2)
     return kept if kept >= 2 else 0
 
+
+# Lines a header cell's text takes at most: a header repeats on every page and cannot split,
+# so 20 long track names at 16 pt under 50 mm margins must still leave room for rows.
+HEADER_LINES = 5
 
 # A table's last row does not go over alone when the row before it can go with it leaving no
 # more than this share of the page empty (a page, often the last, holding one row is a sliver).

@@ -9,7 +9,7 @@ from .... import content
 from ..context import Context
 from ..flowables import Headed
 from ..frames import at_top, split_at_top
-from ..textblocks import Grid
+from ..textblocks import HEADER_LINES, Grid
 from .progression import progression
 
 MATRIX_MAX_ROLES = 7  # role columns per matrix table; more roles continue in another table
@@ -78,7 +78,7 @@ def header_row(ctx: Context, corner: str, columns, col_w: float) -> list:
     def width(text: str) -> float:
         return ctx.fonts.width(text, style.size, style.bold)
 
-    row = [ctx.para(corner, "cell-head")]
+    row = [ctx.para(corner, "cell-head", max_lines=HEADER_LINES)]
     for column in columns:
         parts = [column.short, column.level, *([column.track] if column.track else [])]
         parts = [p.replace(" ", NBSP) if width(p) <= inner else p for p in parts]
@@ -86,7 +86,8 @@ def header_row(ctx: Context, corner: str, columns, col_w: float) -> list:
         for before, part in zip(parts, parts[1:]):
             full = width(before) <= inner < width(before + DOT)
             text += ("\n" if full else DOT + " ") + part
-        row.append([ctx.para(column.title, "cell-head"), ctx.para(text, "cell-head-small")])
+        row.append([ctx.para(column.title, "cell-head", max_lines=HEADER_LINES),
+                    ctx.para(text, "cell-head-small", max_lines=HEADER_LINES)])
     return row
 
 

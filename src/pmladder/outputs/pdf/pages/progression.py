@@ -10,9 +10,10 @@ from reportlab.platypus import Spacer
 from .... import content
 from ..context import Context
 from ..flowables import HeadedTable
-from ..textblocks import Grid
+from ..textblocks import HEADER_LINES, Grid
 
 LEVEL_COLUMN = (90.0, 150.0)  # points: the level column's narrowest and widest
+TRACK_COLUMN = 72.0  # points a track's column needs at least (a role's in the matrix: pages/matrix.py)
 RATING_LEVELS_ACROSS = 8  # a rating's levels up to this many go across (a row of dots per track)
 
 
@@ -21,27 +22,29 @@ def progression(ctx: Context, width: float, room: float | None, heading: bool = 
     story: list = [ctx.heading(found.heading)] if heading else []
     names = [p.dimension.name for p in found.competencies] + [row.name for p in found.competencies for row in p.rows]
     level_w = min(width * 0.2, max(LEVEL_COLUMN[0], min(LEVEL_COLUMN[1], ctx.longest_word(names) + 12)))
+    per_table = max(1, int((width - level_w) // TRACK_COLUMN))  # tracks side by side; more go in a table below
     shown = None
-    for competency in found.competencies:
-        if competency.dimension.is_rating and len(competency.rows) <= RATING_LEVELS_ACROSS:
-            table = rating_table(ctx, competency, width, level_w, room)
+    for whole in found.competencies:
+        if whole.dimension.is_rating and len(whole.rows) <= RATING_LEVELS_ACROSS:
+            tables = [rating_table(ctx, whole, width, level_w, room)]  # a row per track: any number fit
         else:
-            table = progression_table(ctx, competency, width, level_w, room)
-        if competency.group is not None and competency.group != shown:
-            story.append(HeadedTable(ctx.para(competency.group.name, "h2"), table, min_rows=1))
-        else:
-            story += [Spacer(1, 8), table]
-        shown = competency.group
+            tables = [progression_table(ctx, part, width, level_w, room) for part in whole.in_parts(per_table)]
+        for table in tables:
+            if whole.group is not None and whole.group != shown:
+                story.append(HeadedTable(ctx.para(whole.group.name, "h2"), table, min_rows=1))
+            else:
+                story += [Spacer(1, 8), table]
+            shown = whole.group
     return story
 
 
 def progression_table(ctx: Context, competency: content.Progression, width: float, level_w: float,
                       room: float | None) -> Grid:
     dim = competency.dimension
-    corner = [ctx.para(dim.name, "cell-head")]
+    corner = [ctx.para(dim.name, "cell-head", max_lines=HEADER_LINES)]
     if dim.description:
-        corner.append(ctx.para(dim.description, "cell-head-small"))
-    rows = [[corner, *(ctx.para(name, "cell-head") for name in competency.columns)]]
+        corner.append(ctx.para(dim.description, "cell-head-small", max_lines=HEADER_LINES))
+    rows = [[corner, *(ctx.para(name, "cell-head", max_lines=HEADER_LINES) for name in competency.columns)]]
     compact = set()
     for row in competency.rows:
         cells = [placed_cell(ctx, placed) for placed in row.cells]
@@ -58,10 +61,10 @@ def rating_table(ctx: Context, competency: content.Progression, width: float, le
     """A rating's progression across the page: a column per level, a row of dots per track (a
     column of one short line per level would leave the page's width empty)."""
     dim = competency.dimension
-    corner = [ctx.para(dim.name, "cell-head")]
+    corner = [ctx.para(dim.name, "cell-head", max_lines=HEADER_LINES)]
     if dim.description:
-        corner.append(ctx.para(dim.description, "cell-head-small"))
-    rows = [[corner, *(ctx.para(row.name, "cell-head") for row in competency.rows)]]
+        corner.append(ctx.para(dim.description, "cell-head-small", max_lines=HEADER_LINES))
+    rows = [[corner, *(ctx.para(row.name, "cell-head", max_lines=HEADER_LINES) for row in competency.rows)]]
     for j, track in enumerate(competency.columns):
         rows.append([ctx.para(track, "cell-bold"), *(placed_cell(ctx, row.cells[j]) for row in competency.rows)])
     col_w = (width - level_w) / len(competency.rows)
