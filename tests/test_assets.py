@@ -272,6 +272,20 @@ class TestFontCharacterMaps:
         assert (run.returncode, run.stderr) == (1, f"Error: {style}:2: fonts.body: {tmp_path / 'brand.ttf'}: not a readable TrueType font "
                                                    "(its character map has overlapping ranges (at U+0020))\n")
 
+    def test_a_cut_short_font_and_an_uninstalled_one_are_reported_at_their_line(self, tmp_path):
+        """A font file that ends early showed Python's words ("unpack_from requires a buffer of
+        at least 1308 bytes"); a font name fontconfig does not know came without the style's
+        file and line, at render time."""
+        style = font_style(tmp_path, (dejavu_dir() / "DejaVuSans.ttf").read_bytes()[:2000])
+        run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (1, f"Error: {style}:2: fonts.body: {tmp_path / 'brand.ttf'}: not a "
+                                                   "readable TrueType font (damaged, or not a font)\n")
+        style.write_text('fonts:\n  bold: "-No Such Font 123"\n', encoding="utf-8")
+        run = pmladder("pdf", "--style", str(style), "-o", "out.pdf", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (1, f"Error: {style}:2: fonts.bold: font '-No Such Font 123' is not "
+                                                   "installed (give a .ttf path in the style)\n")
+        assert not (tmp_path / "out.pdf").exists()
+
     def test_codes_naming_glyphs_the_font_lacks_fall_back(self, tmp_path):
         """Before: `pdf` ended in 'internal error (IndexError)' inside ReportLab. Now those codes
         count as not covered, and the handout draws them in a fallback font."""

@@ -214,6 +214,19 @@ def test_dates_and_merge_marks_are_plain_text():
     assert (ladder.title, ladder.version, ladder.roles[0].summary) == ("2024-13-45", "2026-01-31", "<<")
 
 
+def test_clock_like_values_stay_what_the_author_wrote():
+    """YAML 1.1 reads 2:30 as 150 and 1:00 as 60 (base 60): a version, a skill and a horizon
+    were silently numbers, and `level: 1:20` was level 80. Now they are text, so the level is
+    refused where it stands."""
+    ladder = load_ladder(text="ladder: {title: T, version: 2:30}\ndimensions: [{id: h, name: Horizon}]\n"
+                              "roles: [{id: a, title: A, level: 1, skills: [1:30.5], dimensions: {h: 1:00}}]\n")
+    role = ladder.roles[0]
+    assert (ladder.version, role.skills, role.values["h"]) == ("2:30", ("1:30.5",), "1:00")
+    with pytest.raises(LadderError) as caught:
+        load_ladder(text="ladder: {title: T}\nroles: [{id: a, title: A, level: 1:20}]\n")
+    assert [p.message for p in caught.value.problems] == ["expected a whole number, got '1:20'"]
+
+
 # ---------------------------------------------------------------- 2. limits, time and memory
 
 

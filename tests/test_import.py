@@ -312,6 +312,25 @@ def test_roles_sheets_name_their_managers_and_next_roles_by_title_on_any_sheet(t
     assert roles[design_lead].next == ("head-of-product",) and roles[design_lead].reports_to == ("head-of-product",)
 
 
+def test_a_value_merged_across_levels_is_each_levels_and_a_merged_band_stays_a_group(tmp_path):
+    """"Interviews" merged across Mid and Senior: only Mid had it (openpyxl reads the other
+    cells of a range as empty), so Senior silently lost its hiring expectation. A group's name
+    merged across the sheet is still the band that heads the rows below it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Eng"
+    for row in (["Competency", "Junior", "Mid", "Senior"], ["Craft"], ["Hiring", "Shadows interviews", "Interviews"],
+                ["Scope", "Task", "Project", "Area"]):
+        sheet.append(row)
+    sheet.merge_cells("A2:D2")
+    sheet.merge_cells("C3:D3")
+    book.save(tmp_path / "merged.xlsx")
+    ladder = imported(tmp_path / "merged.xlsx").ladder
+    assert {r.id: r.values["hiring"] for r in ladder.roles} == {
+        "junior": "Shadows interviews", "mid": "Interviews", "senior": "Interviews"}
+    assert [g.name for g in ladder.groups] == ["Craft"] and {d.group for d in ladder.dimensions} == {"craft"}
+
+
 def test_reporting_lines_that_go_round_name_the_cell_that_starts_the_cycle(tmp_path):
     """Two roles on one level that report to each other: `reports_to` may stay on a level, so
     only a cycle check catches it (it used to import as a ladder with no one at the top)."""

@@ -35,6 +35,7 @@ _PLAIN_TAGS = {
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_SEXAGESIMAL = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")  # the tags of 1:20 and 1:20.5
 _NODE_FOR_TAG = {"tag:yaml.org,2002:seq": SequenceNode, "tag:yaml.org,2002:map": MappingNode}
 _WHAT = {
     "tag:yaml.org,2002:int": "a whole number",
@@ -322,6 +323,8 @@ class _Converter:
     def _scalar(self, node: ScalarNode, line: int) -> Any:
         if node.tag in (_TIMESTAMP_TAG, _MERGE_TAG):
             return node.value  # a date is just text to us (even 2024-13-45); keep what the author wrote
+        if node.tag in _SEXAGESIMAL and ":" in node.value:
+            return node.value  # YAML 1.1 reads 1:20 as 80 (base 60): keep what the author wrote
         if node.tag in _WHAT and len(node.value) > MAX_NUMBER:
             raise YamlProblem(line, f"number is {len(node.value):,} characters long; the limit is {MAX_NUMBER:,}")
         try:

@@ -47,6 +47,8 @@ _EMPTY_CSV = ' \t\r\n,;"'  # what a row of empty cells holds, whichever the deli
 _FORMULA_ERROR = re.compile(r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!"
                             r"|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)|Err:[0-9]{3}")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a formula element in a worksheet's XML
+# A merged range in a worksheet's XML: <mergeCell ref="C2:E2"/> (its only attribute).
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 MAX_CELL_PROBLEMS = 50
 
 
@@ -169,6 +171,7 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
                     sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
+        sheets = _with_merges(data, sheets, budget)
         problems = _failed_cells(sheets)
         if len(problems) < MAX_CELL_PROBLEMS:
             problems += _unsaved_formulas(data, sheets)
@@ -182,6 +185,51 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
     if not any(sheet.rows for sheet in sheets):
         raise fail(file, "the workbook is empty (no sheet has a filled cell)")
     return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
+
+
+def _with_merges(data: bytes, sheets: list[Sheet], budget: list[int]) -> list[Sheet]:
+    """The sheets with each merged range's value in all its cells where a name stands before
+    the range in its row: "Interviews" merged across Mid and Senior is each level's value (read
+    as it is stored, the first cell alone had it and the others were lost). A range that starts
+    its row stays as stored: a group's band across the sheet, or a category down its rows,
+    which the importer reads as a band and as the group above. openpyxl's read-only mode, which
+    keeps a workbook's reading bounded, does not report merges: they come from the XML."""
+    out = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
+        from defusedxml.ElementTree import fromstring
+
+        parts = _sheet_parts(archive, fromstring)
+        for sheet in sheets:
+            xml = archive.read(parts[sheet.name]) if parts.get(sheet.name) in archive.namelist() else b""
+            rows = [list(row) for row in sheet.rows]
+            for found in _MERGE.finditer(xml):
+                first_col, first_row, last_col, last_row = found.groups()
+                top, left = int(first_row), _column_number(first_col)
+                bottom, right = min(int(last_row), len(rows)), min(_column_number(last_col), MAX_COLUMNS)
+                if top > len(rows) or left > len(rows[top - 1]) or rows[top - 1][left - 1].value is None:
+                    continue
+                if all(cell.value is None for cell in rows[top - 1][:left - 1]):
+                    continue  # it starts its row
+                value = rows[top - 1][left - 1].value
+                for r in range(top, bottom + 1):
+                    row = rows[r - 1]
+                    budget[0] -= max(0, right - len(row))
+                    if budget[0] < 0:
+                        raise fail(sheet.where, f"more than {MAX_CELLS:,} cells in the workbook; a ladder has far fewer")
+                    row += [Cell(None, sheet.place(r, c)) for c in range(len(row) + 1, right + 1)]
+                    for c in range(left, right + 1):
+                        if (r, c) != (top, left) and row[c - 1].value is None:
+                            row[c - 1] = Cell(value, row[c - 1].where)
+            out.append(sheet._replace(rows=_trimmed([tuple(row) for row in rows])))
+    return out
+
+
+def _column_number(letters: bytes) -> int:
+    """b"A" -> 1, b"AA" -> 27: column_letter backwards."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _failed_cells(sheets: list[Sheet]) -> list[Problem]:

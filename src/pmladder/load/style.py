@@ -278,6 +278,16 @@ class _StyleReader:
                     self.check.add(value, path, f"{resolved}: has PostScript (CFF) outlines, which PDFs here "
                                    "cannot embed; use a TrueType font")
             return str(resolved)
+        if text:
+            # Looked up now (fontconfig's answer is kept for the render), so a font that is not
+            # installed is reported at its line, not as a bare message when the render starts.
+            from ..errors import RenderError
+            from ..text.fonts import resolve_font
+
+            try:
+                resolve_font(text)
+            except RenderError as exc:
+                self.check.add(value, path, str(exc))
         return text
 
     def _logo(self, value: Value) -> Logo | None:

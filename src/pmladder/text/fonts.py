@@ -92,7 +92,9 @@ def _fc_match(name: str) -> str | None:
         return None
     import subprocess  # only for fonts named by family (imports cost every run ~3 ms)
 
-    result = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", name], capture_output=True, text=True, check=False)
+    # "--": a style's font name that starts with "-" is a pattern, never an option.
+    result = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", "--", name], capture_output=True, text=True,
+                            check=False)
     family, _, path = result.stdout.partition("\n")
     # fc-match always answers with *some* font; accept it only if the family really matches.
     wanted = name.lower().split()[0]

@@ -48,7 +48,11 @@ class FontFile:
             self._lacking: set[str] = set()
         except UnreadableFile as exc:
             raise FontFileError(str(exc)) from None
-        except (OSError, KeyError, struct.error, IndexError, ValueError, FontFileError) as exc:
+        except KeyError as exc:
+            raise FontFileError(f"{path}: not a readable TrueType font (it has no '{exc.args[0]}' table)") from None
+        except (struct.error, IndexError):  # Python's words ("unpack_from requires a buffer...") mean this
+            raise FontFileError(f"{path}: not a readable TrueType font (damaged, or not a font)") from None
+        except (OSError, ValueError, FontFileError) as exc:
             raise FontFileError(f"{path}: not a readable TrueType font ({exc})") from None
 
     @property
