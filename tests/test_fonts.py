@@ -114,7 +114,7 @@ def test_a_character_no_font_covers_is_reported_with_where_it_is():
         api.render_chart(DEFAULT_LADDER)
 
 
-@pytest.mark.parametrize("command, suffix", [("chart", "png"), ("pdf", "pdf")])
+@pytest.mark.parametrize("command, suffix", [("chart", "png"), ("pdf", "pdf"), ("html", "html")])
 def test_the_warning_names_the_field_and_the_file_line(runner, tmp_path, command, suffix):
     """Once per render, with where to look in the file, not only the character."""
     ladder = tmp_path / "team.yaml"

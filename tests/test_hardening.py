@@ -227,6 +227,20 @@ def test_clock_like_values_stay_what_the_author_wrote():
     assert [p.message for p in caught.value.problems] == ["expected a whole number, got '1:20'"]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_separators_pasted_from_a_word_processor_read_as_spaces(tmp_path, separator):
+    """YAML 1.1 breaks lines at them and editors do not: a title with one failed with "could
+    not find expected ':'" at line 8 of a 7-line file, and every line after it was off by one."""
+    path = tmp_path / "pasted.yaml"
+    path.write_text(f"ladder:\n  title: T\nroles:\n  - id: a\n    title: A{separator}B\n    level: 1\n"
+                    "    summary: s\n  - id: b\n    title: B\n    level: zero\n", encoding="utf-8")
+    with pytest.raises(LadderError) as caught:
+        load_ladder(path)
+    assert [str(p) for p in caught.value.problems] == [f"{path}:10: roles[1].level: expected a whole number, got 'zero'"]
+    path.write_text(path.read_text(encoding="utf-8").replace("zero", "2"), encoding="utf-8")
+    assert load_ladder(path).roles[0].title == "A B"
+
+
 # ---------------------------------------------------------------- 2. limits, time and memory
 
 

@@ -89,6 +89,10 @@ def parse(data: bytes, file: str) -> Value:
         raise YamlProblem(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        # YAML 1.1 reads these (pasted from word processors) as line breaks, editors do not: a
+        # title broke in two with an error at a line past the end of the file. They read as spaces.
+        text = text.translate(_PASTED_BREAKS)
     node = _compose_fast(text)
     if node is _SLOW and len(text) > CHECKED_CHARACTERS:
         _raise_libyaml_problem(text)
@@ -99,6 +103,7 @@ def parse(data: bytes, file: str) -> Value:
     return _Converter().convert(node)
 
 
+_PASTED_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}  # NEL, line and paragraph separators
 _SLOW = object()  # _compose_fast's answer when the pure-Python parser must give the message
 
 

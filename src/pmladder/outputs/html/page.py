@@ -36,6 +36,7 @@ from ...content import (
     worksheet,
     worksheet_key,
 )
+from ...load.locate import text_locator
 from ...load.style import Style, load_style
 from ...model import Ladder, require_role
 from ...scene.diagram import ladder_scene
@@ -159,7 +160,7 @@ def render_html(ladder: Ladder, *, style: Style | str | None = None, highlight: 
     style = load_style(style)
     if highlight is not None:
         require_role(ladder, highlight)
-    with FontSet.for_style(style).reporting_missing() as fonts:
+    with FontSet.for_style(style).reporting_missing(text_locator(ladder)) as fonts:  # the chart's text
         scene = ladder_scene(ladder, style, width=CHART_WIDTH, height=CHART_HEIGHT, highlight=highlight,
                              title=False, links=True, fonts=fonts, min_text=WIDE_TEXT)
         narrow = ladder_scene(ladder, style, width=NARROW_WIDTH, height=NARROW_HEIGHT, highlight=highlight,
