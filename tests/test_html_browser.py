@@ -183,6 +183,16 @@ return found.slice(0, 12);
 """
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_banners_title_lines_up_with_the_page_below_it(browser, pages, width):
+    """At 1280 px the title and subtitle started 16 px left of every heading below them."""
+    open_page(browser, pages["default"], width)
+    lefts = browser.execute_script("return ['.banner h1', '.contents', 'main h2'].map("
+                                   "s => Math.round(document.querySelector(s).getBoundingClientRect().left + "
+                                   "parseFloat(getComputedStyle(document.querySelector(s)).paddingLeft)))")
+    assert len(set(lefts)) == 1, lefts
+
+
 @pytest.mark.parametrize("name", ["default", "pl-ja", "format2", "big"])
 def test_on_a_phone_every_table_cell_shows_its_whole_text(browser, pages, name):
     """Before, at 390 px every table (role, compare, worksheet) was 360-655 px wide in a 358 px
