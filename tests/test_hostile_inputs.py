@@ -213,11 +213,13 @@ def test_a_role_reporting_to_itself_is_refused_at_its_cell(tmp_path, runner):
 
 def test_a_missing_field_is_named_not_the_cell_it_is_reported_at(tmp_path, runner):
     # Both said "title: required field is missing": the role's first cell, where it is reported.
+    # Then each named its field but at the row's first cell; a blank level is now at its own cell
+    # (a blank track stays at the row's: a roles sheet has a track column with or without tracks).
     sheet = tmp_path / "team.csv"
     sheet.write_text("title,level,track\nPM,,IC\nSPM,2,\n", encoding="utf-8")
     result, _ = imported(runner, sheet, tmp_path)
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Error: {sheet}:2:1: level: required field is missing",
+    assert result.output.splitlines() == [f"Error: {sheet}:2:2: level: expected a whole number, got nothing",
                                           f"Error: {sheet}:3:1: track: required field is missing"]
 
 

@@ -120,6 +120,23 @@ class TestRolesAsRows:
         ]
         assert not (tmp_path / "out.yaml").exists()
 
+    def test_a_blank_level_is_reported_at_its_own_cell(self, tmp_path):
+        """It was reported at the row's first cell (team.csv:3:1), the role's id."""
+        sheet = tmp_path / "team.csv"
+        sheet.write_text("id,title,level,Scope\na,A,1,x\nb,B,,y\n", encoding="utf-8")
+        assert errors(sheet) == [f"{sheet}:3:3: level: expected a whole number, got nothing"]
+
+    @pytest.mark.parametrize("rows, where, what", [
+        ("Competency,Junior,Mid,,Senior\nScope,a,b,c,d\n", "2:4", "level or role"),  # layout (a)
+        ("id,title,level,Scope\na,A,1,x,notes\n", "2:5", "field or competency"),  # past the header, (b)
+    ])
+    def test_a_value_under_no_heading_is_reported_not_dropped(self, tmp_path, rows, where, what):
+        """Both were left out of the ladder without a word."""
+        sheet = tmp_path / "team.csv"
+        sheet.write_text(rows, encoding="utf-8")
+        assert errors(sheet) == [f"{sheet}:{where}: a value in a column with no heading; head the column with its "
+                                 f"{what}, or clear it"]
+
     def test_two_problems_are_reported_together(self, tmp_path):
         sheet = tmp_path / "team.csv"
         sheet.write_text("title,level,next\nPM,1,Senior PM\nSenior PM,two,\nLead,3,Nobody\n", encoding="utf-8")

@@ -127,6 +127,7 @@ class _Builder(LadderDoc):
             self.problem(header[0], "", "a row per role needs a 'title' (or 'id') column and a 'level' column")
             return
         self.sources.append(f"sheet {sheet.name!r}: roles, one a row")
+        self.headless_values(sheet, header_index, "field or competency")
         rows = [(n, row) for n, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2)
                 if any(c.value is not None for c in row)]
         values_by_dim: dict[str, list[Cell]] = {d: [] for d in competencies.values()}
@@ -159,8 +160,8 @@ class _Builder(LadderDoc):
                 role["track"] = Leaf(self._track(Cell(sheet.name, sheet.where)), title_cell, "track")
             for field in ("short", "level", "track", "summary", "next", "reports_to", *_LISTS, "sections"):
                 cell = given.get(field)
-                if cell is not None and cell.value is not None:
-                    role[field] = self._role_field(field, cell)
+                if cell is not None and (cell.value is not None or field == "level"):  # a blank level too:
+                    role[field] = self._role_field(field, cell)  # the check then names its cell, not the row's
             values = {}
             for i, dim_id in competencies.items():
                 cell = at(row, i, sheet, number_)
@@ -234,6 +235,7 @@ class _Builder(LadderDoc):
         desc_col = next((i for i, k in enumerate(keys) if k in _DESCRIPTION and i > name_col), None)
         role_cols = [i for i, c in enumerate(header) if i > name_col and i not in (group_col, desc_col)
                      and c.value is not None]
+        self.headless_values(sheet, header_index, "level or role", after=name_col)
         track = None
         if as_track:
             track = self._track(Cell(sheet.name, sheet.where))

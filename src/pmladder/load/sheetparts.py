@@ -114,6 +114,19 @@ class LadderDoc:
     def problem(self, cell: Cell, label: str, message: str) -> None:
         self.problems.append(Problem(cell.where, None, label, message))
 
+    def headless_values(self, sheet: Sheet, header_index: int, what: str, after: int = -1) -> None:
+        """A problem at the first value of each column right of `after` that has no heading:
+        such values were dropped without a word (whose are they?)."""
+        header = sheet.rows[header_index]
+        reported: set[int] = set()
+        for row in sheet.rows[header_index + 1:]:
+            for i, cell in enumerate(row):
+                headed = i < len(header) and header[i].value is not None
+                if i > after and cell.value is not None and not headed and i not in reported:
+                    reported.add(i)
+                    self.problem(cell, "", f"a value in a column with no heading; head the column with its {what}, "
+                                 "or clear it")
+
     # ------------------------------------------------------------ About and Dimensions
 
     def _about(self, sheet: Sheet) -> None:
