@@ -170,6 +170,8 @@ def _tracks(ctx: ReadContext, value: Value | None) -> dict[str, Track]:
         if not fields:
             continue
         track_id = ctx.new_id(fields.get("id"), f"{path}.id", tracks, "track")
+        if track_id:
+            ctx.track_ids[track_id] = None
         name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
         if name and name.casefold() in named:
             check.add(fields["name"], f"{path}.name", f"{describe(name)} is already the name of track "
@@ -195,11 +197,12 @@ def _levels(ctx: ReadContext, value: Value | None, tracks: dict[str, Track]) -> 
         name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
         track = None
         if "track" in fields:
-            if not tracks:
+            if not tracks and not ctx.track_ids:
                 check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
                 continue
-            found = ctx.references(fields["track"], f"{path}.track", tracks, "track", single=True)
-            if not found:
+            found = ctx.references(fields["track"], f"{path}.track", {**ctx.track_ids, **tracks},
+                                   "track", single=True)
+            if not found or found[0] not in tracks:  # a refused track has its own problem
                 continue
             track = found[0]
         if number is None or name is None:

@@ -21,6 +21,9 @@ class ReadContext:
     def __init__(self, check: Checker):
         self.check = check
         self.schema: int | None = None  # as declared; None reads every format
+        # Every track id given, the tracks refused for another field included: a role on one
+        # of them is not told "unknown track" or "no tracks" on top of the track's own problem.
+        self.track_ids: dict[str, None] = {}  # in file order, as messages list them
 
     def format2(self, value: Value, path: str, what: str) -> None:
         """Refuse a format 2 feature in a file that declares the older format."""
