@@ -348,6 +348,40 @@ def test_a_value_merged_across_levels_is_each_levels_and_a_merged_band_stays_a_g
     assert [g.name for g in ladder.groups] == ["Craft"] and {d.group for d in ladder.dimensions} == {"craft"}
 
 
+def test_a_track_merged_down_a_roles_sheet_is_each_roles(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Roles"
+    for row in (["track", "title", "level"], ["IC", "Engineer", 1], [None, "Senior Engineer", 2], ["Mgmt", "Manager", 2]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    book.save(tmp_path / "down.xlsx")
+    assert [(r.title, r.track) for r in imported(tmp_path / "down.xlsx").ladder.roles] == [
+        ("Engineer", "ic"), ("Senior Engineer", "ic"), ("Manager", "mgmt")]
+
+
+def test_merged_ranges_count_against_the_cell_limit(tmp_path):
+    """A 6 kB workbook naming one wide range 5,000 times took 23 s to import; ranges now count
+    the cells they cover (once each), as read cells do."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for n in range(1, 87):
+        sheet.append([f"Competency {n}", "x", "y"])
+    sheet.insert_rows(1)
+    for column, name in enumerate(["Competency", "Junior", "Senior"], start=1):
+        sheet.cell(1, column, name)
+    sheet.merge_cells("B2:SF86")
+    book.save(tmp_path / "wide.xlsx")
+    with zipfile.ZipFile(tmp_path / "wide.xlsx") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    merge = b'<mergeCell ref="C2:SF86"/>'
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'<mergeCell ref="B2:SF86"/>', b'<mergeCell ref="B2:SF86"/>' + merge * 5000)
+    (tmp_path / "wide.xlsx").write_bytes(_zip(parts))
+    assert errors(tmp_path / "wide.xlsx") == [f"{tmp_path / 'wide.xlsx'}:Sheet: more than 50,000 cells in the "
+                                              "workbook once merged cells are counted; a ladder has far fewer"]
+
+
 def test_reporting_lines_that_go_round_name_the_cell_that_starts_the_cycle(tmp_path):
     """Two roles on one level that report to each other: `reports_to` may stay on a level, so
     only a cycle check catches it (it used to import as a ladder with no one at the top)."""

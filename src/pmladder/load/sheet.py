@@ -188,12 +188,12 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
 
 
 def _with_merges(data: bytes, sheets: list[Sheet], budget: list[int]) -> list[Sheet]:
-    """The sheets with each merged range's value in all its cells where a name stands before
-    the range in its row: "Interviews" merged across Mid and Senior is each level's value (read
-    as it is stored, the first cell alone had it and the others were lost). A range that starts
-    its row stays as stored: a group's band across the sheet, or a category down its rows,
-    which the importer reads as a band and as the group above. openpyxl's read-only mode, which
-    keeps a workbook's reading bounded, does not report merges: they come from the XML."""
+    """The sheets with each merged range's value in all its cells: "Interviews" merged across
+    Mid and Senior is each level's value, a track merged down a roles sheet each role's (read as
+    stored, the first cell alone had it and the others were lost). A range across the sheet
+    from its row's start stays as stored: a group's band, which the importer reads as one.
+    openpyxl's read-only mode, which keeps a workbook's reading bounded, does not report
+    merges: they come from the XML."""
     out = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
         from defusedxml.ElementTree import fromstring
@@ -202,20 +202,23 @@ def _with_merges(data: bytes, sheets: list[Sheet], budget: list[int]) -> list[Sh
         for sheet in sheets:
             xml = archive.read(parts[sheet.name]) if parts.get(sheet.name) in archive.namelist() else b""
             rows = [list(row) for row in sheet.rows]
-            for found in _MERGE.finditer(xml):
-                first_col, first_row, last_col, last_row = found.groups()
+            for found in dict.fromkeys(_MERGE.findall(xml)):  # a range given twice is one
+                first_col, first_row, last_col, last_row = found
                 top, left = int(first_row), _column_number(first_col)
                 bottom, right = min(int(last_row), len(rows)), min(_column_number(last_col), MAX_COLUMNS)
                 if top > len(rows) or left > len(rows[top - 1]) or rows[top - 1][left - 1].value is None:
                     continue
-                if all(cell.value is None for cell in rows[top - 1][:left - 1]):
-                    continue  # it starts its row
+                if right > left and all(cell.value is None for cell in rows[top - 1][:left - 1]):
+                    continue  # across the sheet from its row's start: a band
+                # Every cell a range covers counts, as read cells do: a file of a few kB cannot
+                # make the import walk millions of cells.
+                budget[0] -= max(0, bottom - top + 1) * max(0, right - left + 1)
+                if budget[0] < 0:
+                    raise fail(sheet.where, f"more than {MAX_CELLS:,} cells in the workbook once merged "
+                               "cells are counted; a ladder has far fewer")
                 value = rows[top - 1][left - 1].value
                 for r in range(top, bottom + 1):
                     row = rows[r - 1]
-                    budget[0] -= max(0, right - len(row))
-                    if budget[0] < 0:
-                        raise fail(sheet.where, f"more than {MAX_CELLS:,} cells in the workbook; a ladder has far fewer")
                     row += [Cell(None, sheet.place(r, c)) for c in range(len(row) + 1, right + 1)]
                     for c in range(left, right + 1):
                         if (r, c) != (top, left) and row[c - 1].value is None:
