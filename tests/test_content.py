@@ -245,7 +245,7 @@ class TestStatementDifferences:
         shipped = load_ladder()
         assert not any(t.names_above for r in shipped.roles for t in profile(shipped, r).tables)
 
-    def test_a_statement_said_in_other_words_is_reworded_not_dropped_and_new(self):
+    def test_a_statement_in_other_words_is_revised_not_dropped_and_new(self):
         """Dropbox's IC2 says "I model integrity and a high standard..." where IC1 says "...and
         have a high standard...": it read as "No longer expected: I model integrity". A
         statement sharing less of its words stays what it is: a new expectation, one dropped."""
@@ -254,24 +254,32 @@ class TestStatementDifferences:
                              ["I model integrity and a high standard of excellence for my work",
                               "I actively contribute to interviewing and assessing candidates"])
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
-        assert cell.reworded == ("I model integrity and a high standard of excellence for my work",)
+        assert cell.revised == ("I model integrity and a high standard of excellence for my work",)
         assert cell.added == ("I actively contribute to interviewing and assessing candidates",)
         assert cell.dropped == ("I am learning to interview and assess candidates",)
-        assert cell.lists_headed and cell.replaced is None  # one carries over, in new words
-        assert [kind for kind, _ in cell.changes] == ["added", "reworded", "dropped"]
+        assert cell.lists_headed and cell.replaced is None  # one carries over, revised
+        assert [kind for kind, _ in cell.changes] == ["added", "revised", "dropped"]
         assert cell.text.splitlines() == [
             "+ I actively contribute to interviewing and assessing candidates",
-            "\u2248 I model integrity and a high standard of excellence for my work",
+            "\u0394 I model integrity and a high standard of excellence for my work",
             "\u2212 I am learning to interview and assess candidates"]
 
-    def test_each_statement_is_reworded_once_the_closest_first(self):
+    def test_each_statement_is_revised_once_the_closest_first(self):
         ladder = self.ladder(["I write clear design documents for my team"],
-                             ["I write design documents for my team", "I write clear design documents for my team and org"])
+                             ["I write clear design documents for my team and org", "I write design documents for my team"])
         [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
-        # Both share most words with the one before (0.93 and 0.89): the closer is its rewording,
-        # the other a new statement.
-        assert cell.reworded == ("I write design documents for my team",)
+        # Both share most words with the one before (0.89, then 0.93): the closer, though listed
+        # second, is its revision, the other a new statement.
+        assert cell.revised == ("I write design documents for my team",)
         assert cell.added == ("I write clear design documents for my team and org",) and cell.dropped == ()
+
+    def test_a_change_of_degree_is_revised_and_chinese_is_compared_character_by_character(self):
+        """"Small" to "large": the statement goes on, changed, under "Revised" (the role's own
+        column shows it as it was). Chinese has no spaces: compared as one word, it never paired."""
+        ladder = self.ladder(["I lead small interviews", "负责团队的产品路线图。"],
+                             ["I lead large interviews", "负责部门的产品路线图。"])
+        [cell] = profile(ladder, ladder.role("a")).tables[0].rows[0].next_values
+        assert cell.revised == ("I lead large interviews", "负责部门的产品路线图。") and not cell.added and not cell.dropped
 
     def test_the_same_statements_reordered_are_no_change(self):
         ladder = self.ladder(["x", "y"], ["y", "x"])
@@ -281,9 +289,9 @@ class TestStatementDifferences:
     def test_headings_come_from_the_ladders_labels(self):
         ladder = ladder_of([role("a", 1, {"scope": ["x"]}, ["b"]), role("b", 2, {"scope": ["y"]})],
                            labels={"added_statements": "Neu", "dropped_statements": "Entfällt",
-                                   "reworded_statements": "Neu formuliert"})
+                                   "revised_statements": "Neu formuliert"})
         table = profile(ladder, ladder.role("a")).tables[0]
-        assert (table.added, table.dropped, table.reworded) == ("Neu", "Entfällt", "Neu formuliert")
+        assert (table.added, table.dropped, table.revised) == ("Neu", "Entfällt", "Neu formuliert")
 
     def test_text_against_text_stays_both_texts(self):
         ladder = self.ladder("team", "organisation")
@@ -347,4 +355,12 @@ def test_a_progression_splits_into_tables_of_whole_tracks_without_empty_levels()
     assert (first.columns, second.columns) == (("Track 0", "Track 1"), ("Track 2",))
     assert [row.level for row in first.rows] == [1, 2, 4, 5] and [row.level for row in second.rows] == [3, 6]
     assert [len(row.cells) for row in first.rows + second.rows] == [2, 2, 2, 2, 1, 1]
+    # Each table names a level by its own tracks' names for it, not by those of the others
+    named = load_ladder({"ladder": {"title": "T"}, "dimensions": [SCOPE],
+                         "tracks": [{"id": "ic", "name": "IC"}, {"id": "m", "name": "M"}],
+                         "levels": [{"level": 3, "track": "ic", "name": "IC3"}, {"level": 3, "track": "m", "name": "M3"}],
+                         "roles": [role("e", 3, {"scope": "x"}, track="ic"), role("l", 3, {"scope": "y"}, track="m")]})
+    [both] = progression(named).competencies
+    assert [row.name for row in both.rows] == ["IC3 \u00b7 M3"]
+    assert [[row.name for row in part.rows] for part in both.in_parts(1)] == [["IC3"], ["M3"]]
     assert whole.in_parts(3) == (whole,)

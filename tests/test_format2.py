@@ -373,7 +373,7 @@ roles:
     assert alpha.count(norm("Keeps the build green")) == 1  # the role's own list, not repeated
 
 
-def test_a_statement_in_new_words_is_printed_as_reworded_in_the_handout_and_the_web_page(write):
+def test_a_statement_in_new_words_is_printed_as_revised_in_the_handout_and_the_web_page(write):
     """Not as "No longer expected" beside a near copy of itself under "New at this level"."""
     from conftest import norm, pdf_texts
     from pmladder import render_pdf
@@ -391,11 +391,11 @@ roles:
     alpha = next(p for p in pages if norm("What changes at the next level") in p and norm("→ Beta") in p)
     alpha = alpha[alpha.index(norm("What changes at the next level")):]
     alpha = alpha[:alpha.find(norm("Promotion paths"))]
-    assert norm("Reworded") in alpha and norm("\u2248I model integrity and a high standard for my work") in alpha
+    assert norm("Revised") in alpha and norm("\u0394I model integrity and a high standard for my work") in alpha
     assert norm("New at this level") in alpha and norm("+Leads a small project") in alpha
     assert norm("No longer expected") not in alpha
     page = render_html(ladder).decode("utf-8")
-    assert ('<span class="diff-head">Reworded</span><ul class="statements reworded">'
+    assert ('<span class="diff-head">Revised</span><ul class="statements revised">'
             "<li>I model integrity and a high standard for my work</li></ul>") in page
     assert "No longer expected" not in page
 

@@ -38,7 +38,7 @@ DEFAULT_LABELS: Mapping[str, str] = MappingProxyType({
     "unchanged": "No change",
     "added_statements": "New at this level",
     "dropped_statements": "No longer expected",
-    "reworded_statements": "Reworded",  # a statement of the role's, in new words at the next level
+    "revised_statements": "Revised",  # a statement of the role's, reworded or changed at the next level
     "replaced_statements": "Replaces every statement of {role}",  # none of the role's carry over
     # Over a table where that holds for every row: said once instead of in each row.
     "replaced_table": "Every statement for {next} is new: none of those for {role} carry over.",

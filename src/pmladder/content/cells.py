@@ -9,12 +9,14 @@ from ..model import Dimension, DimensionValue, ScalePoint
 
 FILLED, EMPTY = "\u25cf", "\u25cb"  # ● ○
 MINUS = "\u2212"  # a real minus sign for a step down
-REWORDED_MARK = "\u2248"  # ≈: the same statement in new words
-# Two statements, one gone and one new, are one statement reworded when this share of their
-# words is common to both (Dice's coefficient over distinct words): "I model integrity and have
-# a high standard..." and "I model integrity and a high standard..." share 0.96; "I am learning
-# to interview..." and "I actively contribute to interviewing..." 0.6, two expectations.
-REWORDED_SHARE = 0.75
+REVISED_MARK = "\u0394"  # Δ: a statement of the level before, changed
+# Two statements, one gone and one new, are one statement revised (reworded, or changed in
+# degree: "small" to "large" teams) when this share of their words is common to both (Dice's
+# coefficient over distinct words; each Chinese or Japanese character counts as a word):
+# "I model integrity and have a high standard..." and "I model integrity and a high
+# standard..." share 0.96; "I am learning to interview..." and "I actively contribute to
+# interviewing..." 0.6, two expectations.
+REVISED_SHARE = 0.75
 
 
 class Cell(NamedTuple):
@@ -27,7 +29,7 @@ class Cell(NamedTuple):
     step: int | None = None
     added: tuple[str, ...] = ()  # statements new at this level (a difference of statement lists)
     dropped: tuple[str, ...] = ()  # statements of the role compared with that fall away here
-    reworded: tuple[str, ...] = ()  # statements of the role compared with, in this level's new words
+    revised: tuple[str, ...] = ()  # statements of the role compared with, as this level revises them
     theirs: bool = True  # False: a dimension of another track than the role's (shown blank, not "—")
     # One line in place of `dropped` when none of the compared role's statements carry over:
     # those are the whole cell beside this one, and listing them again says nothing new.
@@ -36,20 +38,20 @@ class Cell(NamedTuple):
     @property
     def is_difference(self) -> bool:
         """A statement list shown as what changes: the new statements and those that fall away."""
-        return bool(self.added or self.dropped or self.reworded or self.replaced)
+        return bool(self.added or self.dropped or self.revised or self.replaced)
 
     @property
     def lists_headed(self) -> bool:
-        """Whether a difference heads its lists ("New at this level", "Reworded", "No longer
+        """Whether a difference heads its lists ("New at this level", "Revised", "No longer
         expected"): only where there are two kinds to tell apart; new statements alone say so
         by their "+"."""
-        return bool(self.dropped or self.reworded)
+        return bool(self.dropped or self.revised)
 
     @property
     def changes(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """A difference's lists in the order they are shown, each as (kind, statements): kinds
-        "added", "reworded" and "dropped", the empty ones left out."""
-        lists = (("added", self.added), ("reworded", self.reworded), ("dropped", self.dropped))
+        "added", "revised" and "dropped", the empty ones left out."""
+        lists = (("added", self.added), ("revised", self.revised), ("dropped", self.dropped))
         return tuple((kind, items) for kind, items in lists if items)
 
     @property
@@ -103,7 +105,7 @@ class Cell(NamedTuple):
         return str(self.value)
 
 
-CHANGE_MARKS = {"added": "+", "reworded": REWORDED_MARK, "dropped": MINUS}  # before each statement of a kind
+CHANGE_MARKS = {"added": "+", "revised": REVISED_MARK, "dropped": MINUS}  # before each statement of a kind
 
 
 def value_cell(dimension: Dimension, value: DimensionValue | None, theirs: bool = True) -> Cell:
@@ -126,13 +128,13 @@ def change_cell(dimension: Dimension, before: DimensionValue | None, after: Dime
         dropped = tuple(item for item in before if item not in set(after))
         if not added and not dropped:  # the same statements in another order
             return Cell(dimension, after, unchanged=unchanged_label)
-        pairs = _reworded_pairs(dropped, added)
+        pairs = _revised_pairs(dropped, added)
         if pairs:
             old, new = set(pairs), set(pairs.values())
-            reworded = tuple(item for item in added if item in new)
+            revised = tuple(item for item in added if item in new)
             added = tuple(item for item in added if item not in new)
             dropped = tuple(item for item in dropped if item not in old)
-            return Cell(dimension, after, added=added, dropped=dropped, reworded=reworded)
+            return Cell(dimension, after, added=added, dropped=dropped, revised=revised)
         if replaced_label and len(dropped) == len(before):
             return Cell(dimension, after, added=added, replaced=replaced_label)
         return Cell(dimension, after, added=added, dropped=dropped)
@@ -142,10 +144,10 @@ def change_cell(dimension: Dimension, before: DimensionValue | None, after: Dime
     return Cell(dimension, after, step=step)
 
 
-def _reworded_pairs(dropped: tuple[str, ...], added: tuple[str, ...]) -> dict[str, str]:
+def _revised_pairs(dropped: tuple[str, ...], added: tuple[str, ...]) -> dict[str, str]:
     """Each statement that falls away mapped to the new one that says it in other words (most
     of their words in common), the closest pairs first, every statement in one pair at most.
-    Shown as "Reworded", such a pair no longer reads as an expectation dropped ("No longer
+    Shown as "Revised", such a pair no longer reads as an expectation dropped ("No longer
     expected: I model integrity...") beside a new one."""
     if not dropped or not added:
         return {}
@@ -156,7 +158,7 @@ def _reworded_pairs(dropped: tuple[str, ...], added: tuple[str, ...]) -> dict[st
             new_words = _words(new)
             total = len(old_words) + len(new_words)
             share = 2 * len(old_words & new_words) / total if total else 0.0
-            if share >= REWORDED_SHARE:
+            if share >= REVISED_SHARE:
                 scored.append((-share, i, j))
     pairs: dict[str, str] = {}
     taken: set[int] = set()
@@ -169,4 +171,8 @@ def _reworded_pairs(dropped: tuple[str, ...], added: tuple[str, ...]) -> dict[st
 
 @lru_cache(maxsize=4096)  # a level's statements are compared with the level above and below
 def _words(statement: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", statement.casefold()))
+    return frozenset(_WORD.findall(statement.casefold()))
+
+
+# A word: a run of letters and digits, but each character of scripts written without spaces.
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")

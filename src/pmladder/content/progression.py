@@ -53,6 +53,7 @@ class LevelRow(NamedTuple):
     level: int
     name: str  # "IC3 · M3": the level's name on each track shown, each once
     cells: tuple[tuple[Placed, ...], ...]
+    track_names: tuple[str, ...] = ()  # the level's name on each column's track ("IC3", "M3")
 
 
 class Progression(NamedTuple):
@@ -70,7 +71,9 @@ class Progression(NamedTuple):
             return (self,)
         parts = []
         for k in range(0, len(self.columns), per):
-            rows = tuple(row._replace(cells=row.cells[k:k + per]) for row in self.rows)
+            rows = tuple(row._replace(cells=row.cells[k:k + per], track_names=row.track_names[k:k + per],
+                                      name=_level_name(row.track_names[k:k + per], row.cells[k:k + per]))
+                         for row in self.rows)
             parts.append(self._replace(columns=self.columns[k:k + per], rows=tuple(r for r in rows if any(r.cells))))
         return tuple(parts)
 
@@ -85,6 +88,11 @@ def progression(ladder: Ladder) -> ProgressionView:
     return ProgressionView(ladder.label("matrix"), tuple(p for p in found if p is not None))
 
 
+def _level_name(track_names: tuple[str, ...], cells: tuple[tuple[Placed, ...], ...]) -> str:
+    """The level's names on the tracks that have a role there, each once: "IC3 · M3"."""
+    return " \u00b7 ".join(dict.fromkeys(name for name, placed in zip(track_names, cells) if placed))
+
+
 def _competency(ladder: Ladder, dimension: Dimension) -> Progression | None:
     """The competency's table, without the columns and rows no role gives a value in (another
     track's competency has no column of dashes); None when no role gives it a value."""
@@ -97,11 +105,7 @@ def _competency(ladder: Ladder, dimension: Dimension) -> Progression | None:
     for level in sorted({r.level for t in tracks for r in by_track[t]}):
         cells = tuple(tuple(Placed(r, value_cell(dimension, r.values[dimension.id]))
                             for r in by_track[t] if r.level == level) for t in tracks)
-        names: list[str] = []
-        for t, placed in zip(tracks, cells):
-            name = ladder.level_name(level, t.id if t else None)
-            if placed and name not in names:
-                names.append(name)
-        rows.append(LevelRow(level, " \u00b7 ".join(names), cells))
+        track_names = tuple(ladder.level_name(level, t.id if t else None) for t in tracks)
+        rows.append(LevelRow(level, _level_name(track_names, cells), cells, track_names))
     columns = tuple(t.name if t else ladder.label("roles") for t in tracks)
     return Progression(dimension, ladder.group(dimension.group), columns, tuple(rows))

@@ -54,7 +54,7 @@ class ProfileTable(NamedTuple):
     rows: tuple[ProfileRow, ...]
     added: str = DEFAULT_LABELS["added_statements"]  # over a next role's new statements
     dropped: str = DEFAULT_LABELS["dropped_statements"]  # over those that fall away
-    reworded: str = DEFAULT_LABELS["reworded_statements"]  # over those said in new words
+    revised: str = DEFAULT_LABELS["revised_statements"]  # over those the next level revises
     # Long cells (a framework's statement lists): each dimension's name heads its row instead
     # of a column of its own, so that the values get the page's width.
     names_above: bool = False
@@ -159,7 +159,7 @@ def profile(ladder: Ladder, role: Role, per_table: int = NEXT_ROLES_PER_TABLE) -
         rows, note = _replaced_once(ladder, role, group, rows)
         tables.append(ProfileTable(ladder.label("dimension"), role, tuple(group), rows,
                                    added=ladder.label("added_statements"), dropped=ladder.label("dropped_statements"),
-                                   reworded=ladder.label("reworded_statements"), names_above=long, note=note))
+                                   revised=ladder.label("revised_statements"), names_above=long, note=note))
     same = tuple(f"{n.title}: {no_changes}" for n in nexts if not ladder.changes(role, n))
     return Profile(title, tuple(tables), unchanged=same)
 

@@ -107,7 +107,7 @@ class Context:
         if cell.unchanged is not None:
             return self.para(cell.unchanged, "cell-small")
         if cell.is_difference:
-            headings = ({"added": table.added, "reworded": table.reworded, "dropped": table.dropped} if table
+            headings = ({"added": table.added, "revised": table.revised, "dropped": table.dropped} if table
                         else content.CHANGE_MARKS)
             story: list = []
             for kind, items in cell.changes:
