@@ -18,12 +18,12 @@ from fontTools.ttLib import TTCollection, TTFont
 
 from pmladder.errors import RenderError, StyleError
 from pmladder.load.style import load_style
-from pmladder.resources import dejavu_dir
-from pmladder.text.fonts import _DEJAVU, resolve_font
+from pmladder.resources import DEJAVU_FILES, dejavu_dir
+from pmladder.text.fonts import resolve_font
 from pmladder.text.truetype import FontFile, FontFileError
 
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-FONTS = [pytest.param(dejavu_dir() / name, id=name) for name in sorted(set(_DEJAVU.values()))] + [
+FONTS = [pytest.param(dejavu_dir() / name, id=name) for name in sorted(set(DEJAVU_FILES.values()))] + [
     pytest.param(DROID, id=DROID.name, marks=pytest.mark.skipif(not DROID.exists(), reason="no Droid Sans Fallback"))]
 SANS, BOLD = dejavu_dir() / "DejaVuSans.ttf", dejavu_dir() / "DejaVuSans-Bold.ttf"
 

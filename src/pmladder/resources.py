@@ -22,6 +22,17 @@ def default_ladder_path() -> Path:
     return shipped("data") / "product-management.yaml"
 
 
+# The DejaVu faces a style may name by family (lowercase) and their files in dejavu_dir().
+DEJAVU_FILES = {
+    "dejavu sans": "DejaVuSans.ttf",
+    "dejavu sans bold": "DejaVuSans-Bold.ttf",
+    "dejavu sans oblique": "DejaVuSans-Oblique.ttf",
+    "dejavu sans mono": "DejaVuSansMono.ttf",
+    "dejavu serif": "DejaVuSerif.ttf",
+    "dejavu serif bold": "DejaVuSerif-Bold.ttf",
+}
+
+
 @cache
 def dejavu_dir() -> Path:
     """matplotlib's bundled DejaVu fonts, found without importing matplotlib (it costs ~0.3 s)."""

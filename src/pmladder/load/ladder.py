@@ -197,14 +197,9 @@ def _levels(ctx: ReadContext, value: Value | None, tracks: dict[str, Track]) -> 
         name = check.text(fields.get("name"), f"{path}.name", required=True, limit=MAX_NAME)
         track = None
         if "track" in fields:
-            if not tracks and not ctx.track_ids:
-                check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
+            track = ctx.track(fields["track"], f"{path}.track", tracks)
+            if track is None:
                 continue
-            found = ctx.references(fields["track"], f"{path}.track", {**ctx.track_ids, **tracks},
-                                   "track", single=True)
-            if not found or found[0] not in tracks:  # a refused track has its own problem
-                continue
-            track = found[0]
         if number is None or name is None:
             continue
         if (number, track) in levels:

@@ -25,6 +25,16 @@ class ReadContext:
         # of them is not told "unknown track" or "no tracks" on top of the track's own problem.
         self.track_ids: dict[str, None] = {}  # in file order, as messages list them
 
+    def track(self, value: Value, path: str, tracks: Mapping[str, Any]) -> str | None:
+        """The track `value` names, if it is one of `tracks`; None, with a problem, if it names no
+        track given, or if the ladder gives none. A track given but refused for another field
+        is None without a problem of its own here: its own problem says what is wrong."""
+        if not self.track_ids:
+            self.check.add(value, path, "the ladder defines no tracks (add a 'tracks' list)")
+            return None
+        found = self.references(value, path, self.track_ids, "track", single=True)
+        return found[0] if found and found[0] in tracks else None
+
     def format2(self, value: Value, path: str, what: str) -> None:
         """Refuse a format 2 feature in a file that declares the older format."""
         if self.schema == 1:

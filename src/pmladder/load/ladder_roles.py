@@ -45,7 +45,7 @@ def _role(ctx: ReadContext, item: Value, path: str, tracks: dict[str, Track], di
           seen: dict[str, Value]) -> Role | None:
     """One role, its id added to `seen`; None if it is incomplete (its problems reported)."""
     check = ctx.check
-    tracked = bool(tracks or ctx.track_ids)  # the ladder gives tracks (some may be refused)
+    tracked = bool(ctx.track_ids)  # the ladder gives tracks (some may be refused)
     fields = check.fields(
         item,
         path,
@@ -63,12 +63,8 @@ def _role(ctx: ReadContext, item: Value, path: str, tracks: dict[str, Track], di
     summary = check.text(fields.get("summary"), f"{path}.summary", required=True) if "summary" in fields else None
     short = check.text(fields.get("short"), f"{path}.short", limit=MAX_NAME)
     track = None
-    if "track" in fields and tracked:
-        found = ctx.references(fields["track"], f"{path}.track", {**ctx.track_ids, **tracks},
-                               "track", single=True)
-        track = found[0] if found and found[0] in tracks else None
-    if "track" in fields and not tracked:
-        check.add(fields["track"], f"{path}.track", "the ladder defines no tracks (add a 'tracks' list)")
+    if "track" in fields:
+        track = ctx.track(fields["track"], f"{path}.track", tracks)
     next_ids = ctx.role_ids(fields.get("next"), f"{path}.next")
     reports_to = _reports_to(ctx, fields.get("reports_to"), f"{path}.reports_to")
     values = dims.values(fields.get("dimensions"), f"{path}.dimensions", track)

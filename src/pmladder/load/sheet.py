@@ -171,10 +171,11 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
                     sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
-        sheets = _with_merges(data, sheets, budget)
+        xml = _sheet_xml(data, sheets)
+        sheets = _with_merges(xml, sheets, budget)
         problems = _failed_cells(sheets)
         if len(problems) < MAX_CELL_PROBLEMS:
-            problems += _unsaved_formulas(data, sheets)
+            problems += _unsaved_formulas(xml, sheets)
     except LadderError:
         raise
     except Exception as exc:  # openpyxl and the XML parsers raise many kinds; each means "cannot read it"
@@ -187,7 +188,18 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
     return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
 
 
-def _with_merges(data: bytes, sheets: list[Sheet], budget: list[int]) -> list[Sheet]:
+def _sheet_xml(data: bytes, sheets: list[Sheet]) -> dict[str, bytes]:
+    """Each read sheet's worksheet XML (empty where the workbook names no part for it): what
+    openpyxl's read-only mode leaves out, merged ranges and formulas without saved values."""
+    from defusedxml.ElementTree import fromstring
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
+        parts, names = _sheet_parts(archive, fromstring), set(archive.namelist())
+        return {sheet.name: archive.read(parts[sheet.name]) if parts.get(sheet.name) in names else b""
+                for sheet in sheets}
+
+
+def _with_merges(xml: dict[str, bytes], sheets: list[Sheet], budget: list[int]) -> list[Sheet]:
     """The sheets with each merged range's value in all its cells: "Interviews" merged across
     Mid and Senior is each level's value, a track merged down a roles sheet each role's (read as
     stored, the first cell alone had it and the others were lost). A range across the sheet
@@ -195,35 +207,30 @@ def _with_merges(data: bytes, sheets: list[Sheet], budget: list[int]) -> list[Sh
     openpyxl's read-only mode, which keeps a workbook's reading bounded, does not report
     merges: they come from the XML."""
     out = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
-        from defusedxml.ElementTree import fromstring
-
-        parts = _sheet_parts(archive, fromstring)
-        for sheet in sheets:
-            xml = archive.read(parts[sheet.name]) if parts.get(sheet.name) in archive.namelist() else b""
-            rows = [list(row) for row in sheet.rows]
-            for found in dict.fromkeys(_MERGE.findall(xml)):  # a range given twice is one
-                first_col, first_row, last_col, last_row = found
-                top, left = int(first_row), _column_number(first_col)
-                bottom, right = min(int(last_row), len(rows)), min(_column_number(last_col), MAX_COLUMNS)
-                if top > len(rows) or left > len(rows[top - 1]) or rows[top - 1][left - 1].value is None:
-                    continue
-                if right > left and all(cell.value is None for cell in rows[top - 1][:left - 1]):
-                    continue  # across the sheet from its row's start: a band
-                # Every cell a range covers counts, as read cells do: a file of a few kB cannot
-                # make the import walk millions of cells.
-                budget[0] -= max(0, bottom - top + 1) * max(0, right - left + 1)
-                if budget[0] < 0:
-                    raise fail(sheet.where, f"more than {MAX_CELLS:,} cells in the workbook once merged "
-                               "cells are counted; a ladder has far fewer")
-                value = rows[top - 1][left - 1].value
-                for r in range(top, bottom + 1):
-                    row = rows[r - 1]
-                    row += [Cell(None, sheet.place(r, c)) for c in range(len(row) + 1, right + 1)]
-                    for c in range(left, right + 1):
-                        if (r, c) != (top, left) and row[c - 1].value is None:
-                            row[c - 1] = Cell(value, row[c - 1].where)
-            out.append(sheet._replace(rows=_trimmed([tuple(row) for row in rows])))
+    for sheet in sheets:
+        rows = [list(row) for row in sheet.rows]
+        for found in dict.fromkeys(_MERGE.findall(xml[sheet.name])):  # a range given twice is one
+            first_col, first_row, last_col, last_row = found
+            top, left = int(first_row), _column_number(first_col)
+            bottom, right = min(int(last_row), len(rows)), min(_column_number(last_col), MAX_COLUMNS)
+            if top > len(rows) or left > len(rows[top - 1]) or rows[top - 1][left - 1].value is None:
+                continue
+            if right > left and all(cell.value is None for cell in rows[top - 1][:left - 1]):
+                continue  # across the sheet from its row's start: a band
+            # Every cell a range covers counts, as read cells do: a file of a few kB cannot
+            # make the import walk millions of cells.
+            budget[0] -= max(0, bottom - top + 1) * max(0, right - left + 1)
+            if budget[0] < 0:
+                raise fail(sheet.where, f"more than {MAX_CELLS:,} cells in the workbook once merged "
+                           "cells are counted; a ladder has far fewer")
+            value = rows[top - 1][left - 1].value
+            for r in range(top, bottom + 1):
+                row = rows[r - 1]
+                row += [Cell(None, sheet.place(r, c)) for c in range(len(row) + 1, right + 1)]
+                for c in range(left, right + 1):
+                    if (r, c) != (top, left) and row[c - 1].value is None:
+                        row[c - 1] = Cell(value, row[c - 1].where)
+        out.append(sheet._replace(rows=_trimmed([tuple(row) for row in rows])))
     return out
 
 
@@ -243,34 +250,32 @@ def _failed_cells(sheets: list[Sheet]) -> list[Problem]:
             if isinstance(cell.value, str) and _FORMULA_ERROR.fullmatch(cell.value.strip())][:MAX_CELL_PROBLEMS]
 
 
-def _unsaved_formulas(data: bytes, sheets: list[Sheet]) -> list[Problem]:
+def _unsaved_formulas(xml_of: dict[str, bytes], sheets: list[Sheet]) -> list[Problem]:
     """The formula cells of `sheets` whose result was never saved: they read as empty. Excel and
     LibreOffice save a formula's result in <v>: a number, or text marked t="str" (empty when the
     formula gives ""); a program that writes formulas (openpyxl, say) leaves <v> out or empty."""
-    from defusedxml.ElementTree import fromstring, iterparse
+    from defusedxml.ElementTree import iterparse
 
     problems = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
-        parts = _sheet_parts(archive, fromstring)
-        for sheet in sheets:
-            xml = archive.read(parts[sheet.name]) if parts.get(sheet.name) in archive.namelist() else b""
-            if not _FORMULA.search(xml):
+    for sheet in sheets:
+        xml = xml_of[sheet.name]
+        if not _FORMULA.search(xml):
+            continue
+        for _, element in iterparse(io.BytesIO(xml)):
+            if _local(element.tag) != "c":
                 continue
-            for _, element in iterparse(io.BytesIO(xml)):
-                if _local(element.tag) != "c":
-                    continue
-                children = {_local(child.tag): child for child in element}
-                saved = children.get("v")
-                if "f" in children and (saved is None or not saved.text and element.get("t", "n") == "n"):
-                    ref = element.get("r") or ""  # from the file: a cell's name, or nothing to show
-                    where = f"{sheet.where}!{ref}" if re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", ref) else sheet.where
-                    formula = _shortened("=" + " ".join((children["f"].text or "").split()))
-                    problems.append(Problem(where, None, "", f"a formula with no saved value ({formula}): no "
-                                            "spreadsheet program has computed it; open the workbook in Excel "
-                                            "or LibreOffice and save it, or type the value"))
-                    if len(problems) >= MAX_CELL_PROBLEMS:
-                        return problems
-                element.clear()
+            children = {_local(child.tag): child for child in element}
+            saved = children.get("v")
+            if "f" in children and (saved is None or not saved.text and element.get("t", "n") == "n"):
+                ref = element.get("r") or ""  # from the file: a cell's name, or nothing to show
+                where = f"{sheet.where}!{ref}" if re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", ref) else sheet.where
+                formula = _shortened("=" + " ".join((children["f"].text or "").split()))
+                problems.append(Problem(where, None, "", f"a formula with no saved value ({formula}): no "
+                                        "spreadsheet program has computed it; open the workbook in Excel "
+                                        "or LibreOffice and save it, or type the value"))
+                if len(problems) >= MAX_CELL_PROBLEMS:
+                    return problems
+            element.clear()
     return problems
 
 

@@ -14,7 +14,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Any, NamedTuple
 
 from ..errors import Problem, StyleError
-from ..resources import shipped
+from ..resources import DEJAVU_FILES, shipped
 from .checks import Checker, join, read_checked
 from .files import FONT_BYTES, UnreadableFile, check_regular
 from .ladder import read_input
@@ -278,7 +278,7 @@ class _StyleReader:
                     self.check.add(value, path, f"{resolved}: has PostScript (CFF) outlines, which PDFs here "
                                    "cannot embed; use a TrueType font")
             return str(resolved)
-        if text:
+        if text and text.lower() not in DEJAVU_FILES:  # the bundled ones are there: nothing to import
             # Looked up now (fontconfig's answer is kept for the render), so a font that is not
             # installed is reported at its line, not as a bare message when the render starts.
             from ..errors import RenderError

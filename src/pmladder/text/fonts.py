@@ -20,20 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import MissingGlyphsWarning, RenderError
-from ..resources import dejavu_dir
+from ..resources import DEJAVU_FILES, dejavu_dir
 from .truetype import FontFile, FontFileError, open_font
 
 MAX_MEASURED = 200_000  # widths one FontSet keeps (a word and its weight each)
-
-_DEJAVU = {
-    "dejavu sans": "DejaVuSans.ttf",
-    "dejavu sans bold": "DejaVuSans-Bold.ttf",
-    "dejavu sans oblique": "DejaVuSans-Oblique.ttf",
-    "dejavu sans mono": "DejaVuSansMono.ttf",
-    "dejavu serif": "DejaVuSerif.ttf",
-    "dejavu serif bold": "DejaVuSerif-Bold.ttf",
-}
-
 
 class Face:
     """One font file (a face of it, for collections) under the name painters register it by.
@@ -67,7 +57,7 @@ def resolve_font(name_or_path: str) -> Face:
     """A style's font entry as a face: a .ttf/.ttc path, DejaVu by name, or fontconfig's match."""
     if name_or_path.lower().endswith((".ttf", ".ttc", ".otf")):
         return _checked(Face(name_or_path))
-    bundled = _DEJAVU.get(name_or_path.lower())
+    bundled = DEJAVU_FILES.get(name_or_path.lower())
     if bundled:
         return Face(str(dejavu_dir() / bundled))
     path = _fc_match(name_or_path)

@@ -107,12 +107,10 @@ class Context:
         if cell.unchanged is not None:
             return self.para(cell.unchanged, "cell-small")
         if cell.is_difference:
-            headings = ({"added": table.added, "revised": table.revised, "dropped": table.dropped} if table
-                        else content.CHANGE_MARKS)
             story: list = []
             for kind, items in cell.changes:
-                if cell.lists_headed:
-                    story.append(self.para(headings[kind], "cell-small"))
+                if cell.lists_headed:  # each kind's heading is the table's field of its name
+                    story.append(self.para(getattr(table, kind) if table else content.CHANGE_MARKS[kind], "cell-small"))
                     story[-1].keepWithNext = True  # never the last line before a page break
                 story += [self.para(item, "cell-bullet", bullet=content.CHANGE_MARKS[kind]) for item in items]
             if cell.replaced:
