@@ -36,6 +36,7 @@ MAX_ROWS = 5_000
 MAX_COLUMNS = 500
 MAX_CELLS = 50_000  # cells read, empty ones included: an exported 200-role ladder has ~36,000
 MAX_CELL_CHARS = 10_000
+MAX_MERGES = 100_000  # merged ranges in one sheet
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls file, or an .xlsx encrypted with a password
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -162,6 +163,12 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
     sheets = []
     budget = [MAX_CELLS]
     try:
+        xml = _sheet_xml(data)
+        for name, part in xml.items():
+            # openpyxl reads every merged range, even in read-only mode: a million of them took
+            # 12 s and 720 MB before a cell was read.
+            if part.count(b"<mergeCell ") + part.count(b":mergeCell ") > MAX_MERGES:
+                raise fail(_sheet_ref(file, name), f"more than {MAX_MERGES:,} merged ranges; a ladder has far fewer")
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             wanted = choose(book.sheetnames) if choose else set(book.sheetnames)
@@ -171,7 +178,6 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
                     sheets.append(_read_sheet(sheet, file, budget))
         finally:
             book.close()
-        xml = _sheet_xml(data, sheets)
         sheets = _with_merges(xml, sheets, budget)
         problems = _failed_cells(sheets)
         if len(problems) < MAX_CELL_PROBLEMS:
@@ -188,15 +194,14 @@ def _read_xlsx(data: bytes, file: str, choose: Callable[[list[str]], set[str]] |
     return Workbook(file, tuple(sheet for sheet in sheets if sheet.rows), skipped=skipped)
 
 
-def _sheet_xml(data: bytes, sheets: list[Sheet]) -> dict[str, bytes]:
-    """Each read sheet's worksheet XML (empty where the workbook names no part for it): what
-    openpyxl's read-only mode leaves out, merged ranges and formulas without saved values."""
+def _sheet_xml(data: bytes) -> dict[str, bytes]:
+    """Each sheet's worksheet XML by its name (empty where the workbook names no part for it):
+    what openpyxl's read-only mode leaves out, merged ranges and formulas without saved values."""
     from defusedxml.ElementTree import fromstring
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # bounded by _check_parts
         parts, names = _sheet_parts(archive, fromstring), set(archive.namelist())
-        return {sheet.name: archive.read(parts[sheet.name]) if parts.get(sheet.name) in names else b""
-                for sheet in sheets}
+        return {name: archive.read(part) if part in names else b"" for name, part in parts.items()}
 
 
 def _with_merges(xml: dict[str, bytes], sheets: list[Sheet], budget: list[int]) -> list[Sheet]:
@@ -209,16 +214,20 @@ def _with_merges(xml: dict[str, bytes], sheets: list[Sheet], budget: list[int]) 
     out = []
     for sheet in sheets:
         rows = [list(row) for row in sheet.rows]
-        for found in dict.fromkeys(_MERGE.findall(xml[sheet.name])):  # a range given twice is one
-            first_col, first_row, last_col, last_row = found
+        filled: set[bytes] = set()  # a range given twice is filled, and counted, once
+        for found in _MERGE.finditer(xml.get(sheet.name, b"")):  # one at a time: a file may name millions
+            first_col, first_row, last_col, last_row = found.groups()
             top, left = int(first_row), _column_number(first_col)
             bottom, right = min(int(last_row), len(rows)), min(_column_number(last_col), MAX_COLUMNS)
-            if top > len(rows) or left > len(rows[top - 1]) or rows[top - 1][left - 1].value is None:
-                continue
+            if not 1 <= top <= len(rows) or left > len(rows[top - 1]) or rows[top - 1][left - 1].value is None:
+                continue  # nothing to fill (past the data, or an empty first cell): nothing kept
             if right > left and all(cell.value is None for cell in rows[top - 1][:left - 1]):
                 continue  # across the sheet from its row's start: a band
-            # Every cell a range covers counts, as read cells do: a file of a few kB cannot
-            # make the import walk millions of cells.
+            if found.group() in filled:
+                continue
+            filled.add(found.group())
+            # Every cell a range fills counts, as read cells do: a file of a few kB cannot make
+            # the import walk millions of cells.
             budget[0] -= max(0, bottom - top + 1) * max(0, right - left + 1)
             if budget[0] < 0:
                 raise fail(sheet.where, f"more than {MAX_CELLS:,} cells in the workbook once merged "
@@ -258,7 +267,7 @@ def _unsaved_formulas(xml_of: dict[str, bytes], sheets: list[Sheet]) -> list[Pro
 
     problems = []
     for sheet in sheets:
-        xml = xml_of[sheet.name]
+        xml = xml_of.get(sheet.name, b"")
         if not _FORMULA.search(xml):
             continue
         for _, element in iterparse(io.BytesIO(xml)):
